@@ -1,0 +1,3 @@
+"""Jimo Inspector: see what Segment would send to Jimo, event by event."""
+
+__version__ = "0.1.0"

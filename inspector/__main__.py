@@ -1,0 +1,5 @@
+"""`python -m inspector` runs the same entry point as `jimo-inspector`."""
+
+from inspector.cli import main
+
+raise SystemExit(main())

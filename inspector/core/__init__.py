@@ -1,0 +1,1 @@
+"""The Qt-free core: events, loaders, triggers, mappings, destinations and inspection."""

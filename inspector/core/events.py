@@ -1,0 +1,111 @@
+"""The event record: one Segment event, where it came from, and its table columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+__all__ = ["EventSource", "EventRecord", "SEGMENT_TYPES", "summarize"]
+
+SEGMENT_TYPES = ("track", "identify", "page", "screen", "group", "alias")
+
+
+@dataclass(frozen=True, slots=True)
+class EventSource:
+    """Where an event came from.
+
+    ``kind`` is ``file`` (``line`` set), ``har`` (``entry`` set, 1-based), ``paste``,
+    ``capture`` (a request to the local capture endpoint) or ``edit``.
+    ``item`` is the 1-based position inside a batch body, when the event came from one.
+    """
+
+    kind: str
+    path: str = ""
+    line: int | None = None
+    entry: int | None = None
+    item: int | None = None
+
+    @property
+    def label(self) -> str:
+        """``file:line``, ``file#entry N`` or the kind, plus ``[k]`` for a batch item."""
+        name = self.path or self.kind
+        if self.entry is not None:
+            text = f"{name}#entry {self.entry}"
+        elif self.line is not None:
+            text = f"{name}:{self.line}"
+        else:
+            text = name
+        return f"{text}[{self.item}]" if self.item is not None else text
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(slots=True)
+class EventRecord:
+    """One loaded event, stored compactly as JSON bytes and decoded on demand.
+
+    Keeping the bytes (not the dict) is what lets a million events fit in about the size of
+    the file; ``data`` decodes a fresh dict each call so callers may mutate it freely.
+    """
+
+    raw: bytes
+    source: EventSource
+    write_key: str | None = None
+    type: str = ""
+    name: str = ""
+    user: str = ""
+    timestamp: str = ""
+    message_id: str = ""
+    warnings: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def from_dict(
+        cls,
+        data: dict[str, Any],
+        source: EventSource,
+        *,
+        write_key: str | None = None,
+        warnings: tuple[str, ...] = (),
+        raw: bytes | None = None,
+    ) -> EventRecord:
+        cols = summarize(data)
+        return cls(
+            raw=raw if raw is not None else orjson.dumps(data),
+            source=source,
+            write_key=write_key,
+            warnings=warnings,
+            **cols,
+        )
+
+    @property
+    def data(self) -> dict[str, Any]:
+        value: dict[str, Any] = orjson.loads(self.raw)
+        return value
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else orjson.dumps(value).decode()
+
+
+def summarize(data: dict[str, Any]) -> dict[str, str]:
+    """The table columns of an event: type, event/name, user, timestamp, messageId."""
+    etype = _text(data.get("type"))
+    name = data.get("event") if etype == "track" else data.get("name")
+    if etype == "group" and name is None:
+        name = data.get("groupId")
+    if etype == "alias" and name is None:
+        name = data.get("previousId")
+    user = data.get("userId") or data.get("anonymousId")
+    stamp = data.get("timestamp") or data.get("originalTimestamp") or data.get("sentAt")
+    return {
+        "type": etype,
+        "name": _text(name),
+        "user": _text(user),
+        "timestamp": _text(stamp),
+        "message_id": _text(data.get("messageId")),
+    }
