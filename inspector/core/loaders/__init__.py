@@ -1,0 +1,209 @@
+"""Streaming, format-sniffing readers for Segment event files.
+
+Formats (recognised by content, not by extension; any of them may be gzip-compressed):
+
+==================  ===========================================================
+JSON object         one event, or a Segment batch body ``{"batch": [...]}``
+JSON array          events (pretty-printed or compact), streamed element by element
+NDJSON / JSON Lines one event or batch body per line
+HAR 1.2             every Segment call in a browser devtools / proxy export
+==================  ===========================================================
+
+Readers yield :class:`EventRecord` for each event and :class:`BadRecord` for each record they
+had to skip (with its position and reason), so one bad line never costs the rest of the file.
+A file that is not an event file at all raises :class:`LoadError` with one clear sentence.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import BinaryIO
+
+import orjson
+
+from inspector.core.errors import LoadError
+from inspector.core.events import EventRecord, EventSource
+from inspector.core.loaders._har import NotSegmentHar, events_from_har, is_har
+from inspector.core.loaders._input import CancelToken, Input, LoadCancelled, Progress, open_input
+from inspector.core.loaders._jsonstream import iter_pieces
+from inspector.core.loaders._segment import MAX_EVENT_BYTES, BadRecord, events_from_value
+
+__all__ = [
+    "BadRecord",
+    "CancelToken",
+    "LoadCancelled",
+    "LoadError",
+    "MAX_EVENT_BYTES",
+    "Progress",
+    "read_path",
+    "read_bytes",
+    "read_stream",
+]
+
+_SNIFF_BYTES = 64 * 1024
+_SNIFF_LINES = 50
+_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive",
+    b"\x7fELF": "a program",
+    b"SQLite format 3": "an SQLite database",
+}
+
+Loaded = EventRecord | BadRecord
+
+
+def read_path(
+    path: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> Iterator[Loaded]:
+    """Stream the events of a file. Raises LoadError (whole file unusable) or LoadCancelled."""
+    name = os.fspath(path)
+    try:
+        inp = open_input(name, progress=progress, cancel=cancel)
+    except OSError as exc:
+        raise LoadError(name, exc.strerror or str(exc)) from exc
+    with inp.stream:
+        yield from _read(inp)
+
+
+def read_stream(
+    stream: BinaryIO,
+    name: str = "<stdin>",
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> Iterator[Loaded]:
+    """Stream the events of an open binary stream (stdin, a socket body)."""
+    yield from _read(open_input(stream, name, progress=progress, cancel=cancel))
+
+
+def read_bytes(data: bytes, name: str = "clipboard", kind: str = "paste") -> list[Loaded]:
+    """Events from bytes in memory (a paste); same formats and rules as files."""
+    import io
+
+    items = list(_read(open_input(io.BytesIO(data), name)))
+    if kind != "file":
+        for item in items:
+            src = item.source
+            item_source = EventSource(kind, src.path, src.line, src.entry, src.item)
+            if isinstance(item, EventRecord):
+                item.source = item_source
+            else:
+                items[items.index(item)] = BadRecord(item_source, item.reason)
+    return items
+
+
+def _describe_binary(head: bytes) -> str | None:
+    for magic, what in _MAGIC.items():
+        if head.startswith(magic):
+            return what
+    if b"\x00" in head[:1024]:
+        return "a binary file"
+    return None
+
+
+def _read(inp: Input) -> Iterator[Loaded]:
+    try:
+        head = inp.stream.peek(_SNIFF_BYTES)
+    except OSError as exc:  # a corrupt gzip header, an unreadable device
+        raise LoadError(inp.name, f"cannot be read ({exc})") from exc
+    stripped = head.lstrip()
+    if not stripped:
+        raise LoadError(inp.name, "the file is empty")
+    what = _describe_binary(head)
+    if what is not None or stripped[:1] not in (b"{", b"["):
+        raise LoadError(
+            inp.name,
+            f"this is {what or 'not JSON'}, not an event file "
+            "(expected JSON, NDJSON, a Segment batch or a HAR file)",
+        )
+    try:
+        if stripped[:1] == b"{" and _looks_like_lines(head):
+            yield from _read_lines(inp)
+        else:
+            yield from _read_pieces(inp)
+    except NotSegmentHar as exc:
+        raise LoadError(inp.name, str(exc)) from exc
+    except (OSError, EOFError) as exc:  # truncated or corrupt gzip stream
+        raise LoadError(inp.name, f"reading stopped: {exc}") from exc
+    inp.finish()
+
+
+def _looks_like_lines(head: bytes) -> bool:
+    """NDJSON when an early unindented line is a whole JSON object on its own.
+
+    Pretty-printed documents open with a bare ``{`` and indent their inner objects, so an
+    unindented one-line object means one record per line, even if the first line is broken.
+    """
+    lines = head.splitlines()
+    if len(head) == _SNIFF_BYTES and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut short by the sniff window
+    for line in lines[:_SNIFF_LINES]:
+        line = line.rstrip()
+        if line[:1] != b"{":
+            continue
+        try:
+            value = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            continue
+        if isinstance(value, dict) and value:
+            return True
+    return False
+
+
+def _parse_error(data: bytes, exc: orjson.JSONDecodeError) -> str:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return f"invalid UTF-8 (byte {bad.start + 1})"
+    message = str(exc).split(": line ", 1)[0]
+    return f"invalid JSON: {message} (column {exc.colno})"
+
+
+def _read_lines(inp: Input) -> Iterator[Loaded]:
+    for number, line in enumerate(inp.stream, start=1):
+        if number % 1024 == 0:
+            inp.tick()
+        line = line.strip()
+        if not line:
+            continue
+        source = EventSource("file", inp.name, line=number)
+        if len(line) > 4 * MAX_EVENT_BYTES and line[:1] == b"{" and b'"batch"' not in line[:4096]:
+            yield BadRecord(
+                source, f"event is {len(line) / 1024:.1f} KB, over Segment's 32 KB limit per event"
+            )
+            continue
+        try:
+            value = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            yield BadRecord(source, _parse_error(line, exc))
+            continue
+        yield from events_from_value(
+            value, source, raw=line if len(line) <= MAX_EVENT_BYTES else None
+        )
+
+
+def _read_pieces(inp: Input) -> Iterator[Loaded]:
+    for piece in iter_pieces(inp):
+        source = EventSource("file", inp.name, line=piece.line)
+        if not piece.complete:
+            yield BadRecord(source, "the file ends in the middle of this record")
+            continue
+        if not piece.data:
+            yield BadRecord(source, "empty element")
+            continue
+        try:
+            value = orjson.loads(piece.data)
+        except orjson.JSONDecodeError as exc:
+            yield BadRecord(source, _parse_error(piece.data, exc))
+            continue
+        if is_har(value):
+            yield from events_from_har(value, inp.name)
+            continue
+        yield from events_from_value(value, source)

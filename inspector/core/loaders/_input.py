@@ -1,0 +1,133 @@
+"""Opening event input: gzip detection, BOM removal, progress and cancellation."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import threading
+import zlib
+from collections.abc import Callable
+from typing import BinaryIO
+
+from inspector.core.errors import InspectorError
+
+__all__ = ["LoadCancelled", "CancelToken", "Progress", "Input", "open_input"]
+
+GZIP_MAGIC = b"\x1f\x8b"
+UTF8_BOM = b"\xef\xbb\xbf"
+
+Progress = Callable[[int, int | None], None]
+"""Called as ``progress(bytes_read, total_bytes_or_None)``; bytes are on-disk (compressed) bytes."""
+
+
+class LoadCancelled(InspectorError):
+    """Loading stopped because the user cancelled it."""
+
+
+class CancelToken:
+    """A thread-safe flag a loader checks between records; ``cancel()`` stops it promptly."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise LoadCancelled("loading cancelled")
+
+
+class Input:
+    """A peekable binary stream that reports how far through the underlying bytes it is."""
+
+    def __init__(
+        self,
+        stream: BinaryIO,
+        name: str,
+        *,
+        raw: BinaryIO | None = None,
+        total: int | None = None,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> None:
+        self.stream = (
+            stream
+            if isinstance(stream, io.BufferedReader)
+            else io.BufferedReader(
+                stream  # type: ignore[arg-type]
+            )
+        )
+        self.name = name
+        self._raw = raw
+        self.total = total
+        self._progress = progress
+        self._cancel = cancel
+        self._last_report = -1
+
+    def position(self) -> int:
+        """Bytes consumed from the underlying (possibly compressed) source."""
+        src = self._raw if self._raw is not None else self.stream
+        try:
+            return src.tell()
+        except (OSError, ValueError):
+            return 0
+
+    def tick(self) -> None:
+        """Check for cancellation and report progress; cheap enough to call often."""
+        if self._cancel is not None:
+            self._cancel.check()
+        if self._progress is not None:
+            pos = self.position()
+            if pos - self._last_report >= 1 << 20 or pos == self.total:
+                self._last_report = pos
+                self._progress(pos, self.total)
+
+    def finish(self) -> None:
+        if self._progress is not None:
+            self._progress(self.total or self.position(), self.total)
+
+    def peek(self, n: int) -> bytes:
+        """Up to ``n`` bytes ahead without consuming them (fewer at end of input)."""
+        data = self.stream.peek(n)
+        if len(data) >= n:
+            return data[:n]
+        # BufferedReader.peek returns at most one buffer; read through a side copy instead.
+        return data
+
+
+def open_input(
+    source: str | os.PathLike[str] | BinaryIO,
+    name: str | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> Input:
+    """Open a path or binary stream, transparently gunzipping and skipping a UTF-8 BOM."""
+    if isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
+        raw: BinaryIO = open(path, "rb", buffering=1 << 20)  # noqa: SIM115 - owned by Input
+        total: int | None = os.fstat(raw.fileno()).st_size
+        label = name or path
+    else:
+        raw = source
+        total = None
+        label = name or "<stdin>"
+    reader = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+    stream: BinaryIO = reader
+    if reader.peek(2)[:2] == GZIP_MAGIC:
+        stream = io.BufferedReader(gzip.GzipFile(fileobj=reader, mode="rb"), 1 << 20)  # type: ignore[arg-type]
+    inp = Input(stream, label, raw=reader, total=total, progress=progress, cancel=cancel)
+    if inp.stream.peek(3)[:3] == UTF8_BOM:
+        inp.stream.read(3)
+    return inp
+
+
+def gunzip_bytes(data: bytes) -> bytes:
+    """Decompress a whole gzip member held in memory (HAR bodies)."""
+    return zlib.decompress(data, 16 + zlib.MAX_WBITS)

@@ -1,0 +1,151 @@
+"""Split a JSON document into top-level values (or the elements of a top-level array) as bytes.
+
+Only the structure is scanned here: strings, brackets and commas. Each piece is then parsed by
+orjson, so a broken element is reported on its own and the scan carries on with the next one.
+Memory stays bounded by the largest single element, whatever the file size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from inspector.core.loaders._input import Input
+
+__all__ = ["Piece", "iter_pieces"]
+
+_OUTSIDE = re.compile(rb'["\[\]{},]')
+_INSIDE = re.compile(rb'["\\]')
+_CHUNK = 1 << 20
+_WS = b" \t\r\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One top-level value (``in_array`` False) or one element of the top-level array."""
+
+    data: bytes
+    line: int
+    complete: bool = True
+
+
+class _Scanner:
+    """A growing window over the input; ``keep`` marks the first byte still needed."""
+
+    def __init__(self, inp: Input) -> None:
+        self.inp = inp
+        self.buf = b""
+        self.pos = 0
+        self.keep = 0
+        self._line_no = 1  # line number at buf offset _line_pos
+        self._line_pos = 0
+        self.eof = False
+
+    def fill(self) -> bool:
+        if self.eof:
+            return False
+        self.inp.tick()
+        more = self.inp.stream.read(_CHUNK)
+        if not more:
+            self.eof = True
+            return False
+        cut = min(self.keep, self._line_pos)
+        if cut:
+            self.buf = self.buf[cut:]
+            self.pos -= cut
+            self.keep -= cut
+            self._line_pos -= cut
+        self.buf += more
+        return True
+
+    def line_of(self, offset: int) -> int:
+        """Line number of ``offset``; offsets must be asked for in increasing order."""
+        self._line_no += self.buf.count(b"\n", self._line_pos, offset)
+        self._line_pos = offset
+        return self._line_no
+
+
+def _skip_string(sc: _Scanner) -> bool:
+    """Advance past the closing quote of a string whose opening quote is before ``sc.pos``."""
+    while True:
+        m = _INSIDE.search(sc.buf, sc.pos)
+        if m is None or (m.group() == b"\\" and m.end() >= len(sc.buf)):
+            sc.pos = m.start() if m is not None else len(sc.buf)
+            if not sc.fill():
+                return False
+            continue
+        if m.group() == b"\\":
+            sc.pos = m.end() + 1
+            continue
+        sc.pos = m.end()
+        return True
+
+
+def iter_pieces(inp: Input) -> Iterator[Piece]:
+    """Yield each element of a top-level array, or each top-level value of the stream."""
+    sc = _Scanner(inp)
+    sc.fill()
+    stripped = sc.buf.lstrip(_WS)
+    in_array = stripped[:1] == b"["
+    if in_array:
+        sc.pos = len(sc.buf) - len(stripped) + 1
+    yield from _scan(sc, base_depth=1 if in_array else 0)
+
+
+def _piece(sc: _Scanner, start: int, end: int, complete: bool = True) -> Piece:
+    return Piece(sc.buf[start:end].rstrip(_WS), sc.line_of(start), complete)
+
+
+def _scan(sc: _Scanner, base_depth: int) -> Iterator[Piece]:
+    depth = base_depth
+    start: int | None = None
+    while True:
+        if start is None:
+            while sc.pos < len(sc.buf) and sc.buf[sc.pos] in _WS:
+                sc.pos += 1
+            sc.keep = sc.pos
+            if sc.pos >= len(sc.buf):
+                if not sc.fill():
+                    return
+                continue
+            head = sc.buf[sc.pos : sc.pos + 1]
+            if base_depth and head == b"]":
+                return
+            if base_depth and head == b",":
+                sc.pos += 1
+                continue
+            start = sc.pos
+        m = _OUTSIDE.search(sc.buf, sc.pos)
+        if m is None:
+            sc.pos = len(sc.buf)
+            if not sc.fill():
+                yield _piece(sc, start, len(sc.buf), complete=depth == base_depth)
+                return
+            start = sc.keep
+            continue
+        ch = m.group()
+        sc.pos = m.end()
+        if ch == b'"':
+            if not _skip_string(sc):
+                yield _piece(sc, sc.keep, len(sc.buf), complete=False)
+                return
+            start = sc.keep
+            if depth == base_depth and not base_depth:
+                yield _piece(sc, start, sc.pos)  # a bare top-level string
+                start = None
+        elif ch in b"[{":
+            depth += 1
+        elif ch in b"]}":
+            depth -= 1
+            if depth == base_depth:
+                yield _piece(sc, start, sc.pos)
+                start = None
+            elif depth < base_depth:
+                # the top-level array closes right after a scalar element
+                if sc.buf[start : m.start()].strip(_WS):
+                    yield _piece(sc, start, m.start())
+                return
+        elif depth == base_depth:  # a comma between elements
+            yield _piece(sc, start, m.start())
+            start = None
