@@ -1,0 +1,23 @@
+"""The one way to reach bundled files (demo session, icons, styles), installed or from a checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["resource_path", "DEMO_SESSION", "DEMO_HAR"]
+
+_HERE = Path(__file__).resolve().parent
+
+
+def _root() -> Path:
+    installed = _HERE / "_resources"
+    return installed if installed.is_dir() else _HERE.parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    """Absolute path of a bundled resource, e.g. ``resource_path("demo", "session.ndjson")``."""
+    return _root().joinpath(*parts)
+
+
+DEMO_SESSION = resource_path("demo", "session.ndjson")
+DEMO_HAR = resource_path("demo", "checkout.har")
