@@ -68,8 +68,10 @@ def read_path(
         inp = open_input(name, progress=progress, cancel=cancel)
     except OSError as exc:
         raise LoadError(name, exc.strerror or str(exc)) from exc
-    with inp.stream:
+    try:
         yield from _read(inp)
+    finally:
+        inp.close()
 
 
 def read_stream(
@@ -184,9 +186,7 @@ def _read_lines(inp: Input) -> Iterator[Loaded]:
         except orjson.JSONDecodeError as exc:
             yield BadRecord(source, _parse_error(line, exc))
             continue
-        yield from events_from_value(
-            value, source, raw=line if len(line) <= MAX_EVENT_BYTES else None
-        )
+        yield from _dispatch(value, source, inp.name, raw=line)
 
 
 def _read_pieces(inp: Input) -> Iterator[Loaded]:
@@ -203,7 +203,13 @@ def _read_pieces(inp: Input) -> Iterator[Loaded]:
         except orjson.JSONDecodeError as exc:
             yield BadRecord(source, _parse_error(piece.data, exc))
             continue
-        if is_har(value):
-            yield from events_from_har(value, inp.name)
-            continue
-        yield from events_from_value(value, source)
+        yield from _dispatch(value, source, inp.name)
+
+
+def _dispatch(
+    value: object, source: EventSource, name: str, raw: bytes | None = None
+) -> Iterator[Loaded]:
+    if is_har(value):
+        yield from events_from_har(value, name)  # type: ignore[arg-type]
+    else:
+        yield from events_from_value(value, source, raw=raw)

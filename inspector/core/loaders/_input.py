@@ -88,6 +88,11 @@ class Input:
                 self._last_report = pos
                 self._progress(pos, self.total)
 
+    def close(self) -> None:
+        self.stream.close()
+        if self._raw is not None:
+            self._raw.close()
+
     def finish(self) -> None:
         if self._progress is not None:
             self._progress(self.total or self.position(), self.total)
