@@ -1,0 +1,63 @@
+"""The mapping path language (actions-core ``get``): dot/bracket segments and a falsy-stopping walk.
+
+Path syntax (not JSONPath)::
+
+    a.b.c        keys, split at every "."
+    a[0] a.0     list index (also string index); "length" of strings and lists
+    a['k'] a["k"]  quotes are deleted; dots inside quotes still split
+    "" or "."    the whole value
+
+The walk stops at the first falsy value (``null``, ``false``, ``0``, ``""``) and returns it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ._jsconv import UNDEFINED, js_truthy
+
+__all__ = ["get_path", "split_path", "strip_root"]
+
+_SPLIT_RE = re.compile(r"\[(?=[\"'\d])|\.|(?<=[\"'\d])\]+")
+_QUOTES_RE = re.compile(r"['\"]")
+_INDEX_RE = re.compile(r"0|[1-9][0-9]*")
+
+
+def strip_root(path: str) -> str:
+    """``@path``/``@arrayPath`` remove the first ``$.`` anywhere in the path."""
+    return path.replace("$.", "", 1)
+
+
+@lru_cache(maxsize=4096)
+def split_path(path: str) -> tuple[str, ...] | None:
+    """Segments of ``path``, or ``None`` when the path means the whole value."""
+    if path in ("", "."):
+        return None
+    return tuple(_QUOTES_RE.sub("", seg) for seg in _SPLIT_RE.split(path) if seg)
+
+
+def _member(value: Any, key: str) -> Any:
+    if isinstance(value, dict):
+        return value.get(key, UNDEFINED)
+    if isinstance(value, list | str):
+        if _INDEX_RE.fullmatch(key):
+            index = int(key)
+            return value[index] if index < len(value) else UNDEFINED
+        if key == "length":
+            return len(value)
+    # Inherited JavaScript members (constructor, toString, ...) are treated as missing.
+    return UNDEFINED
+
+
+def get_path(value: Any, path: str) -> Any:
+    """Look ``path`` up in ``value`` exactly as actions-core's ``get``."""
+    segments = split_path(path)
+    if segments is None:
+        return value
+    for seg in segments:
+        if not js_truthy(value):
+            return value
+        value = _member(value, seg)
+    return value

@@ -1,0 +1,150 @@
+"""Resolution scope: the current payload, where output goes, and provenance recording.
+
+A directive reads from a *source* (the event, an ``@arrayPath`` item, the output of a ``@transform``
+``apply``); each source can say which event paths a path inside it corresponds to. The *scope*
+carries the source, the output location (for provenance), the mapping location (for error
+messages) and the outermost directive at the output location (the provenance tag).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ._path import get_path, split_path
+from ._types import MappingError, Origin
+
+__all__ = ["PrefixSource", "ProvenanceSource", "Recorder", "Scope", "Source"]
+
+Loc = tuple[str, ...]
+
+
+def _join(prefix: str, segments: tuple[str, ...]) -> str:
+    tail = ".".join(segments)
+    if not prefix:
+        return tail
+    return f"{prefix}.{tail}" if tail else prefix
+
+
+class Source:
+    """A payload that directives read from, with a map back to event paths."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def origins(self, segments: tuple[str, ...]) -> tuple[str, ...]:
+        raise NotImplementedError
+
+
+class PrefixSource(Source):
+    """The event itself (prefix ``""``) or a part of it found at known event paths."""
+
+    __slots__ = ("prefixes",)
+
+    def __init__(self, value: Any, prefixes: tuple[str, ...] = ("",)) -> None:
+        super().__init__(value)
+        self.prefixes = prefixes
+
+    def origins(self, segments: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_join(p, segments) for p in self.prefixes)
+
+
+class ProvenanceSource(Source):
+    """The output of a nested transform, mapped back through that transform's provenance."""
+
+    __slots__ = ("provenance",)
+
+    def __init__(self, value: Any, provenance: dict[str, tuple[Origin, ...]]) -> None:
+        super().__init__(value)
+        self.provenance = provenance
+
+    def origins(self, segments: tuple[str, ...]) -> tuple[str, ...]:
+        for cut in range(len(segments), -1, -1):
+            found = self.provenance.get(".".join(segments[:cut]))
+            if found:
+                return tuple(_join(o.event_path, segments[cut:]) for o in found)
+        return ()
+
+
+class Recorder:
+    """Collects origins per output location while a mapping resolves."""
+
+    __slots__ = ("entries",)
+
+    def __init__(self) -> None:
+        self.entries: dict[Loc, list[Origin]] = {}
+
+    def add(self, loc: Loc, origin: Origin) -> None:
+        self.entries.setdefault(loc, []).append(origin)
+
+
+class Scope:
+    """Everything a directive needs besides its option: see the module docstring."""
+
+    __slots__ = ("source", "loc", "mloc", "tag", "recorder", "resolver")
+
+    def __init__(
+        self,
+        source: Source,
+        resolver: Callable[[Any, Scope], Any],
+        recorder: Recorder | None,
+        loc: Loc = (),
+        mloc: Loc = (),
+        tag: str | None = None,
+    ) -> None:
+        self.source = source
+        self.resolver = resolver
+        self.recorder = recorder
+        self.loc = loc
+        self.mloc = mloc
+        self.tag = tag
+
+    def _derive(self, **changes: Any) -> Scope:
+        args = {k: getattr(self, k) for k in self.__slots__}
+        args.update(changes)
+        return Scope(**args)
+
+    def enter(self, name: str) -> Scope:
+        """The scope inside directive ``name`` at the same output location."""
+        return self._derive(mloc=(*self.mloc, name), tag=self.tag or name)
+
+    def child(self, key: str, mkey: str | None = None) -> Scope:
+        """The scope of a nested output key (``mkey`` when the mapping key differs)."""
+        return self._derive(loc=(*self.loc, key), mloc=(*self.mloc, mkey or key), tag=None)
+
+    def with_source(self, source: Source, loc: Loc, mkey: str) -> Scope:
+        return self._derive(source=source, loc=loc, mloc=(*self.mloc, mkey), tag=None)
+
+    def resolve(self, node: Any, *mkeys: str) -> Any:
+        """Resolve ``node`` (an option of the current directive) at the same output location."""
+        scope = self._derive(mloc=(*self.mloc, *mkeys)) if mkeys else self
+        return self.resolver(node, scope)
+
+    def lookup(self, path: str) -> Any:
+        """Read ``path`` from the current payload and record where it came from."""
+        if self.recorder is not None:
+            segments = split_path(path) or ()
+            for event_path in self.source.origins(segments):
+                self.recorder.add(self.loc, Origin(event_path, self.tag or "@path"))
+        return get_path(self.source.value, path)
+
+    def record(self, loc: Loc, origin: Origin) -> None:
+        if self.recorder is not None:
+            self.recorder.add(loc, origin)
+
+    def mark(self) -> int:
+        """How many origins are recorded at this location (see :meth:`since`)."""
+        if self.recorder is None:
+            return 0
+        return len(self.recorder.entries.get(self.loc, ()))
+
+    def since(self, mark: int) -> list[Origin]:
+        """Origins recorded at this location after :meth:`mark` returned ``mark``."""
+        if self.recorder is None:
+            return []
+        return self.recorder.entries.get(self.loc, [])[mark:]
+
+    def error(self, message: str) -> MappingError:
+        return MappingError(message, ".".join(self.mloc))
