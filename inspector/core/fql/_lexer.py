@@ -1,0 +1,215 @@
+"""The tokenizer: a character-for-character port of the ``@segment/fql-ts`` 1.10.1 lexer.
+
+Its oddities are the contract (see docs: fql.md §2): a closing quote is consumed only before a
+terminator, ``and``/``or``/``null`` are keywords only before a terminator, ``!=``/``<=``/``>=``
+need a terminator after them, and a partial keyword at the very end of the text loses the
+characters the keyword test read (``an`` lexes as the identifier ``a``).
+"""
+
+from __future__ import annotations
+
+from typing import Final, NamedTuple
+
+__all__ = ["LexError", "Token", "lex"]
+
+_EOS: Final = "-1"  # the reference compares characters with this text at end of input
+_ALPHA: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DIGITS: Final = frozenset("0123456789")
+_WHITESPACE: Final = frozenset(" \t\n")
+_TERMINATORS: Final = frozenset({_EOS, " ", "\t", "\n", ",", "]", ")"})
+_IDENT: Final = _ALPHA | _DIGITS | {"_", "-", "\\"}
+_AFTER_IDENT: Final = _TERMINATORS | {".", "(", "=", "!"}
+_WORD_START: Final = _ALPHA | {"!", "=", ">", "<", "\\", "_"}
+_PUNCTUATION: Final = {
+    ".": "dot",
+    "[": "brackleft",
+    "]": "brackright",
+    ",": "comma",
+    "(": "parenleft",
+    ")": "parenright",
+}
+_MAX_LENGTH: Final = 100_000
+
+
+class Token(NamedTuple):
+    """One lexer token; ``value`` is the reference's token text, ``start``/``end`` a source span."""
+
+    kind: str
+    value: str
+    start: int
+    end: int
+
+
+class LexError(Exception):
+    """The text cannot be tokenized; ``position`` is the 0-based offset of the culprit."""
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
+
+
+def lex(text: str) -> list[Token]:
+    """Tokenize ``text``; the list always ends with an ``eos`` token. Raises ``LexError``."""
+    return _Lexer(text).run()
+
+
+class _Lexer:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+
+    # Reader primitives, with the reference's semantics.
+    def next(self) -> str:
+        if self.pos >= len(self.text):
+            return _EOS
+        char = self.text[self.pos]
+        self.pos += 1
+        return char
+
+    def peek(self) -> str:
+        if self.pos >= len(self.text):
+            return _EOS
+        return self.text[self.pos]
+
+    def accept(self, expected: str) -> bool:
+        """Consume ``expected`` if a terminator follows; else roll back (but not past the end)."""
+        chars = ""
+        for _ in expected:
+            if self.pos >= len(self.text):
+                return False  # the reference returns here without rolling back
+            char = self.next()
+            chars += char
+            if char in _TERMINATORS:
+                break
+        if chars == expected and self.peek() in _TERMINATORS:
+            return True
+        self.pos -= len(chars)
+        return False
+
+    def run(self) -> list[Token]:
+        tokens: list[Token] = []
+        while True:
+            start = self.pos
+            char = self.next()
+            if char == _EOS:
+                tokens.append(Token("eos", "eos", start, start))
+                return tokens
+            if char in _WHITESPACE:
+                continue
+            tokens.append(self.token(char, start))
+
+    def token(self, char: str, start: int) -> Token:
+        if char == "!" and (self.peek() in _ALPHA or self.peek() == "("):
+            return Token("operator", "!", start, self.pos)
+        if char in _WORD_START:
+            kind, value = self.word(char, start)
+        elif char in _DIGITS or char in "-+":
+            kind, value = "number", char + self.number()
+        elif char in "\"'":
+            kind, value = "string", self.string(char, start)
+        elif char in _PUNCTUATION:
+            kind, value = _PUNCTUATION[char], char
+        else:
+            raise LexError(_invalid_character(char), start)
+        return Token(kind, value, start, self.pos)
+
+    def word(self, first: str, start: int) -> tuple[str, str]:
+        if first == "=":
+            return "operator", "="
+        if first == "!":
+            if self.accept("="):
+                return "operator", "!="
+            raise LexError(_bad_bang(self.peek()), start)
+        if first in "<>":
+            return "operator", first + "=" if self.accept("=") else first
+        keyword = _KEYWORDS.get(first)
+        if keyword is not None and self.accept(keyword[1:]):
+            return ("null" if keyword == "null" else "conditional"), keyword
+        return "ident", self.ident(first, start)
+
+    def ident(self, first: str, start: int) -> str:
+        text = ""
+        char = first
+        while True:
+            if char == "\\":
+                if self.peek() == _EOS:
+                    message = "a backslash at the end of the text escapes nothing"
+                    raise LexError(message, self.pos - 1)
+                char = self.next()
+            text += char
+            if len(text) >= _MAX_LENGTH:
+                raise LexError("name is longer than 100,000 characters", start)
+            if self.peek() not in _IDENT:
+                break
+            char = self.next()
+        following = self.peek()
+        if following not in _AFTER_IDENT:
+            raise LexError(_bad_after_ident(text, following), self.pos)
+        return text
+
+    def number(self) -> str:
+        text = ""
+        decimal = False
+        while (coming := self.peek()) in _DIGITS or coming == ".":
+            text += self.next()
+            if coming == ".":
+                if self.peek() in _TERMINATORS:
+                    raise LexError("a number cannot end with a decimal point", self.pos - 1)
+                if decimal:
+                    raise LexError("a number cannot have two decimal points", self.pos - 1)
+                decimal = True
+            if len(text) >= _MAX_LENGTH:
+                raise LexError("number is longer than 100,000 characters", self.pos)
+        return text
+
+    def string(self, quote: str, start: int) -> str:
+        text = ""
+        while self.peek() != quote:
+            char = self.next()
+            if char == _EOS:
+                raise LexError(f"unterminated string: the {quote} here is never closed", start)
+            text += char
+            if len(text) >= _MAX_LENGTH:
+                raise LexError("string is longer than 100,000 characters", start)
+        self.accept(quote)  # a closing quote not followed by a terminator stays unread
+        return quote + text + quote
+
+
+_KEYWORDS: Final = {"a": "and", "o": "or", "n": "null"}
+
+
+def _invalid_character(char: str) -> str:
+    if char == "\r":
+        return "carriage return (\\r) is not allowed: Segment only accepts \\n line endings"
+    if char == "'" or char == '"':
+        return f"unexpected {char}"
+    if not char.isascii():
+        return (
+            f"character {char!r} is not allowed outside a quoted value "
+            "(in a name, escape it with a backslash)"
+        )
+    return f"character {char!r} is not allowed here (quote values with double quotes)"
+
+
+def _bad_bang(following: str) -> str:
+    got = "the end of the text" if following == _EOS else repr(following)
+    return (
+        f"'!' must be followed by '=' and a space ('!= '), or directly by contains/match; got {got}"
+    )
+
+
+def _bad_after_ident(name: str, following: str) -> str:
+    if following == "[":
+        return (
+            f"'{name}[' : array indexes are not supported; escape the brackets "
+            f"({name}\\[0\\]) or use a path without them"
+        )
+    if following in "<>":
+        return f"put a space between '{name}' and '{following}'"
+    if following in "\"'":
+        return f"a quote cannot directly follow the name '{name}'; put an operator between them"
+    return (
+        f"character {following!r} cannot follow the name '{name}' "
+        "(escape it with a backslash if it is part of the name)"
+    )
