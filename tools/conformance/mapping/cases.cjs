@@ -403,6 +403,14 @@ function payload() {
   }
   const condPayloads = [{ a: 'yes' }, { a: 'no' }, {}, { a: 'yes', b: 'z' }, { a: 'yes', b: 'x', c: 'c', d: 'd' }, { b: 'z' }]
   condPayloads.forEach((p, i) => add(`conditional ${i}`, cond, p))
+  const condReq = { r: { label: 'R', type: 'string', required: true }, n: { label: 'N', type: 'number' }, ...cond }
+  const condReqPayloads = [{ a: 'yes', n: 'x' }, { a: 'no', n: 'x', r: {} }, { n: 'x' }]
+  condReqPayloads.forEach((p, i) => add(`conditional required ${i}`, condReq, p))
+  const nestedCond = {
+    o: { label: 'O', type: 'object', properties: { k: { label: 'K', type: 'string' } } },
+    x: { label: 'X', type: 'string', required: { conditions: [{ fieldKey: 'o.k', operator: 'is', value: 'v' }] } },
+  }
+  ;[{ o: { k: 'v' } }, { o: { k: 'w' } }, {}].forEach((p, i) => add(`conditional nested ${i}`, nestedCond, p))
   return out
 }
 
