@@ -1,0 +1,23 @@
+"""Events x subscriptions: trigger verdicts, payloads, errors, SDK commands and requests."""
+
+from __future__ import annotations
+
+from inspector.core.inspection._incremental import Inspector
+from inspector.core.inspection._pipeline import inspect
+from inspector.core.inspection._results import (
+    RESULT_KEYS,
+    EventInspection,
+    Hazard,
+    SubscriptionResult,
+    event_line,
+)
+
+__all__ = [
+    "inspect",
+    "Inspector",
+    "EventInspection",
+    "SubscriptionResult",
+    "Hazard",
+    "event_line",
+    "RESULT_KEYS",
+]

@@ -1,0 +1,68 @@
+"""Cloud mode: how Segment's servers run Jimo Cloud for one event.
+
+Each enabled subscription is evaluated on its own (jimo.md B.5): trigger, mapping, empty-value
+removal and validation; a valid payload becomes the ``POST /segmentio-cloud/user`` request.
+Settings are validated first: without ``apiKey`` nothing is delivered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from inspector.core.destinations import DestinationDef, user_request
+from inspector.core.inspection._compiled import CompiledSubscription, EvalSource
+from inspector.core.inspection._device import base_results
+from inspector.core.inspection._integrations import integration_enabled
+from inspector.core.inspection._results import SubscriptionResult
+from inspector.core.schema import check_payload
+
+__all__ = ["settings_errors", "run_cloud"]
+
+
+def settings_errors(dest: DestinationDef, settings: Mapping[str, Any]) -> tuple[str, ...]:
+    """Segment's settings validation (``The root value is missing the required field 'apiKey'.``)."""
+    return tuple(check_payload(dict(settings), dest.settings, mode="cloud").errors)
+
+
+def run_cloud(
+    event: dict[str, Any],
+    ev: EvalSource,
+    compiled: Sequence[CompiledSubscription],
+    dest: DestinationDef,
+    settings: Mapping[str, Any],
+    setting_errors: tuple[str, ...],
+) -> list[SubscriptionResult]:
+    results = base_results(compiled, ev, event)
+    allowed = integration_enabled(event, dest.name)
+    for result in results:
+        if not (result.matched and result.enabled):
+            if result.matched:
+                result.notes.append("subscription disabled")
+            continue
+        if not allowed:
+            result.notes.append("the event's integrations option disables this destination")
+            continue
+        _deliver(result, ev, settings, setting_errors)
+    return results
+
+
+def _deliver(
+    result: SubscriptionResult,
+    ev: EvalSource,
+    settings: Mapping[str, Any],
+    setting_errors: tuple[str, ...],
+) -> None:
+    resolved = ev.resolved(result.index)
+    if resolved.error is not None:
+        result.mapping_error = resolved.error
+        result.mapping_error_location = resolved.location
+        return
+    checked = ev.checked(result.index)
+    result.payload = checked.payload
+    result.provenance = resolved.provenance
+    result.errors = [*setting_errors, *checked.errors]
+    if result.errors:
+        return
+    result.request = user_request(checked.payload, settings)
+    result.delivered = True

@@ -1,0 +1,144 @@
+"""What inspecting one event yields: per-subscription results, SDK state, hazards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from inspector.core.destinations import Command, DispatchedEvent, HttpRequest, SdkState
+from inspector.core.events import EventRecord
+
+__all__ = ["Hazard", "SubscriptionResult", "EventInspection", "event_line", "RESULT_KEYS"]
+
+RESULT_KEYS = (
+    "subscription",
+    "action",
+    "enabled",
+    "matched",
+    "trigger_error",
+    "payload",
+    "mapping_error",
+    "errors",
+    "delivered",
+    "commands",
+    "dispatched_events",
+    "jimo_init_called",
+    "request",
+)
+"""The keys of ``SubscriptionResult.to_json()``, in order (the CLI contract)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hazard:
+    """A session-level problem worth telling (each code is told once per page session).
+
+    ``subscription`` is the index (config order) of the subscription whose action revealed it.
+    """
+
+    code: str
+    message: str
+    event_index: int
+    subscription: int | None = None
+
+
+@dataclass(slots=True)
+class SubscriptionResult:
+    """One subscription's outcome for one event.
+
+    ``matched`` is the trigger's verdict alone. ``payload`` is what ``perform`` receives: the raw
+    mapping output in device mode, the validated payload in cloud mode; None when the action did
+    not run that far. ``errors`` are validation sentences in Segment's wording (warnings in device
+    mode). ``notes`` say why a matched subscription was not delivered, when that is not obvious.
+    """
+
+    index: int
+    subscription: str
+    action: str
+    enabled: bool
+    matched: bool = False
+    trigger_error: str | None = None
+    payload: dict[str, Any] | None = None
+    mapping_error: str | None = None
+    mapping_error_location: str | None = None
+    errors: list[str] = field(default_factory=list)
+    delivered: bool = False
+    commands: list[Command] = field(default_factory=list)
+    dispatched_events: list[DispatchedEvent] = field(default_factory=list)
+    jimo_init_called: bool = False
+    request: HttpRequest | None = None
+    provenance: dict[str, Any] = field(default_factory=dict)
+    perform_error: str | None = None
+    notes: list[str] = field(default_factory=list)
+    trigger: Any = field(default=None, repr=False, compare=False)
+    event: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def explanation(self) -> Any:
+        """Why the trigger matched or not (computed on demand); None for an unparsable trigger."""
+        if self.trigger is None or not self.trigger.ok:
+            return None
+        return self.trigger.explain(self.event)
+
+    def to_json(self) -> dict[str, Any]:
+        """Exactly the contract keys, in ``RESULT_KEYS`` order."""
+        return {
+            "subscription": self.subscription,
+            "action": self.action,
+            "enabled": self.enabled,
+            "matched": self.matched,
+            "trigger_error": self.trigger_error,
+            "payload": self.payload,
+            "mapping_error": self.mapping_error,
+            "errors": list(self.errors),
+            "delivered": self.delivered,
+            "commands": [c.to_json() for c in self.commands],
+            "dispatched_events": [e.type for e in self.dispatched_events],
+            "jimo_init_called": self.jimo_init_called,
+            "request": None if self.request is None else self.request.to_json(),
+        }
+
+
+@dataclass(slots=True)
+class EventInspection:
+    """One event against every subscription, in config order."""
+
+    index: int
+    record_or_event: Any
+    results: list[SubscriptionResult]
+    hazards: list[Hazard] = field(default_factory=list)
+    state: SdkState | None = field(default=None, repr=False)
+
+    @property
+    def sdk_state(self) -> dict[str, Any] | None:
+        """The simulated page after this event (device mode), for timelines; None in cloud mode."""
+        return None if self.state is None else self.state.snapshot()
+
+    @property
+    def matched_any(self) -> bool:
+        """Some enabled subscription's trigger matched (``--fail-on unmatched`` is its negation)."""
+        return any(r.matched and r.enabled for r in self.results)
+
+    @property
+    def invalid(self) -> bool:
+        """Some matched result has a trigger error, a mapping error or validation errors."""
+        return any(
+            r.matched and (r.trigger_error or r.mapping_error or r.errors) for r in self.results
+        ) or any(r.trigger_error for r in self.results if r.enabled)
+
+
+def event_line(inspection: EventInspection, record: Any = None) -> dict[str, Any]:
+    """The CLI's NDJSON line: ``{"index","source","type","messageId","results":[...]}``."""
+    item = inspection.record_or_event if record is None else record
+    if isinstance(item, EventRecord):
+        source: str | None = item.source.label
+        etype, message_id = item.type or None, item.message_id or None
+    else:
+        data = item if isinstance(item, dict) else {}
+        source, etype, message_id = None, data.get("type"), data.get("messageId")
+    return {
+        "index": inspection.index,
+        "source": source,
+        "type": etype,
+        "messageId": message_id,
+        "results": [r.to_json() for r in inspection.results],
+    }
