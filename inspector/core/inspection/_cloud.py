@@ -21,7 +21,7 @@ __all__ = ["settings_errors", "run_cloud"]
 
 
 def settings_errors(dest: DestinationDef, settings: Mapping[str, Any]) -> tuple[str, ...]:
-    """Segment's settings validation (``The root value is missing the required field 'apiKey'.``)."""
+    """Segment's settings check: ``The root value is missing the required field 'apiKey'.``"""
     return tuple(check_payload(dict(settings), dest.settings, mode="cloud").errors)
 
 

@@ -143,7 +143,7 @@ class Inspector:
         return self._engine.config
 
     def set_config(self, config: DestinationConfig) -> None:
-        """Replace the whole config; caches of subscriptions whose trigger/mapping stayed are kept."""
+        """Replace the config; caches of unchanged triggers and mappings are kept."""
         self._install(config)
 
     def update_subscription(self, j: int, sub: Subscription) -> None:
@@ -202,6 +202,8 @@ class Inspector:
         """The inspection of event ``i`` (computed now, or from the cache)."""
         if not 0 <= i < len(self._items):
             raise IndexError(i)
+        if self._chained:
+            self._ensure_chain(i)
         before = self._before(i)
         stamp = self._stamp(i)
         hit = self._finals.get(i)
@@ -219,11 +221,15 @@ class Inspector:
     def _stamp(self, i: int) -> Stamp:
         return self._versions[i], self._config_version
 
+    @property
+    def _chained(self) -> bool:
+        """Device mode with one page session: each event depends on the ones before it."""
+        return self._engine.start is not None and not self.fresh_sdk
+
     def _before(self, i: int) -> SdkState | None:
         start = self._engine.start
-        if start is None or self.fresh_sdk or i == 0:
+        if not self._chained or i == 0:
             return start
-        self._ensure_chain(i - 1)
         link = self._chain[i - 1]
         assert link is not None
         return link.after
