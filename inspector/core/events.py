@@ -39,6 +39,13 @@ class EventSource:
             text = name
         return f"{text}[{self.item}]" if self.item is not None else text
 
+    @property
+    def short_label(self) -> str:
+        """The label with the file's directory left out (for narrow table columns)."""
+        if not self.path:
+            return self.label
+        return self.label.replace(self.path, self.path.replace("\\", "/").rsplit("/", 1)[-1], 1)
+
     def __str__(self) -> str:
         return self.label
 
@@ -100,6 +107,8 @@ def summarize(data: dict[str, Any]) -> dict[str, str]:
         name = data.get("groupId")
     if etype == "alias" and name is None:
         name = data.get("previousId")
+    if etype == "identify" and name is None and isinstance(data.get("traits"), dict):
+        name = data["traits"].get("email") or data["traits"].get("name")
     user = data.get("userId") or data.get("anonymousId")
     stamp = data.get("timestamp") or data.get("originalTimestamp") or data.get("sentAt")
     return {

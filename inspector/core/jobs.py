@@ -46,13 +46,12 @@ class LoadJob:
         self._loop: asyncio.AbstractEventLoop | None = None
         self.total_bytes = sum(_size(p) for p in self.paths)
         self._done_before = 0
+        self.cancelled = False
 
     def cancel(self) -> None:
+        """Stop at the next record, on the user's request (``cancelled`` becomes True)."""
+        self.cancelled = True
         self.token.cancel()
-
-    @property
-    def cancelled(self) -> bool:
-        return self.token.cancelled
 
     def _post(self, chunk: Chunk | None) -> None:
         assert self._loop is not None

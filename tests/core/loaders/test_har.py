@@ -22,7 +22,7 @@ def test_chrome_export_yields_every_segment_event_in_order() -> None:
     assert summary == [
         ("page", "Cart", "chrome-export.har#entry 3"),
         ("track", "Checkout Started", "chrome-export.har#entry 5"),
-        ("identify", "", "chrome-export.har#entry 6"),
+        ("identify", "mia.k@example.com", "chrome-export.har#entry 6"),
         ("track", "Coupon Applied", "chrome-export.har#entry 8"),  # type inferred from /v1/t
         ("track", "Order Completed", "chrome-export.har#entry 9[1]"),
         ("group", "acct_55", "chrome-export.har#entry 9[2]"),

@@ -1,0 +1,75 @@
+"""The application: the only module that knows the core, the Qt layer and qasync together."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import sys
+from collections.abc import Sequence
+
+import qasync
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from inspector import __version__
+from inspector.core.store import EventStore
+from inspector.core.tasks import TaskOwner
+from inspector.qt.main_window import MainWindow
+from inspector.resources import DEMO_SESSION
+
+__all__ = ["run", "build_window"]
+
+
+def build_window(files: Sequence[str], tasks: TaskOwner) -> MainWindow:
+    """Create the main window over a fresh store and start loading ``files`` (or the demo)."""
+    window = MainWindow(EventStore(), tasks)
+    window.open_files(list(files) or [str(DEMO_SESSION)])
+    return window
+
+
+class _GuiThreadGarbageCollector(QObject):
+    """Runs the cyclic garbage collector on the GUI thread only.
+
+    Left automatic, a collection can start inside a loader thread and destroy Qt objects
+    there, which Qt forbids; so automatic collection is off and this timer does it instead.
+    """
+
+    def __init__(self, interval_ms: int = 1000) -> None:
+        super().__init__()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._collect)
+        gc.disable()
+        self._timer.start(interval_ms)
+
+    def _collect(self) -> None:
+        gen0, gen1, gen2 = gc.get_threshold()
+        count0, count1, count2 = gc.get_count()
+        if count0 > gen0:
+            gc.collect(2 if count2 > gen2 else 1 if count1 > gen1 else 0)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.enable()
+
+
+async def _main(app: QApplication, files: Sequence[str]) -> int:
+    quitting = asyncio.Event()
+    app.aboutToQuit.connect(quitting.set)
+    collector = _GuiThreadGarbageCollector()
+    tasks = TaskOwner()
+    window = build_window(files, tasks)
+    window.show()
+    await quitting.wait()
+    await tasks.shutdown()
+    collector.stop()
+    return 0
+
+
+def run(files: Sequence[str]) -> int:
+    """Open the window on ``files`` (the demo session when empty) and run until it closes."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Jimo Inspector")
+    app.setOrganizationName("Jimo Inspector")
+    app.setApplicationVersion(__version__)
+    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:  # 3.11 has no run(loop_factory=)
+        return runner.run(_main(app, files))

@@ -1,0 +1,117 @@
+"""Table model over the core's EventStore: one row per event, appended in chunks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from inspector.core.events import EventRecord
+from inspector.core.store import EventStore
+
+__all__ = ["EventTableModel"]
+
+Index = QModelIndex | QPersistentModelIndex
+RecordRole = Qt.ItemDataRole.UserRole + 1
+
+_TYPE_COLOURS = {
+    "track": "#2f7dd1",
+    "identify": "#2e9d5b",
+    "page": "#8a5cd1",
+    "screen": "#c26a1b",
+    "group": "#b8860b",
+    "alias": "#6b7a8f",
+}
+
+
+def _short_time(stamp: str) -> str:
+    # "2026-11-20T09:12:40.123Z" -> "11-20 09:12:40"; anything else is shown as it is
+    if len(stamp) >= 19 and stamp[4] == "-" and stamp[10] in "T ":
+        return f"{stamp[5:10]} {stamp[11:19]}"
+    return stamp
+
+
+class EventTableModel(QAbstractTableModel):
+    """Columns: #, time, type, event/name, user, source. Rows follow the store's listeners."""
+
+    HEADERS = ("#", "Time", "Type", "Event / name", "User", "Source")
+
+    def __init__(self, store: EventStore, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._rows = len(store)
+        store.inserted.append(self._on_inserted)
+        store.changed.append(self._on_changed)
+        store.reset.append(self._on_reset)
+
+    def detach(self) -> None:
+        """Stop listening to the store (the model is about to go away)."""
+        for listeners, fn in (
+            (self._store.inserted, self._on_inserted),
+            (self._store.changed, self._on_changed),
+            (self._store.reset, self._on_reset),
+        ):
+            if fn in listeners:
+                listeners.remove(fn)
+
+    def _on_inserted(self, first: int, last: int) -> None:
+        self.beginInsertRows(QModelIndex(), first, last)
+        self._rows = last + 1
+        self.endInsertRows()
+
+    def _on_changed(self, first: int, last: int) -> None:
+        self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+
+    def _on_reset(self, _first: int, _last: int) -> None:
+        self.beginResetModel()
+        self._rows = len(self._store)
+        self.endResetModel()
+
+    def record(self, row: int) -> EventRecord:
+        return self._store[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.HEADERS):
+                return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < self._rows):
+            return None
+        rec = self._store[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(index.row(), rec, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if rec.warnings:
+                return "\n".join(f"⚠ {w}" for w in rec.warnings)
+            if col == 5:
+                return rec.source.short_label
+            return rec.timestamp if col == 1 else None
+        if role == Qt.ItemDataRole.ForegroundRole and col == 2 and rec.type in _TYPE_COLOURS:
+            return QColor(_TYPE_COLOURS[rec.type])
+        if role == RecordRole:
+            return rec
+        return None
+
+    @staticmethod
+    def _display(row: int, rec: EventRecord, col: int) -> str:
+        if col == 0:
+            return str(row + 1)
+        if col == 1:
+            return _short_time(rec.timestamp)
+        if col == 2:
+            return rec.type or "?"
+        if col == 3:
+            return f"⚠ {rec.name}" if rec.warnings else rec.name
+        if col == 4:
+            return rec.user
+        return rec.source.short_label

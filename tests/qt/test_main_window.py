@@ -1,0 +1,86 @@
+"""The main window loading files: drop, progress, skipped records, cancel."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from inspector.qt.main_window import MainWindow
+from inspector.resources import DEMO_HAR, DEMO_SESSION
+from tests.factories import make_event
+
+
+def _drop(window: MainWindow, *paths: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = QPointF(window.width() / 2, window.height() / 2)
+    buttons, mods = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, buttons, mods)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(pos, Qt.DropAction.CopyAction, mime, buttons, mods))
+
+
+def test_dropping_a_har_shows_its_events_with_sources(window: MainWindow, run_until) -> None:  # type: ignore[no-untyped-def]
+    _drop(window, DEMO_HAR)
+    run_until(lambda: window.model.rowCount() == 8 and window.job is None)
+    sources = [window.model.index(r, 5).data() for r in range(8)]
+    assert sources[0].endswith("checkout.har#entry 3")
+    assert sources[4].endswith("checkout.har#entry 9[1]")
+    assert window.counts_label.text() == "8 events"
+    # the first loaded event is selected and its JSON shown
+    assert json.loads(window.event_json.toPlainText())["name"] == "Cart"
+
+
+def test_demo_session_reports_skipped_lines_in_their_dock(window: MainWindow, run_until) -> None:  # type: ignore[no-untyped-def]
+    window.open_files([str(DEMO_SESSION)])
+    run_until(lambda: window.job is None and window.model.rowCount() > 0)
+    assert window.model.rowCount() == 58
+    assert window.skipped_dock.isVisible()
+    skipped = [window.skipped_list.item(i).text() for i in range(window.skipped_list.count())]
+    assert [s.split("session.ndjson")[1] for s in skipped] == [
+        ":18: invalid JSON: unexpected end of data (column 124)",
+        ":34: expected an event object, found null",
+        skipped[2].split("session.ndjson")[1],
+    ]
+    assert "over Segment's 32 KB limit" in skipped[2]
+    assert window.counts_label.text() == "58 events · 3 skipped"
+
+
+def test_selecting_rows_with_the_keyboard_shows_each_event(window: MainWindow, run_until, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.open_files([str(DEMO_HAR)])
+    run_until(lambda: window.job is None and window.model.rowCount() == 8)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    assert json.loads(window.event_json.toPlainText())["event"] == "Checkout Started"
+    assert "checkout.har#entry 5" in window.source_label.text()
+
+
+def test_a_file_that_is_not_events_shows_one_message(window: MainWindow, run_until, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    image = tmp_path / "photo.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    window.open_files([str(image)])
+    run_until(lambda: window.job is None)
+    assert window.message_bar.isVisible()
+    assert "this is a PNG image, not an event file" in window.message_bar.label.text()
+    assert window.model.rowCount() == 0
+
+
+def test_cancel_stops_loading_and_keeps_what_arrived(window: MainWindow, run_until, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    big = tmp_path / "big.ndjson"
+    line = json.dumps(make_event(properties={"pad": "x" * 800}))
+    big.write_text("\n".join([line] * 300_000))
+    window.open_files([str(DEMO_HAR)])  # the first paint loads fonts; get it out of the way
+    run_until(lambda: window.job is None and window.model.rowCount() == 8)
+    window.open_files([str(big)])
+    run_until(lambda: window.model.rowCount() > 0)
+    assert window.progress.isVisible()
+    window.progress.cancel_button.click()
+    run_until(lambda: window.job is None)
+    assert 8 < window.model.rowCount() < 300_008
+    assert not window.progress.isVisible()
+    assert window.counts_label.text().endswith("loading cancelled")
