@@ -282,3 +282,71 @@ _NUMERIC_FUSED: Final[dict[str, Callable[[Getter, float], Predicate]]] = {
     "<=": _le,
     "number_equals": _eq,
 }
+
+
+# --- the root: ``Trigger.matches`` ---------------------------------------------------------
+
+_FAILURES: Final = (AttributeError, EvaluationError)
+
+
+def compile_matcher(ast: Group) -> Callable[[Any], bool]:
+    """``matches(event) -> bool`` for a parsed trigger, with the error handling inlined.
+
+    Where ``validate`` throws (an empty ``()``, a null event) the answer is False; an event that
+    is not a dict has no fields. The try block costs nothing until something raises, so it
+    sits in the outermost closure instead of adding a call per event.
+    """
+    predicate = compile_node(ast)
+    fallback = _fallback(predicate)
+    if len(ast.children) == 1 and isinstance(ast.children[0], Condition):
+        leaf = _single_top_level(ast.children[0], fallback)
+        if leaf is not None:
+            return leaf
+    children = [compile_node(child) for child in ast.children]
+    if ast.operator == "and" and len(children) == 3:
+        a, b, c = children
+
+        def all3(event: Any) -> bool:
+            try:
+                return a(event) and b(event) and c(event)
+            except _FAILURES:
+                return fallback(event)
+
+        return all3
+
+    def generic(event: Any) -> bool:
+        try:
+            return predicate(event)
+        except _FAILURES:
+            return fallback(event)
+
+    return generic
+
+
+def _single_top_level(
+    condition: Condition, fallback: Callable[[Any], bool]
+) -> Callable[[Any], bool] | None:
+    key = TOP_LEVEL_KEYS.get(condition.kind)
+    if key is None or condition.operator != "=":
+        return None
+    text = js_string(condition.value)
+
+    def equals(event: Any) -> bool:
+        try:
+            return event.get(key) == text  # type: ignore[no-any-return]
+        except AttributeError:
+            return fallback(event)
+
+    return equals
+
+
+def _fallback(predicate: Predicate) -> Callable[[Any], bool]:
+    def fallback(event: Any) -> bool:
+        if event is None or isinstance(event, dict):
+            return False  # validate() throws on a null event and on an empty '()'
+        try:
+            return predicate({})  # a non-object event has no fields
+        except EvaluationError:
+            return False
+
+    return fallback

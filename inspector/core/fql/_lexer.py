@@ -8,6 +8,7 @@ characters the keyword test read (``an`` lexes as the identifier ``a``).
 
 from __future__ import annotations
 
+import re
 from typing import Final, NamedTuple
 
 __all__ = ["LexError", "Token", "lex"]
@@ -29,6 +30,8 @@ _PUNCTUATION: Final = {
     ")": "parenright",
 }
 _MAX_LENGTH: Final = 100_000
+_IDENT_RUN: Final = re.compile(r"[A-Za-z0-9_-]*")
+_SKIP_WHITESPACE: Final = re.compile(r"[ \t\n]*")
 
 
 class Token(NamedTuple):
@@ -89,15 +92,15 @@ class _Lexer:
 
     def run(self) -> list[Token]:
         tokens: list[Token] = []
+        text, size = self.text, len(self.text)
         while True:
-            start = self.pos
-            char = self.next()
-            if char == _EOS:
-                tokens.append(Token("eos", "eos", start, start))
+            start = _SKIP_WHITESPACE.match(text, self.pos).end()  # type: ignore[union-attr]
+            if start >= size:
+                self.pos = size
+                tokens.append(Token("eos", "eos", size, size))
                 return tokens
-            if char in _WHITESPACE:
-                continue
-            tokens.append(self.token(char, start))
+            self.pos = start + 1
+            tokens.append(self.token(text[start], start))
 
     def token(self, char: str, start: int) -> Token:
         if char == "!" and (self.peek() in _ALPHA or self.peek() == "("):
@@ -129,6 +132,21 @@ class _Lexer:
         return "ident", self.ident(first, start)
 
     def ident(self, first: str, start: int) -> str:
+        run = _IDENT_RUN.match(self.text, self.pos)
+        if first != "\\" and run is not None and self.text[run.end() : run.end() + 1] != "\\":
+            # Fast path for names without escapes: the same characters the loop would read.
+            self.pos = run.end()
+            text = first + run.group()
+            if len(text) >= _MAX_LENGTH:
+                raise LexError("name is longer than 100,000 characters", start)
+        else:
+            text = self.escaped_ident(first, start)
+        following = self.peek()
+        if following not in _AFTER_IDENT:
+            raise LexError(_bad_after_ident(text, following), self.pos)
+        return text
+
+    def escaped_ident(self, first: str, start: int) -> str:
         text = ""
         char = first
         while True:
@@ -143,9 +161,6 @@ class _Lexer:
             if self.peek() not in _IDENT:
                 break
             char = self.next()
-        following = self.peek()
-        if following not in _AFTER_IDENT:
-            raise LexError(_bad_after_ident(text, following), self.pos)
         return text
 
     def number(self) -> str:
@@ -164,14 +179,13 @@ class _Lexer:
         return text
 
     def string(self, quote: str, start: int) -> str:
-        text = ""
-        while self.peek() != quote:
-            char = self.next()
-            if char == _EOS:
-                raise LexError(f"unterminated string: the {quote} here is never closed", start)
-            text += char
-            if len(text) >= _MAX_LENGTH:
-                raise LexError("string is longer than 100,000 characters", start)
+        end = self.text.find(quote, self.pos)
+        if end < 0:
+            raise LexError(f"unterminated string: the {quote} here is never closed", start)
+        text = self.text[self.pos : end]
+        if len(text) >= _MAX_LENGTH:
+            raise LexError("string is longer than 100,000 characters", start)
+        self.pos = end
         self.accept(quote)  # a closing quote not followed by a terminator stays unread
         return quote + text + quote
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ._ast import Condition, Group, Node
-from ._compile import EvaluationError, Predicate, compile_node
+from ._compile import compile_matcher
 from ._errors import TriggerSyntaxError
 from ._parser import ParseOutcome, parse_text
 
@@ -70,7 +70,7 @@ class Trigger:
         self.error = outcome.error
         self.ast = outcome.ast
         self._outcome = outcome
-        self.matches = _matcher(compile_node(outcome.ast)) if outcome.ast else _never
+        self.matches = compile_matcher(outcome.ast) if outcome.ast else _never
         self._paths: frozenset[str] | None = None
 
     def __repr__(self) -> str:
@@ -126,24 +126,3 @@ def iter_conditions(node: Node | None) -> list[Condition]:
 
 def _never(event: Any) -> bool:
     return False
-
-
-def _matcher(predicate: Predicate) -> Callable[[Any], bool]:
-    def matches(event: Any) -> bool:
-        try:
-            return predicate(event)
-        except EvaluationError:
-            return False
-        except AttributeError:
-            if event is None or isinstance(event, dict):
-                return False  # Segment's validate() throws on a null event
-            return _safely(predicate, {})  # a non-object event has no fields
-
-    return matches
-
-
-def _safely(predicate: Predicate, event: dict[str, Any]) -> bool:
-    try:
-        return predicate(event)
-    except EvaluationError:
-        return False
