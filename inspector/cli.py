@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import orjson
 
@@ -15,10 +15,14 @@ from inspector.core.errors import InspectorError, LoadError
 from inspector.core.events import EventRecord
 from inspector.core.loaders import BadRecord, read_path, read_stream
 
+if TYPE_CHECKING:
+    from inspector.core.inspection import EventInspection
+
 __all__ = ["main"]
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 _COMMANDS = ("inspect",)
+FAIL_CONDITIONS = ("unmatched", "invalid")
 
 
 class UsageError(InspectorError):
@@ -81,36 +85,73 @@ def _records(files: Sequence[str], skipped: list[str]) -> Iterator[EventRecord]:
             print(str(exc), file=sys.stderr)
 
 
-def _base_line(index: int, record: EventRecord) -> dict[str, Any]:
-    return {
-        "index": index,
-        "source": record.source.label,
-        "type": record.type or None,
-        "messageId": record.message_id or None,
-    }
+def _fail_on(text: str) -> frozenset[str]:
+    wanted = frozenset(part.strip() for part in text.split(",") if part.strip())
+    unknown = sorted(wanted - set(FAIL_CONDITIONS))
+    if unknown:
+        raise UsageError(
+            f"--fail-on: unknown condition {unknown[0]!r} "
+            f"(choose from {', '.join(FAIL_CONDITIONS)})"
+        )
+    return wanted
 
 
-def _write_table(lines: Iterator[dict[str, Any]], out: TextIO) -> None:
-    out.write(f"{'#':>5}  {'type':<9} {'messageId':<38} source\n")
-    for line in lines:
+def _verdict(inspection: EventInspection) -> str:
+    parts = []
+    for result in inspection.results:
+        if not result.enabled or not (result.matched or result.trigger_error):
+            continue
+        if result.trigger_error:
+            parts.append(f"{result.subscription}: trigger error")
+        elif result.mapping_error or result.errors:
+            parts.append(f"{result.subscription}: invalid")
+        else:
+            parts.append(result.subscription + ("" if result.delivered else " (not delivered)"))
+    return "; ".join(parts) or "no mapping matched"
+
+
+def _write_table(items: Iterator[tuple[EventInspection, EventRecord]], out: TextIO) -> None:
+    out.write(f"{'#':>5}  {'type':<9} {'event / name':<28} {'source':<34} mappings\n")
+    for inspection, record in items:
+        name = (record.name[:25] + "…") if len(record.name) > 26 else record.name
+        src = record.source.short_label
         out.write(
-            f"{line['index']:>5}  {line['type'] or '-':<9} {line['messageId'] or '-':<38} {line['source']}\n"
+            f"{inspection.index:>5}  {record.type or '-':<9} {name or '-':<28} {src:<34} "
+            f"{_verdict(inspection)}\n"
         )
 
 
-def _write_ndjson(lines: Iterator[dict[str, Any]], out: TextIO) -> None:
-    for line in lines:
-        out.write(orjson.dumps(line).decode())
+def _write_ndjson(items: Iterator[tuple[EventInspection, EventRecord]], out: TextIO) -> None:
+    from inspector.core.inspection import event_line
+
+    for inspection, record in items:
+        out.write(orjson.dumps(event_line(inspection, record)).decode())
         out.write("\n")
 
 
 def _inspect(args: argparse.Namespace) -> int:
+    from inspector.core.destinations import default_config, load_config
+    from inspector.core.inspection import inspect
+
+    fail_on = _fail_on(args.fail_on)
+    config = load_config(args.config) if args.config else default_config()
     skipped: list[str] = []
-    records = _records(args.files, skipped)
-    lines = (_base_line(i, record) for i, record in enumerate(records))
-    (_write_table if args.format == "table" else _write_ndjson)(lines, sys.stdout)
+    failed = False
+
+    def paired() -> Iterator[tuple[EventInspection, EventRecord]]:
+        nonlocal failed
+        records = _records(args.files, skipped)
+        for inspection in inspect(records, config, fresh_sdk=args.fresh_sdk):
+            record = inspection.record_or_event
+            if ("unmatched" in fail_on and not inspection.matched_any) or (
+                "invalid" in fail_on and inspection.invalid
+            ):
+                failed = True
+            yield inspection, record
+
+    (_write_table if args.format == "table" else _write_ndjson)(paired(), sys.stdout)
     sys.stdout.flush()
-    return EXIT_SKIPPED if skipped else EXIT_OK
+    return EXIT_SKIPPED if skipped or failed else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
