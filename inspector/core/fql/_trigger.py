@@ -103,11 +103,16 @@ class Trigger:
 
         return explain(self, event)
 
-    def lint(self) -> list[LintWarning]:
-        """Warnings for text that does not mean what it looks like under Segment's parser."""
+    def lint(self, max_conditions: int = 2) -> list[LintWarning]:
+        """Warnings for text that does not mean what it looks like under Segment's parser.
+
+        Args:
+            max_conditions: warn above this many conditions (Segment's editor allows two on
+                self-service plans).
+        """
         from ._lint import lint
 
-        return lint(self)
+        return lint(self, max_conditions)
 
     @property
     def outcome(self) -> ParseOutcome:
