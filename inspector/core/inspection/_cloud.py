@@ -38,10 +38,10 @@ def run_cloud(
     for result in results:
         if not (result.matched and result.enabled):
             if result.matched:
-                result.notes.append("subscription disabled")
+                result.add_note("subscription disabled")
             continue
         if not allowed:
-            result.notes.append("the event's integrations option disables this destination")
+            result.add_note("the event's integrations option disables this destination")
             continue
         _deliver(result, ev, settings, setting_errors)
     return results

@@ -89,7 +89,7 @@ def run_device(
         _run_plugin(action, indices, results, ev, page, hazards, event_index)
     for r in results:
         if r.matched and not r.enabled:
-            r.notes.append("subscription disabled")
+            r.add_note("subscription disabled")
     return results, hazards
 
 
@@ -147,4 +147,4 @@ def _run_subscription(
 def _note_matched(results: list[SubscriptionResult], note: str) -> None:
     for r in results:
         if r.matched and r.enabled:
-            r.notes.append(note)
+            r.add_note(note)

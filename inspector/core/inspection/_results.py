@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,11 +67,14 @@ class SubscriptionResult:
     dispatched_events: list[DispatchedEvent] = field(default_factory=list)
     jimo_init_called: bool = False
     request: HttpRequest | None = None
-    provenance: dict[str, Any] = field(default_factory=dict)
+    provenance: Mapping[str, Any] = field(default_factory=dict)
     perform_error: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: tuple[str, ...] = ()
     trigger: Any = field(default=None, repr=False, compare=False)
     event: Any = field(default=None, repr=False, compare=False)
+
+    def add_note(self, note: str) -> None:
+        self.notes = (*self.notes, note)
 
     @property
     def explanation(self) -> Any:
