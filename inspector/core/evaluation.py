@@ -1,0 +1,204 @@
+"""A whole session evaluated: per-event verdicts, the SDK timeline and hazards, for the views.
+
+:func:`evaluate` is the long pass (run it off the GUI thread: it takes a cancel token and reports
+progress); it keeps one byte per event and subscription, the SDK state every
+``CHECKPOINT_EVERY`` events, and a timeline entry wherever the simulated Jimo profile changed.
+:func:`inspect_event` then gives the full detail of one event quickly, replaying at most
+``CHECKPOINT_EVERY - 1`` events from the nearest checkpoint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+from inspector.core.destinations import DestinationConfig, SdkState
+from inspector.core.events import EventRecord
+from inspector.core.inspection import EventInspection, Hazard, SubscriptionResult
+from inspector.core.inspection._compiled import DirectEval
+from inspector.core.inspection._engine import Engine
+from inspector.core.loaders import CancelToken
+
+__all__ = [
+    "Verdict",
+    "verdict_of",
+    "TimelineEntry",
+    "Evaluation",
+    "evaluate",
+    "inspect_event",
+    "CHECKPOINT_EVERY",
+    "TIMELINE_FIELDS",
+]
+
+CHECKPOINT_EVERY = 256
+TIMELINE_FIELDS = ("initialized", "userId", "email", "attributes", "groupId", "groupTraits")
+
+
+class Verdict(IntEnum):
+    """One subscription's outcome for one event, as the views colour it."""
+
+    NOT_MATCHED = 0
+    DELIVERED = 1
+    NOT_DELIVERED = 2  # matched, valid, but the action did not run (e.g. a screen in device mode)
+    INVALID = 3  # matched, but the mapping failed or the payload has validation errors
+    TRIGGER_ERROR = 4
+    DISABLED = 5  # the subscription is switched off (its trigger would have matched or not)
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def matched(self) -> bool:
+        return self in (Verdict.DELIVERED, Verdict.NOT_DELIVERED, Verdict.INVALID)
+
+
+_LABELS = {
+    Verdict.NOT_MATCHED: "not matched",
+    Verdict.DELIVERED: "matched",
+    Verdict.NOT_DELIVERED: "matched, not delivered",
+    Verdict.INVALID: "matched but invalid",
+    Verdict.TRIGGER_ERROR: "trigger error",
+    Verdict.DISABLED: "disabled",
+}
+
+
+def verdict_of(result: SubscriptionResult) -> Verdict:
+    if result.trigger_error:
+        return Verdict.TRIGGER_ERROR
+    if not result.enabled:
+        return Verdict.DISABLED
+    if not result.matched:
+        return Verdict.NOT_MATCHED
+    if result.mapping_error or result.perform_error or result.errors and not result.delivered:
+        return Verdict.INVALID
+    return Verdict.DELIVERED if result.delivered else Verdict.NOT_DELIVERED
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """The simulated Jimo profile after ``event_index``, where it changed or a hazard arose."""
+
+    event_index: int
+    state: dict[str, Any]
+    changed: tuple[str, ...]
+    hazards: tuple[Hazard, ...] = ()
+
+
+@dataclass(slots=True)
+class Evaluation:
+    """Verdicts of every event × subscription, plus the timeline; False ``complete`` = cancelled.
+
+    ``verdicts[i][j]`` is the :class:`Verdict` value of subscription ``j`` for event ``i``.
+    """
+
+    config: DestinationConfig
+    fresh_sdk: bool = False
+    verdicts: list[bytes] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    hazards: list[Hazard] = field(default_factory=list)
+    checkpoints: dict[int, SdkState | None] = field(default_factory=dict)
+    complete: bool = False
+
+    def verdict(self, event: int, subscription: int) -> Verdict | None:
+        if event >= len(self.verdicts) or subscription >= len(self.verdicts[event]):
+            return None
+        return Verdict(self.verdicts[event][subscription])
+
+    def totals(self) -> list[dict[Verdict, int]]:
+        """For each subscription, how many events got each verdict."""
+        count = len(self.config.subscriptions)
+        totals: list[dict[Verdict, int]] = [dict.fromkeys(Verdict, 0) for _ in range(count)]
+        for row in self.verdicts:
+            for j, code in enumerate(row):
+                totals[j][Verdict(code)] += 1
+        return totals
+
+    def matches_nothing(self, event: int) -> bool:
+        row = self.verdicts[event] if event < len(self.verdicts) else b""
+        return bool(row) and not any(Verdict(code).matched for code in row)
+
+
+Progress = Callable[[int, int], None]
+
+
+def _timeline_changes(before: dict[str, Any] | None, after: dict[str, Any]) -> tuple[str, ...]:
+    if before is None:
+        return tuple(k for k in TIMELINE_FIELDS if after.get(k) not in (None, False, {}))
+    return tuple(k for k in TIMELINE_FIELDS if before.get(k) != after.get(k))
+
+
+def evaluate(
+    records: Sequence[EventRecord],
+    config: DestinationConfig,
+    *,
+    fresh_sdk: bool = False,
+    cancel: CancelToken | None = None,
+    progress: Progress | None = None,
+) -> Evaluation:
+    """Run every event through every subscription, in order (the session's one SDK page)."""
+    engine = Engine(config)
+    result = Evaluation(config, fresh_sdk)
+    state = engine.start
+    snapshot: dict[str, Any] | None = None
+    total = len(records)
+    for i, record in enumerate(records):
+        if i % CHECKPOINT_EVERY == 0:
+            result.checkpoints[i] = state
+            if cancel is not None and cancel.cancelled:
+                return result
+            if progress is not None:
+                progress(i, total)
+        event = record.data
+        inspection = engine.evaluate(i, record, event, DirectEval(event, engine.compiled), state)
+        result.verdicts.append(bytes(verdict_of(r) for r in inspection.results))
+        result.hazards.extend(inspection.hazards)
+        if inspection.state is not None and not fresh_sdk:
+            state = inspection.state
+            after = state.snapshot()
+            changed = _timeline_changes(snapshot, after)
+            if changed or inspection.hazards:
+                result.timeline.append(TimelineEntry(i, after, changed, tuple(inspection.hazards)))
+            snapshot = after
+        elif inspection.hazards:
+            after = inspection.state.snapshot() if inspection.state is not None else {}
+            result.timeline.append(TimelineEntry(i, after, (), tuple(inspection.hazards)))
+    result.complete = True
+    if progress is not None:
+        progress(total, total)
+    return result
+
+
+def inspect_event(
+    records: Sequence[EventRecord],
+    index: int,
+    config: DestinationConfig,
+    evaluation: Evaluation | None = None,
+    *,
+    fresh_sdk: bool = False,
+) -> EventInspection:
+    """Full results for one event, with the SDK state the session leaves before it.
+
+    Uses ``evaluation``'s checkpoints when it was made with the same config; otherwise (or
+    for events past them) it replays from the start, so pass an evaluation for long sessions.
+    """
+    engine = Engine(config)
+    start, state = 0, engine.start
+    usable = evaluation is not None and evaluation.config == config and not fresh_sdk
+    if usable and evaluation is not None:
+        base = index - index % CHECKPOINT_EVERY
+        if base in evaluation.checkpoints:
+            start, state = base, evaluation.checkpoints[base]
+    if fresh_sdk:
+        start = index
+    for i in range(start, index + 1):
+        record = records[i]
+        event = record.data
+        inspection = engine.evaluate(i, record, event, DirectEval(event, engine.compiled), state)
+        if i == index:
+            return inspection
+        if inspection.state is not None:
+            state = inspection.state
+    raise IndexError(index)
