@@ -273,9 +273,7 @@ def _transform(opts: Any, scope: Scope) -> Any:
     if not isinstance(opts["apply"], dict):
         raise scope.error('@transform "apply" key should be an object')
     source = nested_transform(opts["apply"], scope)
-    inner = scope.with_source(source, scope.loc, "mapping")
-    inner.tag = scope.tag
-    return inner.resolve(opts["mapping"])
+    return scope.with_source(source, scope.loc, "mapping", scope.tag).resolve(opts["mapping"])
 
 
 def _clean_nulls(value: Any) -> Any:

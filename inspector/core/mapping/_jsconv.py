@@ -52,7 +52,7 @@ def is_index_key(key: str) -> bool:
 
 def js_order(obj: dict[str, Any]) -> dict[str, Any]:
     """Return ``obj`` with JavaScript property order: index keys ascending, then insertion order."""
-    indices = [k for k in obj if is_index_key(k)]
+    indices = [k for k in obj if k[:1].isdigit() and is_index_key(k)]
     if not indices:
         return obj
     ordered = {k: obj[k] for k in sorted(indices, key=int)}

@@ -101,25 +101,28 @@ class Scope:
         self.mloc = mloc
         self.tag = tag
 
-    def _derive(self, **changes: Any) -> Scope:
-        args = {k: getattr(self, k) for k in self.__slots__}
-        args.update(changes)
-        return Scope(**args)
-
     def enter(self, name: str) -> Scope:
         """The scope inside directive ``name`` at the same output location."""
-        return self._derive(mloc=(*self.mloc, name), tag=self.tag or name)
+        mloc = (*self.mloc, name)
+        return Scope(self.source, self.resolver, self.recorder, self.loc, mloc, self.tag or name)
 
-    def child(self, key: str, mkey: str | None = None) -> Scope:
-        """The scope of a nested output key (``mkey`` when the mapping key differs)."""
-        return self._derive(loc=(*self.loc, key), mloc=(*self.mloc, mkey or key), tag=None)
+    def child(self, key: str) -> Scope:
+        """The scope of a nested output key."""
+        return Scope(
+            self.source, self.resolver, self.recorder, (*self.loc, key), (*self.mloc, key), None
+        )
 
-    def with_source(self, source: Source, loc: Loc, mkey: str) -> Scope:
-        return self._derive(source=source, loc=loc, mloc=(*self.mloc, mkey), tag=None)
+    def with_source(self, source: Source, loc: Loc, mkey: str, tag: str | None = None) -> Scope:
+        """The scope for reading from another payload (an array item, a transform output)."""
+        return Scope(source, self.resolver, self.recorder, loc, (*self.mloc, mkey), tag)
 
     def resolve(self, node: Any, *mkeys: str) -> Any:
         """Resolve ``node`` (an option of the current directive) at the same output location."""
-        scope = self._derive(mloc=(*self.mloc, *mkeys)) if mkeys else self
+        scope = self
+        if mkeys:
+            scope = Scope(
+                self.source, self.resolver, self.recorder, self.loc, (*self.mloc, *mkeys), self.tag
+            )
         return self.resolver(node, scope)
 
     def lookup(self, path: str) -> Any:

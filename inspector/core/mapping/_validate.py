@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
+
+import orjson
 
 from ._jsconv import UNDEFINED, real_type_of
 from ._types import MappingError, MappingIssue
@@ -31,8 +34,11 @@ def _fail(text: str, stack: Stack) -> _Invalid:
 
 
 def _type(value: Any) -> str:
-    if isinstance(value, dict) and any(k[:1] == "@" for k in value):
-        return "directive"
+    if isinstance(value, dict):
+        for key in value:
+            if key[:1] == "@":
+                return "directive"
+        return "object"
     return real_type_of(value)
 
 
@@ -204,8 +210,22 @@ def validate_mapping(mapping: Any) -> list[MappingIssue]:
     return []
 
 
+@lru_cache(maxsize=1024)
+def _cached_issues(mapping_json: bytes) -> tuple[MappingIssue, ...]:
+    return tuple(validate_mapping(orjson.loads(mapping_json)))
+
+
+def _issues(mapping: Any) -> tuple[MappingIssue, ...]:
+    """Validation is pure, so results are cached by the mapping's JSON text (key order kept)."""
+    try:
+        key = orjson.dumps(mapping)
+    except TypeError:
+        return tuple(validate_mapping(mapping))
+    return _cached_issues(key)
+
+
 def check_mapping(mapping: Any) -> None:
     """Raise :class:`MappingError` (with ``issues``) when ``mapping`` is invalid."""
-    issues = validate_mapping(mapping)
+    issues = _issues(mapping)
     if issues:
         raise MappingError("\n".join(i.message for i in issues), issues[0].location, tuple(issues))
