@@ -315,6 +315,15 @@ function validate() {
     { '@replace': { pattern: '1234567890', replacement: '', value: 'x' } }, { v: { '@merge': { direction: 'right', objects: [{}, { '@oops': 1 }] } } },
   ]
   table.forEach((m, i) => add(`validate ${i}`, m))
+  // Every mapping of the transform cases, validated on its own as well.
+  const seen = new Set(out.map((c) => JSON.stringify(c.mapping)))
+  for (const c of transform()) {
+    const key = JSON.stringify(c.mapping)
+    if (!seen.has(key)) {
+      seen.add(key)
+      add(`validate transform ${c.name}`, c.mapping)
+    }
+  }
   return out
 }
 
@@ -394,6 +403,14 @@ function payload() {
   add('nested empty removal', { a: { label: 'A', type: 'object', properties: { b: { label: 'B', type: 'number' }, c: { label: 'C', type: 'null' } } } }, { a: { b: '', c: null } })
   add('nested strings kept', { product: { label: 'P', type: 'object', properties: { product_id: { label: 'PI', type: 'string' }, name: { label: 'NA', type: 'string', allowNull: true } } } },
     { product: { product_id: '', name: '' } })
+  // payload-validation.md §4 table
+  add('empty 1', { foo: { label: 'F', type: 'number' }, bar: { label: 'B', type: 'string' }, baz: { label: 'Z', type: 'boolean' } }, { foo: '', bar: '1', baz: true })
+  add('empty 2', { foo: { label: 'F', type: 'object' }, bar: { label: 'B', type: 'string' } }, { foo: {}, bar: '1' })
+  add('empty 5', { a: { label: 'A', type: 'string' }, b: { label: 'B', type: 'string' } }, { a: null, b: '1' })
+  add('empty 6', { a: { label: 'A', type: 'string', allowNull: true }, b: { label: 'B', type: 'string' } }, { a: null, b: '1' })
+  add('empty 7', { foo: { label: 'F', type: 'string' }, bar: { label: 'B', type: 'string' } }, { foo: '', bar: '1' })
+  add('empty multiple nulls', { ms: typed.ms, msn: typed.msn }, { ms: ['a', null, '', 'b'], msn: [null, 'x'] })
+  add('empty nested multiple', { mo: typed.mo }, { mo: [{ sku: '', q: null }, null, { sku: 'a', q: '' }] })
   add('free object kept', { data: { label: 'D', type: 'object' } }, { data: { context: { search: '' } } })
   const cond = {
     a: { label: 'A', type: 'string' },
