@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ._ast import Condition, Group, Node, Span, Value
 from ._compile import EvaluationError, make_getter, make_test
 from ._hints import hint_for, walk_stopped_note
-from ._jsvalues import MISSING
+from ._jsvalues import MISSING, json_number
 from ._render import clause_text, render_explanation, to_json_value
 
 if TYPE_CHECKING:
@@ -56,7 +56,9 @@ class ClauseResult:
             "found": self.found,
             "actual": to_json_value(self.actual),
             "operator": self.operator,
-            "expected": self.expected,
+            "expected": json_number(self.expected)
+            if isinstance(self.expected, float)
+            else self.expected,
             "passed": self.passed,
             "hint": self.hint,
             "span": list(self.span) if self.span else None,

@@ -59,8 +59,6 @@ def walk_stopped_note(condition: Condition, event: dict[str, Any], actual: objec
 
 
 def _missing_hint(condition: Condition, actual: object, event: dict[str, Any]) -> str | None:
-    if condition.operator in ("exists", "not_exists", "!="):
-        return None
     key = TOP_LEVEL_KEYS.get(condition.kind)
     if key is not None:
         return _missing_top_level(key, actual, event)
@@ -111,7 +109,10 @@ def _missing_path(condition: Condition, event: dict[str, Any]) -> str | None:
         similar = _similar_key(rest[0], container) if rest else None
         if similar is not None:
             tail = ".".join([similar, *rest[1:]])
-            return f"no '{rest[0]}' in {missing_at}; did you mean {missing_at}.{tail}?"
+            shown = format_value(container[similar]) if len(rest) == 1 else "present"
+            return (
+                f"no '{rest[0]}' in {missing_at}; did you mean {missing_at}.{tail}? (it is {shown})"
+            )
     return _other_root(condition, event)
 
 
@@ -126,7 +127,10 @@ def _other_root(condition: Condition, event: dict[str, Any]) -> str | None:
     for root, path in candidates:
         value = _plain_lookup(event.get(root), path.split("."))
         if value is not MISSING:
-            return f"not found here, but {root}.{path} is {format_value(value)}"
+            return (
+                f"{condition.path} is missing, but {root}.{path} is {format_value(value)}; "
+                f"try {root}.{path}"
+            )
     return None
 
 

@@ -225,12 +225,16 @@ def _condition_warnings(source: str, condition: Condition) -> list[LintWarning]:
         if warning is not None:
             warnings.append(warning)
     if condition.operator not in _KNOWN_OPERATORS:
+        looks_like_value = re.match(r"(\S+)\s+([\"'0-9].*)$", written)
         warnings.append(
             LintWarning(
                 "unknown-operator",
                 f"'{condition.operator}' is not an operator, so this condition never matches: "
                 f"Segment took the token after {condition.path} as the operator",
                 start,
+                replace(source, *condition.span, " = ".join(looks_like_value.groups()))
+                if looks_like_value
+                else None,
             )
         )
     elif condition.value == "eos" and not written.rstrip().endswith(("eos", 'eos"')):

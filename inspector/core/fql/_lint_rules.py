@@ -21,11 +21,18 @@ _CALL: Final = re.compile(r"!?(?:contains|match)\s*\([^()]*\)")
 def replace(source: str, start: int, end: int, text: str) -> str:
     """``source`` with ``start..end`` replaced, and the spaces around the seam tidied."""
     before, after = source[:start], source[end:]
-    if not text:
-        before, after = before.rstrip(" "), after.lstrip(" ")
-        joiner = " " if before and after and not after.startswith(")") else ""
-        return (before + joiner + after).strip(" ")
-    return before + text + after
+    if text:
+        return before + text + after
+    before, after = before.rstrip(" "), after.lstrip(" ")
+    # Removing a whole condition leaves a connective with nothing on one side: drop it too.
+    if not before or before.endswith("("):
+        after = re.sub(r"^(and|or)\s+", "", after)
+    elif not after or after.startswith(")"):
+        before = re.sub(r"\s+(and|or)$", "", before)
+    else:
+        before = re.sub(r"\s+(and|or)$", "", before) if re.match(r"(and|or)\s", after) else before
+    joiner = " " if before and after and not after.startswith(")") else ""
+    return (before + joiner + after).strip(" ")
 
 
 def token_text(source: str, span: Span) -> str:
@@ -167,6 +174,7 @@ def _empty_group(source: str, note: ParseNote) -> LintWarning:
         "empty parentheses: Segment's validate() throws when it reaches them, and the event "
         "is not delivered",
         note.start,
+        replace(source, note.start, note.end, ""),
     )
 
 
@@ -228,12 +236,19 @@ def connective_warnings(source: str, levels: list[Level], suggest: bool) -> list
     for depth, level in enumerate(levels):
         kinds = {token.value for token in level.connectives}
         if kinds == {"and", "or"} and len(level.nodes) > 1:
-            warnings.append(_mixed(source, level, suggest=suggest and depth == 0))
+            warning = _mixed(source, level, suggest=suggest and depth == 0)
+            if warning is not None:
+                warnings.append(warning)
     return warnings
 
 
-def _mixed(source: str, level: Level, suggest: bool) -> LintWarning:
+def _mixed(source: str, level: Level, suggest: bool) -> LintWarning | None:
     decided = level.connectives[-1].value
+    runs = _and_runs(level)
+    if (decided == "and" and len(runs) == 1) or (
+        decided == "or" and all(len(run) == 1 for run in runs)
+    ):
+        return None  # the stray connective sits next to skipped tokens; the meaning is as read
     odd = next(t for t in level.connectives if t.value != decided)
     texts = [_node_text(source, node) for node in level.nodes]
     reading = f" {decided} ".join(texts)
@@ -241,20 +256,27 @@ def _mixed(source: str, level: Level, suggest: bool) -> LintWarning:
         f"'and' and 'or' are mixed without parentheses: Segment has no precedence, the last "
         f"connective ('{decided}') joins all {len(texts)} conditions here: {reading}"
     )
-    intended = _with_precedence(source, level, texts) if suggest else None
+    intended = _with_precedence(source, level, texts, runs) if suggest else None
     if intended is not None:
         message += f"; if 'and' was meant to bind first, write {intended}"
     return _warning("mixed-connectives", message, odd.start, intended)
 
 
-def _with_precedence(source: str, level: Level, texts: list[str]) -> str | None:
-    """The level rewritten with 'and' binding tighter, if one level of parentheses suffices."""
+def _and_runs(level: Level) -> list[list[int]]:
+    """Node indices grouped as conventional precedence would: runs joined by 'and'."""
     runs: list[list[int]] = [[0]]
     for index in range(1, len(level.nodes)):
         if _connective_before(level, index) == "or":
             runs.append([index])
         else:
             runs[-1].append(index)
+    return runs
+
+
+def _with_precedence(
+    source: str, level: Level, texts: list[str], runs: list[list[int]]
+) -> str | None:
+    """The level rewritten with 'and' binding tighter, if one level of parentheses suffices."""
     if any(len(run) > 1 and any(isinstance(level.nodes[i], Group) for i in run) for run in runs):
         return None
     parts = [
