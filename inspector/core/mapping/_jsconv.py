@@ -39,7 +39,7 @@ class Undefined:
         return False
 
 
-UNDEFINED: Final = Undefined()
+UNDEFINED: Final[Undefined] = Undefined()
 
 _INDEX_RE = re.compile(r"0|[1-9][0-9]*")
 _MAX_INDEX = 2**32 - 2
@@ -152,8 +152,8 @@ def js_loose_equals_empty(value: Any) -> bool:
 
 def js_json_stringify(value: Any) -> str | Undefined:
     """``JSON.stringify(value)``: compact, JS key order and numbers; top-level undefined stays."""
-    if value is UNDEFINED:
-        return UNDEFINED
+    if isinstance(value, Undefined):
+        return value
     return _stringify(value)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import orjson
@@ -115,7 +115,7 @@ def _object(value: Any, stack: Stack) -> None:
     kind = _type(value)
     if kind != "object":
         raise _fail(f"should be an object but it is {_a(kind)}", stack)
-    _collect([lambda k=k: _validate(value[k], (*stack, k)) for k in value])
+    _collect([partial(_validate, value[k], (*stack, k)) for k in value])
 
 
 def _string_length(low: int, high: int) -> Check:
@@ -152,7 +152,7 @@ def _fields(**spec: tuple[bool, Check]) -> Check:
                 return
             rule(value[name], (*stack, name))
 
-        _collect([lambda n=n, r=r, c=c: field(n, r, c) for n, (r, c) in spec.items()])
+        _collect([partial(field, n, r, c) for n, (r, c) in spec.items()])
 
     return check
 

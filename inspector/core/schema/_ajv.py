@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from jsonschema import Draft7Validator
+from jsonschema import Draft7Validator  # type: ignore[import-untyped]
 
 from ..mapping._jsconv import js_number_string
 from ._coerce import NOT_COERCED, coerce, js_type_name, matches_type

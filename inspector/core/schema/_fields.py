@@ -35,7 +35,7 @@ def _field_schema(field: dict[str, Any]) -> dict[str, Any]:
     kind = field.get("type")
     if kind in ("datetime", "password", "text"):
         schema["format"] = "date-like" if kind == "datetime" else kind
-    limits = {"string": ("minLength", "maxLength"), "number": ("minimum", "maximum")}.get(kind)
+    limits = {"string": ("minLength", "maxLength"), "number": ("minimum", "maximum")}.get(str(kind))
     for attr, key in zip(("minimum", "maximum"), limits or (), strict=False):
         if field.get(attr):  # Segment ignores falsy limits (0 included)
             schema[key] = field[attr]
