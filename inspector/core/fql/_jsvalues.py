@@ -8,6 +8,7 @@ from typing import Any, Final
 
 __all__ = [
     "MISSING",
+    "OBJECT_MEMBERS",
     "JsBuiltin",
     "Missing",
     "is_falsy",
@@ -67,21 +68,21 @@ class JsBuiltin:
         return hash(("JsBuiltin", self.name))
 
 
-_OBJECT_MEMBERS: Final = frozenset(
+OBJECT_MEMBERS: Final = frozenset(
     "constructor hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString toString "
     "valueOf __proto__ __defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__".split()
 )
-_STRING_MEMBERS: Final = _OBJECT_MEMBERS | frozenset(
+_STRING_MEMBERS: Final = OBJECT_MEMBERS | frozenset(
     "at charAt charCodeAt codePointAt concat endsWith includes indexOf lastIndexOf localeCompare "
     "match matchAll normalize padEnd padStart repeat replace replaceAll search slice split "
     "startsWith substring substr toLowerCase toUpperCase trim trimStart trimEnd".split()
 )
-_ARRAY_MEMBERS: Final = _OBJECT_MEMBERS | frozenset(
+_ARRAY_MEMBERS: Final = OBJECT_MEMBERS | frozenset(
     "at concat copyWithin entries every fill filter find findIndex findLast findLastIndex flat "
     "flatMap forEach includes indexOf join keys lastIndexOf map pop push reduce reduceRight "
     "reverse shift slice some sort splice unshift values".split()
 )
-_NUMBER_MEMBERS: Final = _OBJECT_MEMBERS | frozenset("toExponential toFixed toPrecision".split())
+_NUMBER_MEMBERS: Final = OBJECT_MEMBERS | frozenset("toExponential toFixed toPrecision".split())
 
 _INDEX = re.compile(r"0|[1-9][0-9]*\Z")
 _SEGMENT = re.compile(r"[^\[.\]]+")
@@ -123,7 +124,7 @@ def member(value: object, key: str) -> object:
     if isinstance(value, dict):
         if key in value:
             return value[key]
-        return JsBuiltin(key) if key in _OBJECT_MEMBERS else MISSING
+        return JsBuiltin(key) if key in OBJECT_MEMBERS else MISSING
     if isinstance(value, str):
         return _string_member(value, key)
     if isinstance(value, list):
@@ -136,7 +137,7 @@ def member(value: object, key: str) -> object:
     if is_js_number(value):
         return JsBuiltin(key) if key in _NUMBER_MEMBERS else MISSING
     if value is True or isinstance(value, JsBuiltin):
-        return JsBuiltin(key) if key in _OBJECT_MEMBERS else MISSING
+        return JsBuiltin(key) if key in OBJECT_MEMBERS else MISSING
     return MISSING
 
 

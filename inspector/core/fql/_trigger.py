@@ -7,8 +7,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ._ast import Condition, Group, Node
-from ._compile import compile_matcher
 from ._errors import TriggerSyntaxError
+from ._matcher import compile_matcher
 from ._parser import ParseOutcome, parse_text
 
 if TYPE_CHECKING:
