@@ -51,7 +51,7 @@ def _liquid_text(value: Any) -> str:
         return ""
     if isinstance(value, Decimal):
         value = float(value)
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | range):
         return "".join(_liquid_text(v) for v in value)
     return js_string(value)
 
@@ -91,23 +91,45 @@ def _disabled_filter(name: str) -> Any:
     return refuse
 
 
-def _divided_by(num: Any, other: Any) -> Any:
-    return float(_number(num)) / float(_number(other))
+def _arith(op: Any) -> Any:
+    """liquidjs arithmetic: plain JavaScript numbers (python-liquid would use Decimal)."""
+
+    def apply(left: Any, right: Any = 0) -> Any:
+        result = op(_number(left), _number(right))
+        if isinstance(result, float) and result.is_integer() and abs(result) < 2**53:
+            return int(result) if isinstance(left, int) and isinstance(right, int) else result
+        return result
+
+    return apply
+
+
+def _div(left: float, right: float) -> float:
+    if right == 0:
+        return math.nan if left == 0 or left != left else math.copysign(math.inf, left)
+    return left / right
+
+
+def _mod(left: float, right: float) -> float:
+    return math.nan if right == 0 else math.fmod(left, right)
 
 
 def _round(num: Any, digits: Any = 0) -> Any:
     factor = 10 ** int(_number(digits) or 0)
-    value = math.floor(float(_number(num)) * factor + 0.5) / factor
-    return int(value) if value.is_integer() else value
+    value = float(_number(num))
+    rounded = math.copysign(math.floor(abs(value) * factor + 0.5) / factor, value)
+    return int(rounded) if rounded.is_integer() else rounded
 
 
 def _number(value: Any) -> Any:
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
         return value
     try:
-        return float(str(value))
+        number = float(str(value))
     except ValueError:
         return 0
+    return int(number) if number.is_integer() and "." not in str(value) else number
 
 
 def _json(value: Any, *_args: Any) -> str:
@@ -135,7 +157,16 @@ def _make_environment() -> Environment:
         env.tags[name] = _disabled_tag(name)(env)
     for name in DISABLED_FILTERS:
         env.filters[name] = _disabled_filter(name)
-    env.filters.update(divided_by=_divided_by, round=_round, json=_json, escape=_escape)
+    env.filters.update(
+        plus=_arith(lambda a, b: a + b),
+        minus=_arith(lambda a, b: a - b),
+        times=_arith(lambda a, b: a * b),
+        divided_by=_arith(_div),
+        modulo=_arith(_mod),
+        round=_round,
+        json=_json,
+        escape=_escape,
+    )
     return env
 
 
@@ -193,6 +224,8 @@ def render_liquid(template: str, payload: Any) -> str:
         ) from None
     except LiquidError as err:
         raise _failure(err, template) from None
+    except (ArithmeticError, TypeError, ValueError) as err:
+        raise LiquidFailure(str(err)) from None
 
 
 def liquid_paths(template: str) -> list[tuple[str, ...]]:

@@ -258,6 +258,21 @@ function transform() {
     '{% include "x" %}', '{{ ctrl | escape }}', '{{ foo.bar | capitalize }}', '{{ a | at_least: 5 }}', 'x'.repeat(1001), '{{ a }}'.repeat(142),
     '{% if b and a > 0 %}t{% endif %}', '{{ "5" | plus: 1 }}', '{{ s | strip }}', '{{ empty_arr | size }}', '{{ s | md5 }}', '{{ a | json }}']
   liquids.forEach((l, i) => add(`liquid ${i}`, { v: { '@liquid': l } }))
+  const liquids2 = ['{{ 10 | divided_by: 3 }}', '{{ 7 | modulo: 3 }}', '{{ 1.1 | plus: 2.2 }}', '{{ 0.1 | times: 3 }}', '{{ num | times: 2 }}',
+    '{{ "3" | times: "2" }}', '{{ s | times: 2 }}', '{{ big | plus: 1 }}', '{{ a | divided_by: 0 }}', '{{ -1.5 | round }}', '{{ 2.345 | round: 2 }}',
+    '{{ s | upcase | downcase | capitalize }}', '{{ "a b c" | split: " " | join: "-" }}', '{{ list_s | last }}', '{{ list_s.size }}', '{{ list_s[0] }}',
+    '{{ list_s.first }}', '{{ o.k }}', '{{ o["k"] }}', '{{ nested.list[0] }}', '{{ nested }}', '{{ b | default: "x" }}', '{{ c | default: "x" }}',
+    '{{ c | default: "x", allow_false: true }}', '{{ "  pad  " | lstrip }}|', '{{ "  pad  " | rstrip }}|', '{{ s | prepend: ">" }}',
+    '{{ s | remove: "l" }}', '{{ s | remove_first: "l" }}', '{{ s | replace_first: "l", "L" }}', '{{ s | truncatewords: 1 }}', '{{ "a\nb" | strip_newlines }}',
+    '{{ "<b>x</b>" | strip_html }}', '{{ "a b" | url_encode }}', '{{ "a%20b" | url_decode }}', '{{ "x" | escape_once }}', '{{ s | slice: -3, 2 }}',
+    '{{ list_s | compact | join }}', '{{ 5 | at_most: 3 }}', '{{ "2024-05-06T07:08:09Z" | date: "%Y-%m-%d %H:%M" }}', '{{ "abc" | base64_encode }}',
+    '{% if d %}y{% else %}n{% endif %}', '{% if e == "" %}empty{% endif %}', '{% if empty_arr == empty %}E{% endif %}', '{% if f == 0 %}zero{% endif %}',
+    '{% if nope == nil %}nil{% endif %}', '{% if a != 1 %}x{% elsif a == 1 %}y{% endif %}', '{% assign l = "a,b" | split: "," %}{{ l | size }}{{ l }}',
+    '{% comment %}x{% endcomment %}y', '{%- if a -%} t {%- endif -%}', '{{ a }}{% increment c %}{% increment c %}', '{% cycle "a", "b" %}',
+    '{% liquid\nassign x = 1\necho x\n%}', '{% echo s %}', '{{ s | nosuch: 1, 2 | upcase }}', '{{ "x" | append: nope }}', '{{ nope.deep.er }}',
+    '{{ arr[1] }}', '{{ arr[3].k }}', '{{ arr.last.k }}', '{{ num_keys }}', '{{ true }}', '{{ 1.0 }}', '{{ 1e2 }}', '{{ "a" == "a" }}', '{{ (1..3) }}',
+    '{{ unicode | size }}', '{{ unicode | slice: 0, 3 }}', '{{ s | split: "" | join: "." }}', '{% raw %}{% endraw %}', '{% if true %}{% endif %}x']
+  liquids2.forEach((l, i) => add(`liquid2 ${i}`, { v: { '@liquid': l } }))
   add('liquid non-string', { v: { '@liquid': 5 } })
   add('liquid in arrayPath', { v: { '@arrayPath': ['$.products', { l: { '@liquid': '{{ productId }}-{{ price | times: 2 }}' } }] } })
   // generated: combinations of directives over events
