@@ -3,20 +3,31 @@
 Runs 100,000 generated analytics.js-like events (tracks, pages, identifies, groups, a few
 screens and aliases) through Jimo (Actions) with its three presets plus 10 custom
 subscriptions, as ``EventRecord``s decoded on the fly (what the CLI does), in one SDK session.
-Prints events/s, then the peak of Python allocations (tracemalloc) during a second, traced
-run, and the process's maximum resident set size.
+The events are written to a temporary NDJSON file first and streamed from it. Prints events/s,
+the process's maximum resident set size, and the peak of Python allocations (tracemalloc)
+during a second, traced run over the first 20,000 events.
 
     uv run python bench/inspect.py [--events N] [--fresh-sdk] [--cloud]
 """
 
 from __future__ import annotations
 
-import argparse
+import os
+import sys
+
+# Run as a script, this file's directory comes first on sys.path, where this file would shadow
+# the standard library's ``inspect`` module (which dataclasses imports).
+if sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
+    del sys.path[0]
+
+import argparse  # noqa: E402
 import random
 import resource
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -204,20 +215,28 @@ def _fill(event: dict[str, Any], etype: str, rng: random.Random) -> None:
         event["previousId"] = event["anonymousId"]
 
 
-def generate(count: int) -> list[bytes]:
+def generate(count: int, path: Path) -> int:
+    """Write ``count`` events as NDJSON; returns the file size."""
     rng = random.Random(20261128)
-    return [orjson.dumps(make_event(rng, n)) for n in range(count)]
+    with path.open("wb") as out:
+        for n in range(count):
+            out.write(orjson.dumps(make_event(rng, n), option=orjson.OPT_APPEND_NEWLINE))
+    return path.stat().st_size
 
 
-def records(lines: list[bytes]) -> Iterator[EventRecord]:
-    for n, raw in enumerate(lines, 1):
-        source = EventSource("file", "bench.ndjson", line=n)
-        yield EventRecord.from_dict(orjson.loads(raw), source, raw=raw)
+def records(path: Path, limit: int | None = None) -> Iterator[EventRecord]:
+    """Stream the file as ``EventRecord``s, one line at a time."""
+    with path.open("rb") as lines:
+        for n, raw in enumerate(lines, 1):
+            if limit is not None and n > limit:
+                return
+            source = EventSource("file", str(path), line=n)
+            yield EventRecord.from_dict(orjson.loads(raw), source, raw=raw.rstrip(b"\n"))
 
 
-def run(lines: list[bytes], config: DestinationConfig, fresh: bool) -> tuple[int, int]:
+def run(events: Iterator[EventRecord], config: DestinationConfig, fresh: bool) -> tuple[int, int]:
     matched = count = 0
-    for inspection in inspect(records(lines), config, fresh_sdk=fresh):
+    for inspection in inspect(events, config, fresh_sdk=fresh):
         line = event_line(inspection)
         orjson.dumps(line)
         matched += sum(r["matched"] for r in line["results"])
@@ -225,35 +244,38 @@ def run(lines: list[bytes], config: DestinationConfig, fresh: bool) -> tuple[int
     return count, matched
 
 
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--fresh-sdk", action="store_true")
     parser.add_argument("--cloud", action="store_true")
     args = parser.parse_args()
     config = bench_config(args.cloud)
-    lines = generate(args.events)
-    print(
-        f"{len(lines):,} events, {sum(map(len, lines)) / 1e6:.1f} MB of JSON, "
-        f"{len(config.subscriptions)} subscriptions ({config.destination})"
-    )
-    start = time.perf_counter()
-    count, matched = run(lines, config, args.fresh_sdk)
-    elapsed = time.perf_counter() - start
-    print(
-        f"inspect + NDJSON line: {count / elapsed:,.0f} events/s "
-        f"({elapsed:.2f} s, {matched:,} matched results)"
-    )
-    tracemalloc.start()
-    run(lines[: min(len(lines), 20_000)], config, args.fresh_sdk)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(
-        f"peak traced allocations while streaming: {peak / 1e6:.1f} MB "
-        f"(independent of the number of events)"
-    )
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"max RSS of the process (includes the generated input): {rss:.0f} MB")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "events.ndjson"
+        size = generate(args.events, path)
+        print(
+            f"{args.events:,} events, {size / 1e6:.1f} MB of NDJSON, "
+            f"{len(config.subscriptions)} subscriptions ({config.destination})"
+        )
+        rss_before = rss_mb()
+        start = time.perf_counter()
+        count, matched = run(records(path), config, args.fresh_sdk)
+        elapsed = time.perf_counter() - start
+        print(
+            f"inspect + NDJSON line: {count / elapsed:,.0f} events/s "
+            f"({elapsed:.2f} s, {matched:,} matched results)"
+        )
+        print(f"max RSS: {rss_mb():.0f} MB (before inspecting: {rss_before:.0f} MB)")
+        tracemalloc.start()
+        run(records(path, limit=20_000), config, args.fresh_sdk)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"peak traced Python allocations while streaming 20,000 events: {peak / 1e6:.2f} MB")
 
 
 if __name__ == "__main__":

@@ -162,6 +162,7 @@ class JimoPage:
         state.jimo_init_calls += 1
         state.initialized = True
         run.jimo_init_called = True
+        run.jimo_init_at = len(run.commands)
 
     # -- sendTrackEvent ----------------------------------------------------------------------
 

@@ -70,11 +70,15 @@ class DispatchedEvent:
 
 @dataclass(slots=True)
 class ActionRun:
-    """The effects of one ``perform`` call, in order."""
+    """The effects of one ``perform`` call, in order.
+
+    ``jimo_init_at`` is how many of ``commands`` were pushed before ``window.jimoInit()`` ran.
+    """
 
     commands: list[Command] = field(default_factory=list)
     dispatched: list[DispatchedEvent] = field(default_factory=list)
     jimo_init_called: bool = False
+    jimo_init_at: int | None = None
     error: str | None = None
     hazards: list[tuple[str, str]] = field(default_factory=list)
 

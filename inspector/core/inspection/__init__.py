@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from inspector.core.inspection._compiled import DirectEval
+from inspector.core.inspection._engine import Engine, event_data
 from inspector.core.inspection._incremental import Inspector
 from inspector.core.inspection._pipeline import inspect
 from inspector.core.inspection._results import (
@@ -20,4 +22,7 @@ __all__ = [
     "Hazard",
     "event_line",
     "RESULT_KEYS",
+    "Engine",
+    "DirectEval",
+    "event_data",
 ]

@@ -60,6 +60,8 @@ def _deliver(
         return
     checked = ev.checked(result.index)
     result.payload = checked.payload
+    result.mapping_output = resolved.payload
+    result.after_empty = checked.after_empty
     result.provenance = resolved.provenance
     result.errors = [*setting_errors, *checked.errors]
     if result.errors:

@@ -70,6 +70,7 @@ class Checked:
 
     payload: dict[str, Any]
     errors: tuple[str, ...]
+    after_empty: dict[str, Any] | None = None
 
 
 def match_event(compiled: CompiledSubscription, event: dict[str, Any]) -> bool:
@@ -92,7 +93,7 @@ def resolve_event(compiled: CompiledSubscription, event: dict[str, Any]) -> Reso
 def check_resolved(compiled: CompiledSubscription, resolved: Resolved) -> Checked:
     """Cloud-style validation of a resolved payload (the input is not modified)."""
     result = check_payload(resolved.payload or {}, compiled.action.fields, mode="cloud")
-    return Checked(result.payload, tuple(result.errors))
+    return Checked(result.payload, tuple(result.errors), result.after_empty)
 
 
 class EvalSource(Protocol):

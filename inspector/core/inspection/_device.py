@@ -129,13 +129,14 @@ def _run_subscription(
         result.mapping_error = resolved.error
         result.mapping_error_location = resolved.location
         return False
-    result.payload = resolved.payload
+    result.payload = result.mapping_output = resolved.payload
     result.provenance = resolved.provenance
     result.errors = list(ev.checked(result.index).errors)
     run = page.perform(action, resolved.payload or {})
     result.commands = run.commands
     result.dispatched_events = run.dispatched
     result.jimo_init_called = run.jimo_init_called
+    result.jimo_init_at = run.jimo_init_at
     hazards.extend(Hazard(code, msg, event_index, result.index) for code, msg in run.hazards)
     if run.error is not None:
         result.perform_error = run.error

@@ -49,7 +49,10 @@ class SubscriptionResult:
     ``matched`` is the trigger's verdict alone. ``payload`` is what ``perform`` receives: the raw
     mapping output in device mode, the validated payload in cloud mode; None when the action did
     not run that far. ``errors`` are validation sentences in Segment's wording (warnings in device
-    mode). ``notes`` say why a matched subscription was not delivered, when that is not obvious.
+    mode). ``mapping_output`` is the raw transform output and ``after_empty`` the cloud payload
+    after empty-value removal only, for side-by-side views; ``jimo_init_at`` is how many of
+    ``commands`` were pushed before ``jimoInit()`` ran. ``notes`` say why a matched
+    subscription was not delivered, when that is not obvious.
     """
 
     index: int
@@ -66,8 +69,11 @@ class SubscriptionResult:
     commands: list[Command] = field(default_factory=list)
     dispatched_events: list[DispatchedEvent] = field(default_factory=list)
     jimo_init_called: bool = False
+    jimo_init_at: int | None = None
     request: HttpRequest | None = None
     provenance: Mapping[str, Any] = field(default_factory=dict)
+    mapping_output: dict[str, Any] | None = None
+    after_empty: dict[str, Any] | None = None
     perform_error: str | None = None
     notes: tuple[str, ...] = ()
     trigger: Any = field(default=None, repr=False, compare=False)

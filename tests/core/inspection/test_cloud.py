@@ -119,3 +119,10 @@ def test_integrations_option() -> None:
     event = make_event("identify", integrations={"Jimo Cloud (actions)": False})
     result = one(event, make_config())
     assert result.matched is True and result.delivered is False and result.notes
+
+
+def test_side_by_side_payloads() -> None:
+    result = one(make_event("identify", userId=7, traits={"email": ""}), make_config())
+    assert result.mapping_output == {"userId": 7, "email": "", "traits": {"email": ""}}
+    assert result.after_empty == {"userId": 7, "traits": {"email": ""}}
+    assert result.payload == {"userId": "7", "traits": {"email": ""}}

@@ -243,3 +243,12 @@ def test_streams_a_generator_lazily() -> None:
     stream = inspect(endless(), default_config())
     first = [next(stream) for _ in range(3)]
     assert [i.index for i in first] == [0, 1, 2]
+
+
+def test_jimo_init_runs_between_identify_and_its_callback() -> None:
+    config = make_config({"projectId": "p", "manualInit": True})
+    [inspection] = run([make_event("identify")], config)
+    result = by_name(inspection)["Send User Data"]
+    assert result.jimo_init_called and result.jimo_init_at == 1
+    assert [c.from_callback for c in result.commands[result.jimo_init_at :]] == [True, True]
+    assert result.mapping_output is result.payload
