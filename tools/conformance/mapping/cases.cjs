@@ -295,6 +295,43 @@ function transform() {
   for (const [en, ev] of Object.entries(EVENTS)) {
     gen.forEach((g, i) => add(`gen ${i} ${en}`, { v: g, id: { '@path': '$.userId' } }, ev))
   }
+  randomMappings(300).forEach(([m, ev], i) => add(`random ${i}`, m, ev))
+  return out
+}
+
+// Seeded random mapping trees over the sample events, for broad coverage.
+function randomMappings(count) {
+  let seed = 20260701
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+  const pick = (xs) => xs[Math.floor(rnd() * xs.length)]
+  const paths = ['$.userId', '$.traits', '$.traits.email', '$.traits.name', '$.traits.age', '$.traits.plan', '$.traits.tags', '$.traits.tags[1]',
+    '$.traits.address', '$.properties', '$.properties.total', '$.properties.products', '$.properties.products[0].sku', '$.properties.coupon',
+    '$.properties.discount', '$.properties.gift', '$.properties.meta', '$.event', '$.type', '$.missing', '$.context.page.url', '$.groupId', '$.name', '$.']
+  const raws = ['x', '', 0, 1.5, true, false, null, 'A-b C', { k: 1 }, [1, 'a']]
+  const leaf = () => (rnd() < 0.7 ? { '@path': pick(paths) } : pick(raws))
+  function node(depth) {
+    if (depth <= 0) return leaf()
+    const d = depth - 1
+    switch (pick(['path', 'template', 'if', 'case', 'replace', 'json', 'flatten', 'merge', 'ewn', 'literal', 'arrayPath', 'object', 'liquid', 'transform'])) {
+      case 'path': return leaf()
+      case 'template': return { '@template': `${pick(['', 'x '])}{{${pick(paths).replace('$.', '')}}}-{{${pick(paths).replace('$.', '')}}}` }
+      case 'if': return { '@if': { [pick(['exists', 'blank'])]: leaf(), then: node(d), else: node(d) } }
+      case 'case': return { '@case': { operator: pick(['lower', 'upper']), value: node(d) } }
+      case 'replace': return { '@replace': { pattern: pick(['a', '-', ' ', 'e', '.']), replacement: pick(['', '_', 'X']), global: rnd() < 0.7, value: node(d) } }
+      case 'json': return { '@json': { mode: pick(['encode', 'decode']), value: node(d) } }
+      case 'flatten': return { '@flatten': { value: node(d), separator: pick(['.', '_']), ...(rnd() < 0.3 ? { omitArrays: true } : {}) } }
+      case 'merge': return { '@merge': { direction: pick(['left', 'right']), objects: [{ a: node(d) }, { '@path': pick(paths) }, { b: 1 }] } }
+      case 'ewn': return { '@excludeWhenNull': node(d) }
+      case 'literal': return { '@literal': { a: node(d), b: pick(raws) } }
+      case 'arrayPath': return { '@arrayPath': [pick(['$.properties.products', '$.traits.tags', '$.traits', '$.missing']), { s: { '@path': pick(['$.sku', '$.price', '$.', '$.city']) }, n: node(d) }] }
+      case 'object': return { x: node(d), y: node(d) }
+      case 'liquid': return { '@liquid': pick(['{{ traits.name | upcase }}', '{{ properties.total | times: 2 }}', '{% if userId %}{{ userId }}{% endif %}', '{{ event | default: type }}']) }
+      default: return { '@transform': { apply: { t: node(d) }, mapping: { out: { '@path': '$.t' } } } }
+    }
+  }
+  const events = [identify, track, group, page, identifyNullTraits]
+  const out = []
+  for (let i = 0; i < count; i++) out.push([{ f: node(3), g: node(2), userId: { '@path': '$.userId' } }, pick(events)])
   return out
 }
 
