@@ -61,6 +61,16 @@ class _Lexer:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
+        self.reopened = -1
+
+    def unterminated(self, quote: str, start: int) -> str:
+        if start != self.reopened:
+            return f"unterminated string: the {quote} here is never closed"
+        following = self.text[start + 1 : start + 2]
+        return (
+            f"this closing quote is directly followed by {following!r}, so Segment reads it as "
+            "the start of a new string that never ends; put a space after it"
+        )
 
     # Reader primitives, with the reference's semantics.
     def next(self) -> str:
@@ -181,12 +191,13 @@ class _Lexer:
     def string(self, quote: str, start: int) -> str:
         end = self.text.find(quote, self.pos)
         if end < 0:
-            raise LexError(f"unterminated string: the {quote} here is never closed", start)
+            raise LexError(self.unterminated(quote, start), start)
         text = self.text[self.pos : end]
         if len(text) >= _MAX_LENGTH:
             raise LexError("string is longer than 100,000 characters", start)
         self.pos = end
-        self.accept(quote)  # a closing quote not followed by a terminator stays unread
+        if not self.accept(quote):
+            self.reopened = self.pos  # a closing quote before a non-terminator stays unread
         return quote + text + quote
 
 

@@ -168,7 +168,8 @@ class _Parser:
                 raise _Failure(_missing(token, "an operator", "Operator token is missing"))
             value = stream.shift()
             if value is None:
-                raise _Failure(_missing(token, "a value", "Value token is missing"))
+                what = "an operator and a value" if operator.kind == "eos" else "a value"
+                raise _Failure(_missing(token, what, "Value token is missing"))
             if kind is None:
                 self.note("inherited-field", token, value.end)
             else:
@@ -242,7 +243,7 @@ class _Parser:
         for note in self.notes:
             if note.code in ("ignored-token", "dropped-function", "inherited-field"):
                 return TriggerSyntaxError(_nothing_message(note), note.start)
-        return TriggerSyntaxError("no condition found", 0)
+        return TriggerSyntaxError('no condition found: write one like type = "track"', 0)
 
 
 def _ends_inside_function(collected: list[Token]) -> bool:
