@@ -15,6 +15,7 @@ __all__ = [
     "Node",
     "Span",
     "Value",
+    "iter_conditions",
     "node_to_reference",
 ]
 
@@ -96,3 +97,12 @@ def node_to_reference(node: Node | None) -> Any:
         value = node.value
         result["value"] = json_number(value) if isinstance(value, float) else value
     return result
+
+
+def iter_conditions(node: Node | None) -> list[Condition]:
+    """The conditions under ``node``, left to right."""
+    if node is None:
+        return []
+    if isinstance(node, Condition):
+        return [node]
+    return [c for child in node.children for c in iter_conditions(child)]

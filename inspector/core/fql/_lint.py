@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from ._ast import Condition
+from ._ast import Condition, iter_conditions
 from ._lexer import Token
 from ._lint_rules import (
     connective_warnings,
@@ -50,13 +50,13 @@ class LintWarning:
 
 def lint(trigger: Trigger, max_conditions: int = DEFAULT_MAX_CONDITIONS) -> list[LintWarning]:
     """All warnings for ``trigger``, ordered by position."""
-    source, outcome = trigger.source, trigger.outcome
+    source, outcome = trigger.source, trigger._outcome
     warnings = _text_warnings(source)
     warnings += _token_warnings(source, outcome.tokens)
     warnings += note_warnings(source, outcome.notes)
     broken_group = any(note.code == "function-in-group" for note in outcome.notes)
     warnings += connective_warnings(source, outcome.levels, suggest=not broken_group)
-    conditions = _conditions(trigger)
+    conditions = iter_conditions(trigger.ast)
     for condition in conditions:
         warnings += _condition_warnings(source, condition)
     if len(conditions) > max_conditions:
@@ -73,12 +73,6 @@ def _deduplicate(warnings: list[LintWarning]) -> list[LintWarning]:
     explained = {w.position + 2 for w in warnings if w.code == "operator-spacing" and w.position}
     explained |= {w.position for w in warnings if w.code == "quote-not-closed"}
     return [w for w in warnings if not (w.code == "ignored-token" and w.position in explained)]
-
-
-def _conditions(trigger: Trigger) -> list[Condition]:
-    from ._trigger import iter_conditions
-
-    return iter_conditions(trigger.ast)
 
 
 def _too_many(conditions: list[Condition], limit: int) -> LintWarning:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ._ast import Condition, Group, Node
+from ._ast import Group, iter_conditions, node_to_reference
 from ._errors import TriggerSyntaxError
+from ._explain import Explanation, explain
+from ._lint import LintWarning, lint
 from ._matcher import compile_matcher
 from ._parser import ParseOutcome, parse_text
-
-if TYPE_CHECKING:
-    from ._explain import Explanation
-    from ._lint import LintWarning
 
 __all__ = ["Trigger", "parse"]
 
@@ -69,7 +67,7 @@ class Trigger:
         self.source = source
         self.error = outcome.error
         self.ast = outcome.ast
-        self._outcome = outcome
+        self._outcome = outcome  # tokens, skipped tokens and levels, for the linter
         self.matches = compile_matcher(outcome.ast) if outcome.ast else _never
         self._paths: frozenset[str] | None = None
 
@@ -91,16 +89,12 @@ class Trigger:
 
     def to_reference(self) -> Any:
         """The AST (or error object) in the JSON shape Segment's ``parseFql`` returns."""
-        from ._ast import node_to_reference
-
         if self.error is not None:
             return self.error.to_reference()
         return node_to_reference(self.ast)
 
     def explain(self, event: Any) -> Explanation:
         """Every clause's verdict for ``event``, with the actual values and near-miss hints."""
-        from ._explain import explain
-
         return explain(self, event)
 
     def lint(self, max_conditions: int = 2) -> list[LintWarning]:
@@ -110,23 +104,7 @@ class Trigger:
             max_conditions: warn above this many conditions (Segment's editor allows two on
                 self-service plans).
         """
-        from ._lint import lint
-
         return lint(self, max_conditions)
-
-    @property
-    def outcome(self) -> ParseOutcome:
-        """Parser details (tokens, skipped tokens, levels) for the explainer and linter."""
-        return self._outcome
-
-
-def iter_conditions(node: Node | None) -> list[Condition]:
-    """The conditions under ``node``, left to right."""
-    if node is None:
-        return []
-    if isinstance(node, Condition):
-        return [node]
-    return [c for child in node.children for c in iter_conditions(child)]
 
 
 def _never(event: Any) -> bool:
