@@ -480,6 +480,41 @@ function payload() {
     x: { label: 'X', type: 'string', required: { conditions: [{ fieldKey: 'o.k', operator: 'is', value: 'v' }] } },
   }
   ;[{ o: { k: 'v' } }, { o: { k: 'w' } }, {}].forEach((p, i) => add(`conditional nested ${i}`, nestedCond, p))
+  randomPayloads(400).forEach(([f, p], i) => add(`random ${i}`, f, p))
+  return out
+}
+
+// Seeded random field sets and payloads, nesting objects and lists.
+function randomPayloads(count) {
+  let seed = 777
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+  const pick = (xs) => xs[Math.floor(rnd() * xs.length)]
+  const scalars = [5, 0, 1, -2.5, true, false, '7', '', ' ', 'abc', 'true', null, '2024-01-01', 'a@b.c', 'http://x.io', 1e21, '0x1f']
+  const value = (depth) => {
+    const r = rnd()
+    if (depth > 0 && r < 0.15) return [value(depth - 1), value(depth - 1)].slice(0, 1 + Math.floor(rnd() * 2))
+    if (depth > 0 && r < 0.3) return { k: value(depth - 1), r: value(depth - 1), z: value(depth - 1) }
+    return pick(scalars)
+  }
+  const field = (depth) => {
+    const f = { label: pick(['Alpha', 'beta', 'Gamma', '']), type: pick(['string', 'number', 'integer', 'boolean', 'object', 'datetime', 'text']) }
+    if (rnd() < 0.3) f.allowNull = true
+    if (rnd() < 0.2) f.multiple = true
+    if (rnd() < 0.3) f.required = true
+    if (f.type === 'string' && rnd() < 0.2) f.choices = ['a', 'b', '7']
+    if (f.type === 'string' && rnd() < 0.15) f.format = pick(['email', 'uri', 'date-time'])
+    if (f.type === 'object' && depth > 0 && rnd() < 0.6) {
+      f.properties = { k: field(depth - 1), r: field(depth - 1) }
+      if (rnd() < 0.3) f.additionalProperties = true
+    }
+    if (!f.label) delete f.label
+    return f
+  }
+  const out = []
+  for (let i = 0; i < count; i++) {
+    const fields = { one: field(1), two: field(1), three: field(0) }
+    out.push([fields, { one: value(2), two: value(2), three: value(1), extra: value(1) }])
+  }
   return out
 }
 
