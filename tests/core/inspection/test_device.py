@@ -252,3 +252,33 @@ def test_jimo_init_runs_between_identify_and_its_callback() -> None:
     assert result.jimo_init_called and result.jimo_init_at == 1
     assert [c.from_callback for c in result.commands[result.jimo_init_at :]] == [True, True]
     assert result.mapping_output is result.payload
+
+
+@pytest.mark.parametrize("etype", ["page", "alias", "identify", "group", "track"])
+def test_every_handled_type_reaches_a_matching_subscription(etype: str) -> None:
+    config = make_config(
+        subs=[
+            {
+                "name": "Any",
+                "actionSlug": "sendUserData",
+                "trigger": f'type = "{etype}"',
+                "mapping": {"traits": {"@path": "$.type"}},
+            }
+        ]
+    )
+    [inspection] = run([make_event(etype)], config)
+    result = inspection.results[0]
+    assert result.delivered is True
+    assert result.to_json()["commands"] == [["set", "user:attributes", [etype, False, True]]]
+
+
+def test_matched_any_and_invalid() -> None:
+    subs = [{"name": "T", "actionSlug": "sendTrackEvent", "trigger": 'type = "track"'}]
+    page, track, nameless = run(
+        [make_event("page"), make_event(), make_event(event=None)], make_config(subs=subs)
+    )
+    assert (page.matched_any, track.matched_any) == (False, True)
+    assert (track.invalid, nameless.invalid) == (False, True)
+    assert nameless.results[0].errors == [
+        "The root value is missing the required field 'event_name'."
+    ]
