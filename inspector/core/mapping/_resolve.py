@@ -63,9 +63,10 @@ def _mapping_to_process(mapping: Any) -> Any:
     if len(keys) > 1:
         raise MappingError("The root mapping must only have a single directive object")
     inner = root[keys[0]] if keys and isinstance(root, dict) else UNDEFINED
-    if not isinstance(inner, dict):
-        # Strings and numbers fail here; a list option would silently lose the "mapping" key.
+    if not isinstance(inner, dict | list):
         raise MappingError("The root directive must be an object")
+    if isinstance(inner, list):
+        return {keys[0]: inner}  # JavaScript sets "mapping" on the array, where JSON loses it
     return {keys[0]: {**inner, "mapping": customer}}
 
 
