@@ -14,7 +14,7 @@ from inspector.core.fql import parse
 from inspector.core.fql._lexer import LexError, lex
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "fql"
-FILES = ("spec.json", "handpicked.json", "generated.json")
+FILES = ("spec.json", "handpicked.json", "generated.json", "fuzz.json")
 
 
 @cache

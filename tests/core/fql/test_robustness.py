@@ -13,7 +13,7 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "fql"
 TEXTS = sorted(
     {
         case["fql"]
-        for name in ("spec.json", "handpicked.json", "generated.json")
+        for name in ("spec.json", "handpicked.json", "generated.json", "fuzz.json")
         for case in json.loads((DATA / name).read_text(encoding="utf-8"))["cases"]
     }
 )

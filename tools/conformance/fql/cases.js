@@ -188,4 +188,47 @@ function generateTriggers(count, seed) {
   return [...triggers]
 }
 
-module.exports = { handPicked, eventPool, generateTriggers }
+const EVENT_VALUES = {
+  type: ['track', 'track', 'track', 'page', 'identify', 'Track', 'track ', "'track'", null, 5],
+  event: ['Order Completed', 'A', 'B', 'order completed', 'Order Completed ', null, 10, 'eos', 'null',
+    'Orders', 'Nike Air', 'x', 'Product Added', 'Café'],
+  name: ['Home', 'A', null, '', 'Checkout', 'true'],
+  userId: ['u1', 123, '123', true, false, null, '', 'bob@acme.com', 'eos'],
+  scalar: [-5, 0, 0.5, 1, 5, 10, 10.0, 11, 99.999, 100, 100.5, 1e5, 1e21, '10', '11', 'free', 'Free',
+    'free ', '', 'true', 'TRUE', 'abc', 'Nike Air', 'x', 'checkout', 'a@b.c', "'free'", true, false, null],
+  nested: [['a', 'b'], [], { b: 'x' }, { b: 0 }, { b: false }, { price: 5 }, [{ name: 'x' }], {}],
+  url: ['https://shop.example/checkout', 'https://shop.example/Checkout', 'https://shop.example/', '', null, 5]
+}
+const PROPERTY_KEYS = ['price', 'total', 'plan', 'premium', 'a', 'tags', 'name', 'count', 'x', 'first-name',
+  'product 1', 'items', 'a.b', 'email', 'Plan', 'properties']
+
+function randomEvents(count, seed) {
+  const random = rng(seed)
+  const pick = (list) => list[Math.floor(random() * list.length)]
+  const maybe = (p) => random() < p
+  const bag = () => {
+    const object = {}
+    for (const key of PROPERTY_KEYS) {
+      if (maybe(0.35)) object[key] = maybe(0.8) ? pick(EVENT_VALUES.scalar) : pick(EVENT_VALUES.nested)
+    }
+    return object
+  }
+  const events = []
+  for (let i = 0; i < count; i++) {
+    const event = {}
+    for (const key of ['type', 'event', 'name', 'userId']) {
+      if (maybe(key === 'type' ? 0.9 : 0.5)) event[key] = pick(EVENT_VALUES[key])
+    }
+    if (maybe(0.8)) event.properties = maybe(0.95) ? bag() : pick([null, 'x', []])
+    if (maybe(0.4)) event.traits = maybe(0.9) ? bag() : null
+    if (maybe(0.6)) {
+      event.context = maybe(0.9)
+        ? { page: { url: pick(EVENT_VALUES.url) }, traits: bag(), library: { name: 'analytics.js' } }
+        : pick([null, {}])
+    }
+    events.push({ value: event })
+  }
+  return events
+}
+
+module.exports = { handPicked, eventPool, generateTriggers, randomEvents }

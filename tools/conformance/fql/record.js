@@ -13,7 +13,7 @@ const { lex } = require('@segment/fql-ts')
 
 const OUT = path.resolve(__dirname, '../../../tests/data/fql')
 const SPEC = require('./spec_examples.json')
-const { handPicked, eventPool, generateTriggers } = require('./cases')
+const { handPicked, eventPool, generateTriggers, randomEvents } = require('./cases')
 
 function reference() {
   const version = (name) => require(`${name}/package.json`).version
@@ -83,3 +83,10 @@ fs.mkdirSync(OUT, { recursive: true })
 recordSpec()
 record('handpicked.json', 'hand-picked', handPicked, eventPool())
 record('generated.json', 'generated', generateTriggers(600, 20261128), eventPool())
+// Fresh triggers against random events: 12 per trigger, drawn from 2,400 generated events.
+const fuzzEvents = randomEvents(2400, 7)
+const fuzzTriggers = generateTriggers(1000, 424242).slice(800)
+record('fuzz.json', 'generated, random events', fuzzTriggers, fuzzEvents, (fql) => {
+  const start = (fuzzTriggers.indexOf(fql) * 12) % fuzzEvents.length
+  return Array.from({ length: 12 }, (_, k) => start + k)
+})
