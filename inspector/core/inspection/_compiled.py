@@ -45,7 +45,7 @@ def compile_subscription(
     index: int, sub: Subscription, actions: Mapping[str, ActionDef]
 ) -> CompiledSubscription:
     trigger = parse(sub.trigger)
-    error = None if trigger.ok else trigger.error.message
+    error = None if trigger.error is None else trigger.error.message
     return CompiledSubscription(index, sub, actions[sub.action], trigger, error)
 
 
