@@ -21,6 +21,7 @@ from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.template import BoundTemplate
+from liquid.undefined import Undefined as LiquidUndefined
 
 from ._jsconv import UNDEFINED, js_json_stringify, js_string
 
@@ -57,9 +58,7 @@ def _liquid_text(value: Any) -> str:
 
 
 def _is_undefined(value: Any) -> bool:
-    from liquid.undefined import Undefined
-
-    return isinstance(value, Undefined)
+    return isinstance(value, LiquidUndefined)
 
 
 class _JsOutputNode(OutputNode):
@@ -232,9 +231,7 @@ def liquid_paths(template: str) -> list[tuple[str, ...]]:
     """Event paths (segments) that ``template`` reads, for provenance; [] if it does not parse."""
     try:
         parsed = _parse(template)
-        return [
-            tuple(str(s) for s in segs if not isinstance(segs, str))
-            for segs in parsed.variable_segments()
-        ]
+        # Globals only: names made by {% assign %} or {% capture %} are not event paths.
+        return [tuple(str(s) for s in segs) for segs in parsed.global_variable_segments()]
     except (LiquidFailure, LiquidError):
         return []
