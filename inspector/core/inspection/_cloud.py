@@ -36,6 +36,8 @@ def run_cloud(
     results = base_results(compiled, ev, event)
     allowed = integration_enabled(event, dest.name)
     for result in results:
+        if result.trigger_error is not None and result.enabled:
+            result.add_note(_subscription_error(compiled[result.index], result.trigger_error))
         if not (result.matched and result.enabled):
             if result.matched:
                 result.add_note("subscription disabled")
@@ -45,6 +47,13 @@ def run_cloud(
             continue
         _deliver(result, ev, settings, setting_errors)
     return results
+
+
+def _subscription_error(compiled: CompiledSubscription, message: str) -> str:
+    """How Segment's cloud runtime reports a subscription it cannot evaluate."""
+    if not compiled.sub.trigger:
+        return "Failed to validate subscription"
+    return f"Invalid subscription : {message}"
 
 
 def _deliver(

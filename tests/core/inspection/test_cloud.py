@@ -126,3 +126,10 @@ def test_side_by_side_payloads() -> None:
     assert result.mapping_output == {"userId": 7, "email": "", "traits": {"email": ""}}
     assert result.after_empty == {"userId": 7, "traits": {"email": ""}}
     assert result.payload == {"userId": "7", "traits": {"email": ""}}
+
+
+def test_cloud_reports_subscription_errors_as_segment_does() -> None:
+    bad = one(make_event("identify"), make_config(trigger='type = "identify'))
+    assert bad.notes == (f"Invalid subscription : {bad.trigger_error}",)
+    empty = one(make_event("identify"), make_config(trigger=""))
+    assert empty.notes == ("Failed to validate subscription",)
