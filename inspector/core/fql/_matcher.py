@@ -37,7 +37,7 @@ def _fast_getter(condition: Condition) -> Getter:
             value = event.get(root)
             if type(value) is dict:
                 return value.get(key)
-            return None if is_falsy(value) else member(value, key)
+            return value if is_falsy(value) else member(value, key)
 
         return one
 

@@ -100,6 +100,9 @@ function eventPool() {
     { type: 'null', event: 'true', name: 'true', userId: 'true', properties: { price: 1e21, plan: 'null' } },
     { type: '-0', event: '10', name: '10', userId: '1.5', properties: { price: 10, premium: 'TRUE' } },
     { properties: { price: 5, constructor: 'x', toString: 'y' }, traits: { email: '' } },
+    { type: 'track', properties: 0, traits: '', context: false },
+    { type: 'track', properties: '', traits: 0, context: 0 },
+    { type: 'track', properties: false, context: '' },
     {}, [], 'track', 5, true, null, ''
   ].map((value) => ({ value }))
   values.push({ undefined: true })
@@ -219,12 +222,12 @@ function randomEvents(count, seed) {
     for (const key of ['type', 'event', 'name', 'userId']) {
       if (maybe(key === 'type' ? 0.9 : 0.5)) event[key] = pick(EVENT_VALUES[key])
     }
-    if (maybe(0.8)) event.properties = maybe(0.95) ? bag() : pick([null, 'x', []])
-    if (maybe(0.4)) event.traits = maybe(0.9) ? bag() : null
+    if (maybe(0.8)) event.properties = maybe(0.92) ? bag() : pick([null, 'x', [], 0, '', false])
+    if (maybe(0.4)) event.traits = maybe(0.9) ? bag() : pick([null, 0, ''])
     if (maybe(0.6)) {
       event.context = maybe(0.9)
         ? { page: { url: pick(EVENT_VALUES.url) }, traits: bag(), library: { name: 'analytics.js' } }
-        : pick([null, {}])
+        : pick([null, {}, '', 0])
     }
     events.push({ value: event })
   }
