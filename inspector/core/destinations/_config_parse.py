@@ -15,6 +15,7 @@ from inspector.core.errors import ConfigError
 
 __all__ = ["ParsedConfig", "parse_config"]
 
+_TOP_KEYS = ("destination", "settings", "subscriptions", "page", "data")
 _SETTING_TYPES = {"string": str, "password": str, "text": str, "boolean": bool}
 
 
@@ -29,19 +30,29 @@ class ParsedConfig:
 def parse_config(obj: Any, limit: int) -> ParsedConfig:
     """Check a decoded config; subscriptions come back as ``Subscription`` keyword dicts."""
     _expect(obj, dict, "", "the config must be a JSON object")
+    _check_keys(obj)
     slug = obj.get("destination", "actions-jimo")
     _expect(slug, str, "destination", "the destination must be a string")
     dest = get_destination(slug)
     settings = obj.get("settings", {})
     _expect(settings, dict, "settings", "settings must be an object")
     settings = dict(settings)
-    raw_subs = obj.get("subscriptions")
-    path = "subscriptions"
+    raw_subs, path = obj.get("subscriptions"), "subscriptions"
+    if raw_subs is None and isinstance(obj.get("data"), dict):
+        raw_subs, path = obj["data"].get("subscriptions"), "data.subscriptions"
     if raw_subs is None and dest.mode == "device" and "subscriptions" in settings:
         raw_subs, path = _embedded_subscriptions(settings.pop("subscriptions"))
     _check_settings(dest, settings)
     subs = None if raw_subs is None else _parse_subscriptions(dest, raw_subs, path, limit)
     return ParsedConfig(dest.slug, settings, subs, _parse_page(obj.get("page")))
+
+
+def _check_keys(obj: dict[str, Any]) -> None:
+    # A misspelt "subscriptions" would otherwise silently fall back to the presets.
+    for key in obj:
+        if key not in _TOP_KEYS:
+            expected = ", ".join(k for k in _TOP_KEYS if k != "data")
+            raise ConfigError(f"unknown key {key!r}; a config has {expected}", key)
 
 
 def _expect(value: Any, kind: type | tuple[type, ...], path: str, message: str) -> None:

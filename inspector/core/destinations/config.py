@@ -8,11 +8,13 @@ JSON shape (``to_json``/``from_json``)::
      "page": {"definesJimo": false, "jimoInitAvailable": true}}      # optional
 
 ``from_json`` also accepts what users paste from Segment: a subscription's mapping under
-``settings`` (the Public API shape), ``partnerAction``/``subscribe`` (the browser runtime shape),
-a Public API list response ``{"data": {"subscriptions": [...]}}`` as the ``subscriptions``
-value, and device-mode settings that carry ``subscriptions`` (a list or a JSON string, as in
-analytics.js CDN settings) when the top level has none. Without ``subscriptions`` the
-destination's presets are used (Jimo Cloud has none: its action's default subscription stands in).
+``settings`` (the Public API shape), ``partnerAction``/``subscribe`` (the browser runtime
+shape), a Public API list response ``{"data": {"subscriptions": [...]}}`` as the
+``subscriptions`` value or as the whole config, and device-mode settings that carry
+``subscriptions`` (a list or a JSON string, as in analytics.js CDN settings) when the top level
+has none. Unknown top-level keys are errors (a misspelt ``subscriptions`` must not silently mean
+presets). Without ``subscriptions`` the destination's presets are used (Jimo Cloud has none:
+its action's default subscription stands in).
 """
 
 from __future__ import annotations

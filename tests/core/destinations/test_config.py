@@ -221,3 +221,14 @@ def test_with_subscription() -> None:
     sub = cfg.subscriptions[0].with_changes(enabled=False)
     assert cfg.with_subscription(0, sub).subscriptions == [sub]
     assert len(cfg.with_subscription(1, sub).subscriptions) == 2
+
+
+def test_whole_public_api_response_as_config() -> None:
+    listing = orjson.loads((DATA / "public_api_subscriptions.json").read_bytes())["subscriptions"]
+    cfg = DestinationConfig.from_json(listing)
+    assert [s.name for s in cfg.subscriptions] == ["Identify users", "Signed up"]
+
+
+def test_unknown_top_level_key() -> None:
+    error = config_error({"destination": "actions-jimo", "subscription": []})
+    assert error.path == "subscription" and "unknown key" in error.message
