@@ -19,7 +19,7 @@ class LoadError(InspectorError):
 
 
 class ConfigError(InspectorError):
-    """A destination config is invalid; ``path`` points at the bad value (``subscriptions[3].trigger``)."""
+    """A destination config is invalid; ``path`` points at the bad value (``subscriptions[3]``)."""
 
     def __init__(self, message: str, path: str = "") -> None:
         super().__init__(f"{path}: {message}" if path else message)

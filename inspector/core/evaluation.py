@@ -55,6 +55,8 @@ class Verdict(IntEnum):
         return self in (Verdict.DELIVERED, Verdict.NOT_DELIVERED, Verdict.INVALID)
 
 
+_MATCHED_CODES = frozenset({Verdict.DELIVERED, Verdict.NOT_DELIVERED, Verdict.INVALID})
+
 _LABELS = {
     Verdict.NOT_MATCHED: "not matched",
     Verdict.DELIVERED: "matched",
@@ -101,6 +103,8 @@ class Evaluation:
     hazards: list[Hazard] = field(default_factory=list)
     checkpoints: dict[int, SdkState | None] = field(default_factory=dict)
     complete: bool = False
+    nothing_matched: int = 0
+    """How many events no enabled subscription matched."""
 
     def verdict(self, event: int, subscription: int) -> Verdict | None:
         if event >= len(self.verdicts) or subscription >= len(self.verdicts[event]):
@@ -153,7 +157,10 @@ def evaluate(
                 progress(i, total)
         event = record.data
         inspection = engine.evaluate(i, record, event, DirectEval(event, engine.compiled), state)
-        result.verdicts.append(bytes(verdict_of(r) for r in inspection.results))
+        row = bytes(verdict_of(r) for r in inspection.results)
+        result.verdicts.append(row)
+        if not any(code in _MATCHED_CODES for code in row):
+            result.nothing_matched += 1
         result.hazards.extend(inspection.hazards)
         if inspection.state is not None and not fresh_sdk:
             state = inspection.state
@@ -181,18 +188,17 @@ def inspect_event(
 ) -> EventInspection:
     """Full results for one event, with the SDK state the session leaves before it.
 
-    Uses ``evaluation``'s checkpoints when it was made with the same config; otherwise (or
-    for events past them) it replays from the start, so pass an evaluation for long sessions.
+    Replays from ``evaluation``'s nearest checkpoint at or before ``index`` when it was made
+    with the same config (otherwise from the start): pass an evaluation for long sessions.
     """
     engine = Engine(config)
     start, state = 0, engine.start
-    usable = evaluation is not None and evaluation.config == config and not fresh_sdk
-    if usable and evaluation is not None:
-        base = index - index % CHECKPOINT_EVERY
-        if base in evaluation.checkpoints:
-            start, state = base, evaluation.checkpoints[base]
     if fresh_sdk:
         start = index
+    elif evaluation is not None and evaluation.config == config:
+        base = max((k for k in evaluation.checkpoints if k <= index), default=None)
+        if base is not None:
+            start, state = base, evaluation.checkpoints[base]
     for i in range(start, index + 1):
         record = records[i]
         event = record.data
