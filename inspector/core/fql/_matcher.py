@@ -71,15 +71,6 @@ def _empty_slot(event: Event) -> bool:
     raise EvaluationError("Segment's validate() throws on an empty '()' group")
 
 
-def _compile_group(group: Group) -> Predicate:
-    children = [compile_node(child) for child in group.children]
-    if group.operator == "and":
-        return _all(children)
-    if group.operator == "or":
-        return _any(children)
-    return lambda event: False
-
-
 def _all(children: list[Predicate]) -> Predicate:
     if len(children) == 1:
         return children[0]
@@ -102,6 +93,31 @@ def _any(children: list[Predicate]) -> Predicate:
         a, b, c = children
         return lambda event: a(event) or b(event) or c(event)
     return lambda event: any(child(event) for child in children)
+
+
+def _equality_guard(node: Node | None) -> tuple[str, str] | None:
+    """``(key, text)`` when ``node`` is ``type``/``event``/``name``/``userId`` = text."""
+    if isinstance(node, Condition) and node.operator == "=":
+        key = TOP_LEVEL_KEYS.get(node.kind)
+        if key is not None:
+            return key, js_string(node.value)
+    return None
+
+
+def _compile_group(group: Group) -> Predicate:
+    if group.operator not in ("and", "or"):
+        return lambda event: False
+    guard = _equality_guard(group.children[0]) if len(group.children) > 1 else None
+    rest = [compile_node(child) for child in group.children[1 if guard else 0 :]]
+    combine = _all if group.operator == "and" else _any
+    if guard is None:
+        return combine(rest)
+    # The commonest shape, ``type = "track" and …``: test the first key inline.
+    key, text = guard
+    tail = combine(rest)
+    if group.operator == "and":
+        return lambda event: event.get(key) == text and tail(event)
+    return lambda event: event.get(key) == text or tail(event)
 
 
 def _compile_condition(condition: Condition) -> Predicate:
@@ -217,17 +233,19 @@ def compile_matcher(ast: Group) -> Callable[[Any], bool]:
         leaf = _single_top_level(ast.children[0], fallback)
         if leaf is not None:
             return leaf
-    children = [compile_node(child) for child in ast.children]
-    if ast.operator == "and" and len(children) == 3:
-        a, b, c = children
+    guard = _equality_guard(ast.children[0]) if len(ast.children) > 1 else None
+    if guard is not None and ast.operator == "and":
+        key, text = guard
+        tail = _all([compile_node(child) for child in ast.children[1:]])
 
-        def all3(event: Any) -> bool:
+        def guarded(event: Any) -> bool:
             try:
-                return a(event) and b(event) and c(event)
+                value: object = event.get(key)
+                return value == text and tail(event)
             except _FAILURES:
                 return fallback(event)
 
-        return all3
+        return guarded
 
     def generic(event: Any) -> bool:
         try:
