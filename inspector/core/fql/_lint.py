@@ -7,12 +7,12 @@ mechanical fix exists, ``suggestion``: the whole trigger text rewritten.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from ._ast import Condition, iter_conditions
 from ._lexer import Token
 from ._lint_rules import (
+    LintWarning,
     connective_warnings,
     note_warnings,
     replace,
@@ -29,23 +29,6 @@ __all__ = ["DEFAULT_MAX_CONDITIONS", "LintWarning", "lint"]
 DEFAULT_MAX_CONDITIONS: Final = 2
 _GLUED_OPERATOR: Final = re.compile(r"(!=|>=|<=)(?=[^ \t\n,\])])")
 _BANG_SPACE: Final = re.compile(r"!([ \t\n]+)(?=(contains|match)\b)")
-
-
-@dataclass(frozen=True, slots=True)
-class LintWarning:
-    """One warning.
-
-    Attributes:
-        code: stable identifier, e.g. ``mixed-connectives`` or ``single-quotes``.
-        message: what Segment does with the text, in words.
-        position: 0-based character offset of the culprit, or None.
-        suggestion: the whole trigger rewritten to say what was probably meant, or None.
-    """
-
-    code: str
-    message: str
-    position: int | None
-    suggestion: str | None = None
 
 
 def lint(trigger: Trigger, max_conditions: int = DEFAULT_MAX_CONDITIONS) -> list[LintWarning]:

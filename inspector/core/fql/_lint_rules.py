@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from dataclasses import dataclass
+from typing import Final
 
 from ._ast import FIELD_KINDS, Group, Node, Span
 from ._parser import Level, ParseNote
 
-if TYPE_CHECKING:
-    from ._lint import LintWarning
-
-__all__ = ["connective_warnings", "note_warnings", "replace", "token_text"]
+__all__ = ["LintWarning", "connective_warnings", "note_warnings", "replace", "token_text"]
 
 _SKIPPED: Final = ("ignored-token",)
 _FIELDS_TEXT: Final = "type, event, name, userId, properties.…, traits.…, context.…"
@@ -39,11 +37,26 @@ def token_text(source: str, span: Span) -> str:
     return source[span[0] : span[1]]
 
 
+@dataclass(frozen=True, slots=True)
+class LintWarning:
+    """One warning.
+
+    Attributes:
+        code: stable identifier, e.g. ``mixed-connectives`` or ``single-quotes``.
+        message: what Segment does with the text, in words.
+        position: 0-based character offset of the culprit, or None.
+        suggestion: the whole trigger rewritten to say what was probably meant, or None.
+    """
+
+    code: str
+    message: str
+    position: int | None
+    suggestion: str | None = None
+
+
 def _warning(
     code: str, message: str, position: int | None, suggestion: str | None = None
 ) -> LintWarning:
-    from ._lint import LintWarning
-
     return LintWarning(code, message, position, suggestion)
 
 
