@@ -166,7 +166,10 @@ def js_string(value: object) -> str:
     if value is MISSING:
         return "undefined"
     if isinstance(value, (int, float)):
-        return _number_to_string(float(value))
+        try:
+            return _number_to_string(float(value))
+        except OverflowError:  # an int beyond double range is Infinity in JavaScript
+            return "Infinity" if value > 0 else "-Infinity"
     return str(value)
 
 

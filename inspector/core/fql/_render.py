@@ -67,7 +67,9 @@ def format_value(value: object) -> str:
         return f"[JavaScript built-in {value.name}]"
     if is_js_number(value):
         return js_string(value)
-    text = json.dumps(to_json_value(value), ensure_ascii=False, separators=(", ", ": "))
+    text = json.dumps(
+        to_json_value(value), ensure_ascii=False, separators=(", ", ": "), default=repr
+    )
     if len(text) > _MAX_VALUE_CHARS:
         text = text[: _MAX_VALUE_CHARS - 1] + "…"
     return text

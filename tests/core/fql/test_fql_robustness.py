@@ -21,6 +21,7 @@ EVENTS = [
     {"type": "track", "event": "Order Completed", "properties": {"total": 120, "plan": "free"}},
     {"type": "page", "name": "Home", "context": {"page": {"url": "https://x/checkout"}}},
     {"properties": {"a": 0, "tags": ["a"]}, "traits": {"email": ""}},
+    {"properties": {"total": 10**400, "plan": {"nested": object()}}, "context": ""},
     None,
     "not an object",
 ]
