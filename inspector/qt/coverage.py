@@ -66,6 +66,7 @@ class CoverageView(QWidget):
             signal.connect(self._update_summary)
         self.model.modelReset.connect(self._on_model_reset)
         self._on_model_reset()
+        self._update_summary()
 
     def _build(self) -> None:
         self.only_unmatched = QCheckBox("Only events that match nothing", self)
@@ -160,7 +161,7 @@ class CoverageView(QWidget):
         metrics = header.fontMetrics()
         for column in range(len(_EVENT_COLUMN_WIDTHS), self.model.columnCount()):
             name = str(self.model.headerData(column, Qt.Orientation.Horizontal)).split("\n")[0]
-            header.resizeSection(column, max(64, min(150, metrics.horizontalAdvance(name) + 18)))
+            header.resizeSection(column, max(64, min(170, metrics.horizontalAdvance(name) + 18)))
 
     def _on_header_clicked(self, column: int) -> None:
         j = self.model.subscription_of(column)
@@ -228,4 +229,5 @@ class CoverageView(QWidget):
             f"&nbsp;{v.label}"
             for v in _LEGEND_ORDER
         ]
+        parts.append("<i>italic event</i>:&nbsp;matches no mapping")
         self.legend.setText("&nbsp;&nbsp;&nbsp; ".join(parts))

@@ -34,6 +34,9 @@ VerdictRole = Qt.ItemDataRole.UserRole + 10
 """Data role giving a subscription cell's :class:`Verdict` (``None`` while not evaluated)."""
 
 # Order of the counts in a column header: what reached Jimo first, then what went wrong.
+_MATCHED = bytes(v for v in Verdict if v.matched)
+_NAME_SHOWN = 22  # header characters; Qt clips a two-line header instead of eliding it
+_QUIET = frozenset({Verdict.NOT_MATCHED, Verdict.DISABLED})
 _HEADER_ORDER = (
     Verdict.DELIVERED,
     Verdict.NOT_DELIVERED,
@@ -65,10 +68,12 @@ class CoverageModel(QAbstractTableModel):
         self._evaluation: Evaluation | None = None
         self._totals: list[dict[Verdict, int]] = []
         self._counted = 0  # evaluated rows already in _totals / _unmatched
-        self._unmatched = 0
+        self._unmatched = bytearray()  # 1 where the event matches no subscription
         self._dark = palette_is_dark()
         self._italic = QFont()
         self._italic.setItalic(True)
+        self._bold = QFont()
+        self._bold.setBold(True)
         self._listeners = (
             (store.inserted, self._on_inserted),
             (store.changed, self._on_changed),
@@ -128,7 +133,8 @@ class CoverageModel(QAbstractTableModel):
         self._evaluation = evaluation
         count = len(evaluation.config.subscriptions) if evaluation is not None else 0
         self._totals = [dict.fromkeys(Verdict, 0) for _ in range(count)]
-        self._counted = self._unmatched = 0
+        self._counted = 0
+        self._unmatched = bytearray()
         self._count_new()
 
     def _count_new(self) -> bool:
@@ -136,11 +142,17 @@ class CoverageModel(QAbstractTableModel):
         if ev is None or len(ev.verdicts) == self._counted:
             return False
         first, self._counted = self._counted, len(ev.verdicts)
-        columns = zip(*ev.verdicts[first : self._counted], strict=True)
-        for column, totals in zip(columns, self._totals, strict=True):
-            for code in column:
-                totals[Verdict(code)] += 1
-        self._unmatched += sum(ev.matches_nothing(i) for i in range(first, self._counted))
+        rows = ev.verdicts[first : self._counted]
+        # Evaluation.totals() and matches_nothing() loop in Python (seconds for 100k events ×
+        # 50 subscriptions); byte operations give the same figures in milliseconds.
+        joined, width = b"".join(rows), len(self._totals)
+        for j, totals in enumerate(self._totals):
+            column = joined[j::width]
+            for verdict in Verdict:
+                totals[verdict] += column.count(verdict)
+        self._unmatched += bytes(
+            bool(row) and len(row.translate(None, _MATCHED)) == len(row) for row in rows
+        )
         return True
 
     def _emit_all_changed(self) -> None:
@@ -164,7 +176,11 @@ class CoverageModel(QAbstractTableModel):
 
     def unmatched_rows(self) -> int:
         """How many evaluated events match no subscription."""
-        return self._unmatched
+        return self._unmatched.count(1)
+
+    def matches_nothing(self, row: int) -> bool:
+        """``Evaluation.matches_nothing(row)``, from the figures counted for the view."""
+        return row < len(self._unmatched) and self._unmatched[row] == 1
 
     def totals(self, subscription: int) -> dict[Verdict, int]:
         """Events per verdict for one subscription (same figures as ``Evaluation.totals``)."""
@@ -194,7 +210,8 @@ class CoverageModel(QAbstractTableModel):
         assert self._evaluation is not None
         sub = self._evaluation.config.subscriptions[j]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{sub.name}\n{self._short_totals(j)}"
+            name = sub.name if len(sub.name) <= _NAME_SHOWN else sub.name[: _NAME_SHOWN - 1] + "…"
+            return f"{name}\n{self._short_totals(j)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._long_totals(j)
         if role == Qt.ItemDataRole.ForegroundRole and not sub.enabled:
@@ -245,15 +262,17 @@ class CoverageModel(QAbstractTableModel):
             return brush if brush.style() != Qt.BrushStyle.NoBrush else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.FontRole and verdict not in _QUIET:
+            return self._bold
         return None
 
     def _event_data(self, row: int, column: int, role: int) -> Any:
-        unmatched = self._evaluation is not None and self._evaluation.matches_nothing(row)
+        unmatched = self.matches_nothing(row)
         if role == Qt.ItemDataRole.DisplayRole:
             rec = self._store[row]
             return (str(row + 1), rec.type or "?", rec.name)[column]
         if role == Qt.ItemDataRole.ToolTipRole and unmatched:
-            return "Matches no subscription"
+            return "Matches no mapping"
         if role == Qt.ItemDataRole.FontRole and unmatched:
             return self._italic
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
@@ -300,8 +319,10 @@ class CoverageFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()
-        evaluation = model.evaluation if isinstance(model, CoverageModel) else None
-        if self._only_unmatched and not (evaluation and evaluation.matches_nothing(source_row)):
+        if not isinstance(model, CoverageModel):
+            return True
+        evaluation = model.evaluation
+        if self._only_unmatched and not model.matches_nothing(source_row):
             return False
         if self._subscription is not None:
             if evaluation is None or self._subscription >= len(evaluation.config.subscriptions):

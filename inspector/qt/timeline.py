@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable
 from functools import partial
@@ -40,6 +41,7 @@ Listener = Callable[[int, int], None]
 CLOUD_PLACEHOLDER = "Jimo Cloud has no browser SDK: nothing to simulate."
 _NO_EVALUATION = "No evaluated events yet: load a file to follow the Jimo SDK through it."
 _ROW_HEIGHT = 22
+_HAZARDS_LISTED = 6  # under the table, in full; the rest only in their rows
 _ATTRIBUTES_SHOWN = 120  # characters of "k=v, …" before eliding; the tooltip has the JSON
 
 # column header, and the state keys whose change makes the cell bold
@@ -185,7 +187,8 @@ class TimelineModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
 
-    def _event_text(self, event_index: int) -> str:
+    def event_text(self, event_index: int) -> str:
+        """The event's type and name, as the Event column shows it."""
         if event_index >= len(self._store):
             return "?"
         record = self._store[event_index]
@@ -196,7 +199,7 @@ class TimelineModel(QAbstractTableModel):
         if column == 0:
             return str(entry.event_index + 1)
         if column == 1:
-            return self._event_text(entry.event_index)
+            return self.event_text(entry.event_index)
         if column == 2:
             return "yes" if state.get("initialized") else "no"
         if column == 3:
@@ -207,7 +210,9 @@ class TimelineModel(QAbstractTableModel):
             return _compact(state.get("attributes"))
         if column == 6:
             return _value(state.get("groupId"))
-        return "  ".join(f"⚠ {hazard.message}" for hazard in entry.hazards)
+        # Codes, not sentences: they stay readable in a narrow column; the sentences are in the
+        # tooltip and in the view's hazard list.
+        return "  ".join(f"⚠ {hazard.code}" for hazard in entry.hazards)
 
     def _tooltip(self, entry: TimelineEntry, column: int) -> str | None:
         state = entry.state
@@ -237,6 +242,14 @@ class TimelineView(QWidget):
         self.model = TimelineModel(store, self)
         self.summary = QLabel(self)
         self.summary.setAccessibleName("Session summary")
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.hazard_list = QLabel(self)
+        self.hazard_list.setAccessibleName("Hazards")
+        self.hazard_list.setWordWrap(True)
+        self.hazard_list.setTextFormat(Qt.TextFormat.RichText)
+        self.hazard_list.linkActivated.connect(lambda link: self.event_activated.emit(int(link)))
         self.placeholder = QLabel(_NO_EVALUATION, self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -267,6 +280,7 @@ class TimelineView(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.summary)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.hazard_list)
         self.model.modelReset.connect(self._update)
         self.model.rowsInserted.connect(self._update)
         self._update()
@@ -286,12 +300,15 @@ class TimelineView(QWidget):
         if evaluation is None or cloud:
             self.placeholder.setText(CLOUD_PLACEHOLDER if cloud else _NO_EVALUATION)
             self.stack.setCurrentWidget(self.placeholder)
-            self.summary.clear()
-            self.summary.hide()
+            for label in (self.summary, self.hazard_list):
+                label.clear()
+                label.hide()
             return
         self.stack.setCurrentWidget(self.table)
         self.summary.setText(self._summary_text(evaluation))
         self.summary.show()
+        self.hazard_list.setText(self._hazard_text(evaluation))
+        self.hazard_list.setVisible(bool(evaluation.hazards))
 
     def _summary_text(self, evaluation: Evaluation) -> str:
         if evaluation.fresh_sdk:
@@ -306,6 +323,17 @@ class TimelineView(QWidget):
         count = len(evaluation.hazards)
         parts.append(f"{count} hazard{'' if count == 1 else 's'}" if count else "no hazards")
         return " · ".join(parts)
+
+    def _hazard_text(self, evaluation: Evaluation) -> str:
+        lines = [
+            f'⚠ <a href="{h.event_index}">#{h.event_index + 1} '
+            f"{html.escape(self.model.event_text(h.event_index))}</a> "
+            f"<b>{html.escape(h.code)}</b>: {html.escape(h.message)}"
+            for h in evaluation.hazards[:_HAZARDS_LISTED]
+        ]
+        if len(evaluation.hazards) > _HAZARDS_LISTED:
+            lines.append(f"… and {len(evaluation.hazards) - _HAZARDS_LISTED} more in the table")
+        return "<br>".join(lines)
 
     def _emit_activated(self, index: QModelIndex) -> None:
         if index.isValid():

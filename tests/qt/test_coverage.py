@@ -226,3 +226,38 @@ def test_model_stops_listening_when_the_view_is_deleted(qtbot) -> None:  # type:
     widget.deleteLater()
     qtbot.waitUntil(lambda: not store.inserted)
     assert not store.changed and not store.reset
+
+
+def test_summary_follows_a_growing_store_and_a_running_evaluation(qtbot) -> None:  # type: ignore[no-untyped-def]
+    store = EventStore()
+    widget = CoverageView(store)
+    qtbot.addWidget(widget)
+    assert widget.summary.text() == "No events loaded"
+    records = demo_records()
+    store.extend(records[:40])
+    full = evaluate(records, default_config())
+    running = Evaluation(full.config, verdicts=full.verdicts[:20])
+    widget.set_evaluation(running)
+    unmatched = sum(full.matches_nothing(i) for i in range(20))
+    assert (
+        widget.summary.text()
+        == f"{unmatched} of 20 events match no mapping (40 loaded, evaluating…)"
+    )
+    store.extend(records[40:])
+    running.verdicts.extend(full.verdicts[20:])
+    widget.refresh()
+    unmatched = sum(full.matches_nothing(i) for i in range(len(records)))
+    assert widget.summary.text() == f"{unmatched} of {len(records)} events match no mapping"
+    assert widget.model.unmatched_rows() == unmatched
+
+
+def test_colours_follow_a_dark_palette() -> None:
+    model = CoverageModel(demo_store())
+    model.set_evaluation(evaluate(demo_records(), default_config()))
+    cell = model.index(1, FIXED + 1)
+    light = cell.data(Qt.ItemDataRole.ForegroundRole)
+    model.set_dark(True)
+    dark = cell.data(Qt.ItemDataRole.ForegroundRole)
+    assert light.lightness() < dark.lightness()
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.index(0, FIXED + 1).data(Qt.ItemDataRole.BackgroundRole) is None  # not matched

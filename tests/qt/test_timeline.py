@@ -107,10 +107,8 @@ def test_hazards_are_marked_on_the_event_where_they_arise() -> None:
     model.set_evaluation(evaluation)
     hazard = evaluation.hazards[0]
     row = row_of(model, hazard.event_index)
-    text = cell(model, row, "Hazards")
-    assert text.startswith("⚠ ") and hazard.message in text
-    codes = cell(model, row, "Hazards", Qt.ItemDataRole.ToolTipRole)
-    assert "track-before-identify" in codes
+    assert cell(model, row, "Hazards") == "⚠ anonymous-profile  ⚠ track-before-identify"
+    assert hazard.message in cell(model, row, "Hazards", Qt.ItemDataRole.ToolTipRole)
     assert cell(model, row, "Event", Qt.ItemDataRole.BackgroundRole) is not None
     assert cell(model, 0, "Event", Qt.ItemDataRole.BackgroundRole) is None
     assert cell(model, 0, "Hazards") == ""
@@ -153,3 +151,25 @@ def test_jimo_cloud_shows_a_placeholder(view: TimelineView) -> None:
     assert view.placeholder.isVisible() and not view.table.isVisible()
     view.set_evaluation(demo_evaluation())
     assert view.table.isVisible()
+
+
+def test_hazards_are_listed_in_full_under_the_table(view: TimelineView) -> None:
+    evaluation = demo_evaluation()
+    view.set_evaluation(evaluation)
+    text = view.hazard_list.text()
+    assert view.hazard_list.isVisible()
+    for hazard in evaluation.hazards:
+        assert (
+            f'<a href="{hazard.event_index}">#{hazard.event_index + 1} track Pricing Viewed</a>'
+            in text
+        )
+        assert f"<b>{hazard.code}</b>" in text
+
+
+def test_model_stops_listening_when_the_view_is_deleted(qtbot) -> None:  # type: ignore[no-untyped-def]
+    store = demo_store()
+    widget = TimelineView(store)
+    assert len(store.reset) == 1
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not store.reset)
+    assert not store.changed
