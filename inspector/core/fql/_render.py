@@ -67,9 +67,7 @@ def format_value(value: object) -> str:
         return f"[JavaScript built-in {value.name}]"
     if is_js_number(value):
         return js_string(value)
-    text = json.dumps(
-        to_json_value(value), ensure_ascii=False, separators=(", ", ": "), default=repr
-    )
+    text = json.dumps(to_json_value(value), ensure_ascii=False, separators=(", ", ": "))
     if len(text) > _MAX_VALUE_CHARS:
         text = text[: _MAX_VALUE_CHARS - 1] + "…"
     return text
@@ -81,8 +79,12 @@ def to_json_value(value: object) -> Any:
         return None
     if isinstance(value, JsBuiltin):
         return f"[JavaScript built-in {value.name}]"
-    if isinstance(value, (dict, list, str, int, float, bool)) or value is None:
+    if isinstance(value, (str, int, float, bool)) or value is None:
         return value
+    if isinstance(value, dict):
+        return {str(key): to_json_value(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json_value(item) for item in value]
     return repr(value)
 
 
