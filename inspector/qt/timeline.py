@@ -212,7 +212,7 @@ class TimelineModel(QAbstractTableModel):
             return _value(state.get("groupId"))
         # Codes, not sentences: they stay readable in a narrow column; the sentences are in the
         # tooltip and in the view's hazard list.
-        return "  ".join(f"⚠ {hazard.code}" for hazard in entry.hazards)
+        return f"⚠ {', '.join(hazard.code for hazard in entry.hazards)}" if entry.hazards else ""
 
     def _tooltip(self, entry: TimelineEntry, column: int) -> str | None:
         state = entry.state
@@ -268,7 +268,7 @@ class TimelineView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
-        for column, width in enumerate((40, 160, 64, 96, 160, 170, 64)):
+        for column, width in enumerate((36, 150, 64, 96, 150, 140, 64)):
             header.resizeSection(column, width)
         self.table.clicked.connect(self._emit_activated)
         self.table.installEventFilter(self)

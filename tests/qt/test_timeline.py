@@ -107,7 +107,7 @@ def test_hazards_are_marked_on_the_event_where_they_arise() -> None:
     model.set_evaluation(evaluation)
     hazard = evaluation.hazards[0]
     row = row_of(model, hazard.event_index)
-    assert cell(model, row, "Hazards") == "⚠ anonymous-profile  ⚠ track-before-identify"
+    assert cell(model, row, "Hazards") == "⚠ anonymous-profile, track-before-identify"
     assert hazard.message in cell(model, row, "Hazards", Qt.ItemDataRole.ToolTipRole)
     assert cell(model, row, "Event", Qt.ItemDataRole.BackgroundRole) is not None
     assert cell(model, 0, "Event", Qt.ItemDataRole.BackgroundRole) is None
