@@ -207,8 +207,6 @@ _KEYWORDS: Final = {"a": "and", "o": "or", "n": "null"}
 def _invalid_character(char: str) -> str:
     if char == "\r":
         return "carriage return (\\r) is not allowed: Segment only accepts \\n line endings"
-    if char == "'" or char == '"':
-        return f"unexpected {char}"
     if not char.isascii():
         return (
             f"character {char!r} is not allowed outside a quoted value "
@@ -227,8 +225,8 @@ def _bad_bang(following: str) -> str:
 def _bad_after_ident(name: str, following: str) -> str:
     if following == "[":
         return (
-            f"'{name}[' : array indexes are not supported; escape the brackets "
-            f"({name}\\[0\\]) or use a path without them"
+            f"array indexes like {name}[0] are not supported by Segment's lexer; escape the "
+            f"brackets: {name}\\[0\\]"
         )
     if following in "<>":
         return f"put a space between '{name}' and '{following}'"
