@@ -84,7 +84,7 @@ _ARRAY_MEMBERS: Final = OBJECT_MEMBERS | frozenset(
 )
 _NUMBER_MEMBERS: Final = OBJECT_MEMBERS | frozenset("toExponential toFixed toPrecision".split())
 
-_INDEX = re.compile(r"0|[1-9][0-9]*\Z")
+_INDEX = re.compile(r"(?:0|[1-9][0-9]*)\Z")
 _SEGMENT = re.compile(r"[^\[.\]]+")
 
 
