@@ -63,7 +63,11 @@ const handPicked = [
   'type = "track" not event = "A"', 'type = "track" exists', 'properties.x\\', '\\', 'a\\ b = 1',
   '_foo = "x"', 'properties._foo = "x"', 'properties.-x = 1', 'properties.x- = 1', 'event = foo-bar',
   'event = "A" or event = "B" or event = "C" or event = "D" or event = "E" or event = "F"',
-  'properties.x != null and properties.x != ""', 'properties.total > 100 and properties.total < 200',
+  'properties.x != null and properties.x != ""',
+  'properties.tags\\[01\\] = "b"', 'properties.tags\\[1\\] = "b"', 'properties.tags\\[2\\] != null',
+  'properties.name\\[0\\] = "N"', 'properties.name.length = 8', 'properties.a\\[b\\] = "x"',
+  'properties.tags.length > 1', 'properties.price = 1.0000000000000002', 'properties.price < 1e21',
+  'properties.price = 99.999', 'properties.total >= 99.5', 'userId = 1.5', 'type = 00', 'type = -0.0', 'properties.total > 100 and properties.total < 200',
   'type = "track" and (event = "Order Completed" or properties.total > 100) and contains(context.page.url, "checkout")'
 ]
 
