@@ -12,17 +12,19 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from inspector import __version__
-from inspector.core.store import EventStore
+from inspector.core.destinations import default_config, load_config
+from inspector.core.session import Session
 from inspector.core.tasks import TaskOwner
 from inspector.qt.main_window import MainWindow
-from inspector.resources import DEMO_SESSION
+from inspector.resources import DEMO_CONFIG, DEMO_SESSION
 
 __all__ = ["run", "build_window"]
 
 
 def build_window(files: Sequence[str], tasks: TaskOwner) -> MainWindow:
-    """Create the main window over a fresh store and start loading ``files`` (or the demo)."""
-    window = MainWindow(EventStore(), tasks)
+    """Create the main window and start loading ``files`` (or the demo session and its config)."""
+    config = default_config() if files else load_config(DEMO_CONFIG)
+    window = MainWindow(Session(config=config), tasks)
     window.open_files(list(files) or [str(DEMO_SESSION)])
     return window
 

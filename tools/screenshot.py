@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import tempfile
 from pathlib import Path
 
 import qasync
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from inspector.app import build_window
@@ -26,11 +28,11 @@ async def shoot(out: Path) -> None:
     await asyncio.sleep(0.5)
     window.select_row(min(4, window.model.rowCount() - 1))
     await asyncio.sleep(0.3)
-    views = getattr(window, "screenshot_views", lambda: {"main": None})()
-    for name, show in views.items():
-        if show is not None:
-            show()
-        await asyncio.sleep(0.4)
+    window.select_row(21)
+    window.mappings.select_subscription(3)
+    for name, tab in (("main", 0), ("coverage", 1), ("destination", 2)):
+        window.tabs.setCurrentIndex(tab)
+        await asyncio.sleep(0.5)
         QApplication.primaryScreen().grabWindow(0).save(str(out / f"{name}.png"))
     window.close()
     await tasks.shutdown()
@@ -39,6 +41,13 @@ async def shoot(out: Path) -> None:
 def main() -> None:
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as settings_dir:  # a first start: no saved layout
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+        _run(out)
+
+
+def _run(out: Path) -> None:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Jimo Inspector")
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:

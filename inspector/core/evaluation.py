@@ -16,9 +16,13 @@ from typing import Any
 
 from inspector.core.destinations import DestinationConfig, SdkState
 from inspector.core.events import EventRecord
-from inspector.core.inspection import EventInspection, Hazard, SubscriptionResult
-from inspector.core.inspection._compiled import DirectEval
-from inspector.core.inspection._engine import Engine
+from inspector.core.inspection import (
+    DirectEval,
+    Engine,
+    EventInspection,
+    Hazard,
+    SubscriptionResult,
+)
 from inspector.core.loaders import CancelToken
 
 __all__ = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,8 +65,6 @@ class EventRecord:
     type: str = ""
     name: str = ""
     user: str = ""
-    timestamp: str = ""
-    message_id: str = ""
     warnings: tuple[str, ...] = field(default=())
 
     @classmethod
@@ -84,13 +83,25 @@ class EventRecord:
             source=source,
             write_key=write_key,
             warnings=warnings,
-            **cols,
+            # repeated values (types, event names, users) share one string object
+            type=sys.intern(cols["type"]),
+            name=sys.intern(cols["name"]),
+            user=sys.intern(cols["user"]),
         )
 
     @property
     def data(self) -> dict[str, Any]:
         value: dict[str, Any] = orjson.loads(self.raw)
         return value
+
+    # Rarely shown, unique per event: decoded on demand rather than kept for every record.
+    @property
+    def timestamp(self) -> str:
+        return summarize(self.data)["timestamp"]
+
+    @property
+    def message_id(self) -> str:
+        return _text(self.data.get("messageId"))
 
 
 def _text(value: Any) -> str:

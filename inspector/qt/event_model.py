@@ -5,15 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
+from inspector.core.evaluation import Evaluation, Verdict
 from inspector.core.events import EventRecord
 from inspector.core.store import EventStore
 
-__all__ = ["EventTableModel"]
+__all__ = ["EventTableModel", "RecordRole", "VerdictsRole", "MAPPINGS_COLUMN"]
 
 Index = QModelIndex | QPersistentModelIndex
 RecordRole = Qt.ItemDataRole.UserRole + 1
+VerdictsRole = Qt.ItemDataRole.UserRole + 2
+"""``[(short subscription name, Verdict value), …]`` for the mappings worth a chip."""
+MAPPINGS_COLUMN = 5
+# trigger errors are not chipped: they would sit on every row; the matrix and panel show them
+_CHIP_VERDICTS = frozenset({Verdict.DELIVERED, Verdict.NOT_DELIVERED, Verdict.INVALID})
 
 _TYPE_COLOURS = {
     "track": "#2f7dd1",
@@ -33,14 +39,21 @@ def _short_time(stamp: str) -> str:
 
 
 class EventTableModel(QAbstractTableModel):
-    """Columns: #, time, type, event/name, user, source. Rows follow the store's listeners."""
+    """Columns: #, time, type, event/name, user, mappings, source; rows follow the store.
 
-    HEADERS = ("#", "Time", "Type", "Event / name", "User", "Source")
+    ``set_evaluation`` supplies the verdicts behind the mapping chips; ``edited`` (a callable
+    row -> bool) marks events changed by what-if editing.
+    """
+
+    HEADERS = ("#", "Time", "Type", "Event / name", "User", "Mappings", "Source")
 
     def __init__(self, store: EventStore, parent: Any = None) -> None:
         super().__init__(parent)
         self._store = store
         self._rows = len(store)
+        self._evaluation: Evaluation | None = None
+        self._chip_names: list[str] = []
+        self.edited = lambda _row: False
         store.inserted.append(self._on_inserted)
         store.changed.append(self._on_changed)
         store.reset.append(self._on_reset)
@@ -68,6 +81,27 @@ class EventTableModel(QAbstractTableModel):
         self._rows = len(self._store)
         self.endResetModel()
 
+    def set_evaluation(self, evaluation: Evaluation | None) -> None:
+        self._evaluation = evaluation
+        subs = evaluation.config.subscriptions if evaluation is not None else []
+        self._chip_names = [_short(s.name) for s in subs]
+        if self._rows:
+            top, bottom = (
+                self.index(0, MAPPINGS_COLUMN),
+                self.index(self._rows - 1, MAPPINGS_COLUMN),
+            )
+            self.dataChanged.emit(top, bottom, [VerdictsRole, Qt.ItemDataRole.ToolTipRole])
+
+    def chips(self, row: int) -> list[tuple[str, int]]:
+        ev = self._evaluation
+        if ev is None or row >= len(ev.verdicts):
+            return []
+        return [
+            (self._chip_names[j], code)
+            for j, code in enumerate(ev.verdicts[row])
+            if code in _CHIP_VERDICTS and j < len(self._chip_names)
+        ]
+
     def record(self, row: int) -> EventRecord:
         return self._store[row]
 
@@ -77,7 +111,9 @@ class EventTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self.HEADERS):
                 return self.HEADERS[section]
@@ -90,7 +126,14 @@ class EventTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(index.row(), rec, col)
+        if role == VerdictsRole:
+            return self.chips(index.row()) if col == MAPPINGS_COLUMN else None
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == MAPPINGS_COLUMN:
+                chips = self.chips(index.row())
+                return (
+                    "\n".join(f"{n}: {Verdict(v).label}" for n, v in chips) or "no mapping matched"
+                )
             if rec.warnings:
                 return "\n".join(f"⚠ {w}" for w in rec.warnings)
             if col == 5:
@@ -100,12 +143,15 @@ class EventTableModel(QAbstractTableModel):
             return QColor(_TYPE_COLOURS[rec.type])
         if role == RecordRole:
             return rec
+        if role == Qt.ItemDataRole.FontRole and col == 0 and self.edited(index.row()):
+            font = QFont()
+            font.setItalic(True)
+            return font
         return None
 
-    @staticmethod
-    def _display(row: int, rec: EventRecord, col: int) -> str:
+    def _display(self, row: int, rec: EventRecord, col: int) -> str:
         if col == 0:
-            return str(row + 1)
+            return f"{row + 1}*" if self.edited(row) else str(row + 1)
         if col == 1:
             return _short_time(rec.timestamp)
         if col == 2:
@@ -114,4 +160,11 @@ class EventTableModel(QAbstractTableModel):
             return f"⚠ {rec.name}" if rec.warnings else rec.name
         if col == 4:
             return rec.user
+        if col == MAPPINGS_COLUMN:
+            return ""
         return rec.source.short_label
+
+
+def _short(name: str) -> str:
+    name = name.removeprefix("Send ")
+    return name if len(name) <= 16 else name[:15] + "…"

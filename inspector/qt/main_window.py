@@ -1,172 +1,308 @@
-"""The main window: wiring of the event table, the event view, loading and file handling."""
+"""The main window: wires the panels to the session. Logic lives in the core and the panels."""
 
 from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
-    QFileDialog,
-    QHeaderView,
     QLabel,
     QListWidget,
     QMainWindow,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from inspector.core.jobs import LoadJob
-from inspector.core.store import EventStore
+from inspector.core.destinations import DestinationConfig
+from inspector.core.errors import InspectorError
+from inspector.core.filtering import EventFilter, filter_rows
+from inspector.core.jobs import LoadJob, on_loop, run_in_thread
+from inspector.core.loaders import BadRecord, CancelToken
+from inspector.core.session import Session
 from inspector.core.tasks import TaskOwner
+from inspector.qt import menus
+from inspector.qt.coverage import CoverageView
+from inspector.qt.destination_editor import DestinationEditor
+from inspector.qt.event_editor import EventEditor
 from inspector.qt.event_model import EventTableModel
-from inspector.qt.json_view import JsonView
+from inspector.qt.events_panel import EventsPanel
 from inspector.qt.loading import LoadProgress, MessageBar
+from inspector.qt.mappings_panel import MappingsPanel
+from inspector.qt.timeline import TimelineView
 
 __all__ = ["MainWindow"]
 
-FILE_FILTER = "Event files (*.json *.ndjson *.jsonl *.har *.gz *.txt);;All files (*)"
+EVALUATE_DELAY_MS = 300
+SYNC_FILTER_LIMIT = 20_000
+"""Up to this many events a filter runs on the GUI thread; beyond, in a worker."""
+STATE_KEY = "window-v2"
+DETAIL_REPLAY_LIMIT = 2_048
+"""Without a usable evaluation, show detail only for events this early (replay cost)."""
 
 
 class MainWindow(QMainWindow):
-    """Jimo Inspector's window. Owns no logic: the store, loaders and tasks come from the core."""
+    """Jimo Inspector's window: Events | Event | Mappings, plus Coverage and Destination tabs."""
 
-    def __init__(self, store: EventStore, tasks: TaskOwner, settings: QSettings | None = None) -> None:
+    def __init__(
+        self, session: Session, tasks: TaskOwner, settings: QSettings | None = None
+    ) -> None:
         super().__init__()
-        self.store = store
+        self.session = session
+        self.store = session.store
         self.tasks = tasks
         self.settings = settings or QSettings()
         self.job: LoadJob | None = None
+        self._eval_token: CancelToken | None = None
+        self._filter_token: CancelToken | None = None
+        self.evaluating = False
         self.setWindowTitle("Jimo Inspector")
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        self.resize(1440, 900)
         self._build_views()
-        self._build_actions()
+        self._build_docks()
+        self._connect()
+        menus.build(self)
         self._restore_state()
+        self._update_counts()
 
     # -- construction -------------------------------------------------------------------------
     def _build_views(self) -> None:
         self.model = EventTableModel(self.store, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("eventTable")
-        self.table.setAccessibleName("Events")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for col, width in enumerate((44, 104, 70, 190, 150)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection)
-
-        self.event_json = JsonView(self)
-        self.event_json.setAccessibleName("Event JSON")
-        self.raw_json = JsonView(self)
-        self.raw_json.setAccessibleName("Event raw JSON")
-        self.event_tabs = QTabWidget(self)
-        self.event_tabs.addTab(self.event_json, "Event")
-        self.event_tabs.addTab(self.raw_json, "Raw")
-        self.source_label = QLabel(self)
-        self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.source_label)
-        right_layout.addWidget(self.event_tabs, 1)
-
+        self.model.edited = self.session.is_edited
+        self.events = EventsPanel(self.model, self)
+        self.event_editor = EventEditor(self)
+        self.mappings = MappingsPanel(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(right)
-        self.splitter.setSizes([700, 580])
-
+        for widget in (self.events, self.event_editor, self.mappings):
+            self.splitter.addWidget(widget)
+        self.splitter.setSizes([640, 350, 450])
+        self.coverage = CoverageView(self.store, self)
+        self.destination = DestinationEditor(self.session.config, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, "Inspector")
+        self.tabs.addTab(self.coverage, "Coverage")
+        self.tabs.addTab(self.destination, "Destination")
         self.message_bar = MessageBar(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        layout.setContentsMargins(4, 4, 4, 0)
+        layout.setContentsMargins(4, 2, 4, 0)
         layout.addWidget(self.message_bar)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-
-        self.skipped_list = QListWidget(self)
-        self.skipped_list.setAccessibleName("Skipped records")
-        self.skipped_dock = QDockWidget("Skipped records", self)
-        self.skipped_dock.setObjectName("skippedDock")
-        self.skipped_dock.setWidget(self.skipped_list)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.skipped_dock)
-        self.skipped_dock.hide()
-        self.resizeDocks([self.skipped_dock], [110], Qt.Orientation.Vertical)
-
         self.counts_label = QLabel(self)
+        self.eval_label = QLabel(self)
         self.progress = LoadProgress(self)
         self.progress.cancel_requested.connect(self.cancel_loading)
         self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.eval_label)
         self.statusBar().addPermanentWidget(self.progress)
-        self._update_counts()
 
-    def _build_actions(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        self.open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.show_open_dialog)
-        menu.addAction(self.open_action)
-        self.clear_action = QAction("&Close all events", self, shortcut=QKeySequence("Ctrl+Shift+W"))
-        self.clear_action.triggered.connect(self.clear_events)
-        menu.addAction(self.clear_action)
-        menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
-        self.cancel_action = QAction("Cancel loading", self, shortcut=QKeySequence(Qt.Key.Key_Escape))
-        self.cancel_action.triggered.connect(self.cancel_loading)
-        self.addAction(self.cancel_action)
-        view = self.menuBar().addMenu("&View")
-        view.addAction(self.skipped_dock.toggleViewAction())
+    def _build_docks(self) -> None:
+        self.timeline = TimelineView(self.store, self)
+        self.timeline_dock = self._dock("Session timeline", "timelineDock", self.timeline)
+        self.skipped_list = QListWidget(self)
+        self.skipped_list.setAccessibleName("Skipped records")
+        self.skipped_dock = self._dock("Skipped records", "skippedDock", self.skipped_list)
+        self.tabifyDockWidget(self.timeline_dock, self.skipped_dock)
+        self.timeline_dock.raise_()
+        self._docks_sized = False
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        return dock
+
+    def _connect(self) -> None:
+        self.events.current_changed.connect(self.show_event)
+        self.events.filter_edit.filter_changed.connect(self.apply_filter)
+        self.events.proxy.matches_nothing = self._matches_nothing
+        self.event_editor.edited.connect(self.edit_current_event)
+        self.event_editor.revert_requested.connect(self.revert_current_event)
+        self.event_editor.path_selected.connect(self.mappings.mark_fields_using)
+        self.mappings.event_paths_requested.connect(self.event_editor.highlight_paths)
+        self.mappings.subscription_selected.connect(self.destination.select_subscription)
+        self.destination.config_changed.connect(self.set_config)
+        self.coverage.event_activated.connect(self.jump_to)
+        self.timeline.event_activated.connect(lambda row: self.jump_to(row, -1))
+        self.store.inserted.append(self._on_rows_inserted)
+        self._eval_timer = QTimer(self)
+        self._eval_timer.setSingleShot(True)
+        self._eval_timer.setInterval(EVALUATE_DELAY_MS)
+        self._eval_timer.timeout.connect(self._start_evaluation)
 
     def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        splitter = self.settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        # versioned keys: a layout saved by an older window (other panes, docks) is ignored
+        for key, restore in (
+            (f"{STATE_KEY}/geometry", self.restoreGeometry),
+            (f"{STATE_KEY}/state", self.restoreState),
+            (f"{STATE_KEY}/splitter", self.splitter.restoreState),
+        ):
+            value = self.settings.value(key)
+            if value is not None:
+                restore(value)
 
-    def closeEvent(self, event):  # type: ignore[no-untyped-def]  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._docks_sized and self.settings.value(f"{STATE_KEY}/state") is None:
+            self._docks_sized = True  # first start: keep the bottom docks modest
+            self.resizeDocks([self.timeline_dock], [170], Qt.Orientation.Vertical)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.cancel_loading()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self._eval_token is not None:
+            self._eval_token.cancel()
+        self.settings.setValue(f"{STATE_KEY}/geometry", self.saveGeometry())
+        self.settings.setValue(f"{STATE_KEY}/state", self.saveState())
+        self.settings.setValue(f"{STATE_KEY}/splitter", self.splitter.saveState())
         self.model.detach()
         super().closeEvent(event)
 
-    # -- selection ----------------------------------------------------------------------------
-    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return
-        record = self.model.record(rows[0].row())
-        self.event_json.show_value(record.data)
-        self.raw_json.setPlainText(record.raw.decode("utf-8", "replace"))
-        warn = "".join(f"<br><span style='color:#b26a00'>⚠ {w}</span>" for w in record.warnings)
-        self.source_label.setText(f"<b>{record.type or '?'}</b> {record.name} — {record.source.label}{warn}")
+    # -- the selected event -------------------------------------------------------------------
+    def current_row(self) -> int:
+        return self.events.current_row()
 
-    def select_row(self, row: int) -> None:
-        self.table.selectRow(row)
+    def select_row(self, row: int) -> bool:
+        return self.events.select_row(row)
+
+    def show_event(self, row: int) -> None:
+        """Show event ``row`` and every mapping's verdict for it."""
+        if not 0 <= row < len(self.store):
+            self.event_editor.show_record(None)
+            self.mappings.show_inspection(None, None)
+            self.destination.set_event(None)
+            return
+        record = self.store[row]
+        self.event_editor.show_record(record, edited=self.session.is_edited(row))
+        self.refresh_detail()
+
+    def refresh_detail(self) -> None:
+        row = self.current_row()
+        if not 0 <= row < len(self.store):
+            return
+        record = self.store[row]
+        data = record.data
+        self.destination.set_event(data)
+        evaluation = self.session.evaluation
+        covered = evaluation is not None and row < len(evaluation.verdicts)
+        if not covered and row >= DETAIL_REPLAY_LIMIT:
+            self.mappings.show_inspection(None, None)
+            self.eval_label.setText("Evaluating the session… the verdicts for this event follow.")
+            return
+        try:
+            inspection = self.session.detail(row)
+        except InspectorError as exc:  # a config the destination refuses
+            self.message_bar.show_message(str(exc))
+            return
+        self.mappings.show_inspection(inspection, data)
+
+    def jump_to(self, row: int, subscription: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        if not self.select_row(row):
+            self.events.filter_edit.clear()
+            self.events.filter_edit.apply()
+            self.select_row(row)
+        if subscription >= 0:
+            self.mappings.select_subscription(subscription)
+
+    # -- editing ------------------------------------------------------------------------------
+    def edit_current_event(self, data: dict[str, object]) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        self.session.edit_event(row, data)
+        self.refresh_detail()
+        self.schedule_evaluation()
+
+    def revert_current_event(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        self.session.revert_event(row)
+        self.event_editor.show_record(self.store[row], edited=False)
+        self.refresh_detail()
+        self.schedule_evaluation()
+
+    def set_config(self, config: DestinationConfig) -> None:
+        self.session.set_config(config)
+        self.refresh_detail()
+        self.schedule_evaluation()
+
+    def load_config(self, config: DestinationConfig) -> None:
+        """Adopt a config from outside the editor (import, start-up)."""
+        self.destination.set_config(config)
+        self.set_config(config)
+
+    # -- evaluation ---------------------------------------------------------------------------
+    def schedule_evaluation(self) -> None:
+        self._eval_timer.start()
+
+    def _start_evaluation(self) -> None:
+        if self._eval_token is not None:
+            self._eval_token.cancel()
+        self.tasks.spawn(self.evaluate(), name="evaluate session")
+
+    async def evaluate(self) -> None:
+        """Evaluate every event × mapping in a worker thread, then refresh the views."""
+        token = self._eval_token = CancelToken()
+        self.evaluating = True
+        total = len(self.store)
+        report = on_loop(
+            lambda done, all_: self.eval_label.setText(f"Evaluating {done:,}/{all_:,}…")
+        )
+        try:
+            result = await run_in_thread(
+                lambda: self.session.run_evaluation(token, report), name="evaluate"
+            )
+        finally:
+            if self._eval_token is token:
+                self.evaluating = False
+        if token.cancelled or self._eval_token is not token:
+            return
+        self.session.install_evaluation(result)
+        self.model.set_evaluation(result)
+        self.coverage.set_evaluation(result)
+        self.timeline.set_evaluation(result)
+        self.events.proxy.refresh()
+        self.eval_label.setText(f"{len(result.hazards)} hazard(s)" if result.hazards else "")
+        self._update_counts()
+        self.refresh_detail()
+        if total != len(self.store):
+            self.schedule_evaluation()
+
+    def _matches_nothing(self, row: int) -> bool:
+        evaluation = self.session.evaluation
+        return evaluation is not None and evaluation.matches_nothing(row)
+
+    # -- filtering ----------------------------------------------------------------------------
+    def apply_filter(self, flt: EventFilter) -> None:
+        self.events.show_filter_error(flt)
+        if flt.error is not None:
+            return
+        if self._filter_token is not None:
+            self._filter_token.cancel()
+        if flt.kind == "all" or len(self.store) <= SYNC_FILTER_LIMIT:
+            self.events.proxy.set_filter(flt)
+            self._update_counts()
+            return
+        self.tasks.spawn(self._filter_in_thread(flt), name="filter events")
+
+    async def _filter_in_thread(self, flt: EventFilter) -> None:
+        token = self._filter_token = CancelToken()
+        records = list(self.store.events())
+        accepted = await run_in_thread(lambda: filter_rows(records, flt, token), name="filter")
+        if not token.cancelled:
+            self.events.proxy.set_filter(flt, accepted)
+            self._update_counts()
 
     # -- loading ------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
@@ -179,15 +315,9 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_files(paths)
 
-    def show_open_dialog(self) -> None:
-        start = str(self.settings.value("files/last_dir", os.path.expanduser("~")))
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open event files", start, FILE_FILTER)
-        if paths:
-            self.settings.setValue("files/last_dir", os.path.dirname(paths[0]))
-            self.open_files(paths)
-
     def open_files(self, paths: Sequence[str]) -> asyncio.Task[None]:
         """Load files in the background; returns the task (tests await it)."""
+        menus.remember_recent(self, paths)
         return self.tasks.spawn(self.load(list(paths)), name=f"load {len(paths)} file(s)")
 
     async def load(self, paths: list[str]) -> None:
@@ -195,50 +325,57 @@ class MainWindow(QMainWindow):
             self.job.cancel()
         job = self.job = LoadJob(paths)
         first_row = len(self.store)
-        self.progress.start(f"Loading {os.path.basename(paths[0])}{'…' if len(paths) == 1 else ' and more…'}")
+        name = os.path.basename(paths[0]) + ("" if len(paths) == 1 else " and more")
+        self.progress.start(f"Loading {name}…")
         try:
             async for chunk in job:
                 self.store.extend(chunk.events)
-                self._add_bad(chunk.bad)
+                self.add_skipped(chunk.bad)
                 if chunk.error:
                     self.message_bar.show_message(chunk.error)
                 self.progress.update_bytes(chunk.done_bytes, chunk.total_bytes)
                 self._update_counts()
-                if first_row < len(self.store) and not self.table.selectionModel().hasSelection():
+                if first_row < len(self.store) and self.current_row() < 0:
                     self.select_row(first_row)
         finally:
             if self.job is job:
                 self.job = None
                 self.progress.finish()
             self._update_counts("cancelled" if job.cancelled else "")
+            self.schedule_evaluation()
 
     def cancel_loading(self) -> None:
         if self.job is not None:
             self.job.cancel()
 
-    def clear_events(self) -> None:
-        self.cancel_loading()
-        self.store.clear()
-        self.skipped_list.clear()
-        self.event_json.clear()
-        self.raw_json.clear()
-        self.source_label.clear()
-        self._update_counts()
-
-    def _add_bad(self, bad: Iterable[object]) -> None:
-        items = [str(b) for b in bad]
-        if items:
-            self.store.add_bad(bad)  # type: ignore[arg-type]
-            self.skipped_list.addItems(items)
+    def add_skipped(self, bad: Sequence[BadRecord]) -> None:
+        if bad:
+            self.store.add_bad(bad)
+            self.skipped_list.addItems([str(b) for b in bad])
             self.skipped_dock.show()
 
+    def clear_events(self) -> None:
+        self.cancel_loading()
+        self.session.clear()
+        self.skipped_list.clear()
+        for view in (self.model, self.coverage, self.timeline):
+            view.set_evaluation(None)
+        self.show_event(-1)
+        self._update_counts()
+
+    def _on_rows_inserted(self, _first: int, _last: int) -> None:
+        if self.job is None:  # pasted events: loads evaluate when they finish
+            self.schedule_evaluation()
+
     def _update_counts(self, note: str = "") -> None:
-        text = f"{len(self.store):,} events"
+        total = len(self.store)
+        shown = self.events.proxy.rowCount()
+        text = f"{total:,} events" if shown == total else f"{shown:,} of {total:,} events shown"
         if self.store.bad:
             text += f" · {len(self.store.bad):,} skipped"
+        evaluation = self.session.evaluation
+        if evaluation is not None and evaluation.complete:
+            text += f" · {evaluation.nothing_matched:,} match no mapping"
         if note:
             text += f" · loading {note}"
         self.counts_label.setText(text)
-
-    def open_urls(self, urls: Iterable[QUrl]) -> None:
-        self.open_files([u.toLocalFile() for u in urls if u.isLocalFile()])

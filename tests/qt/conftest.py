@@ -12,9 +12,11 @@ import qasync
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from inspector.core.store import EventStore
+from inspector.core.destinations import load_config
+from inspector.core.session import Session
 from inspector.core.tasks import TaskOwner
 from inspector.qt.main_window import MainWindow
+from inspector.resources import DEMO_CONFIG, DEMO_SESSION
 
 
 @pytest.fixture
@@ -49,7 +51,7 @@ def run_until(loop: asyncio.AbstractEventLoop) -> Callable[..., None]:
 def window(qtbot, loop: asyncio.AbstractEventLoop, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     tasks = TaskOwner()
-    win = MainWindow(EventStore(), tasks, settings)
+    win = MainWindow(Session(), tasks, settings)
     qtbot.addWidget(win)
     win.show()
     # As in the app: no automatic collection, which could start inside a loader thread and
@@ -61,3 +63,18 @@ def window(qtbot, loop: asyncio.AbstractEventLoop, tmp_path: Path) -> Iterator[M
     finally:
         gc.enable()
         gc.collect()
+
+
+@pytest.fixture
+def demo_window(window: MainWindow, run_until: Callable[..., None]) -> MainWindow:
+    """The window on the demo session and its config, loaded and evaluated."""
+    window.load_config(load_config(DEMO_CONFIG))
+    window.open_files([str(DEMO_SESSION)])
+    run_until(lambda: window.job is None and window.model.rowCount() == 58)
+    settle(window, run_until)
+    return window
+
+
+def settle(window: MainWindow, run_until: Callable[..., None]) -> None:
+    """Wait until no evaluation is scheduled or running."""
+    run_until(lambda: not window._eval_timer.isActive() and not window.evaluating)

@@ -32,9 +32,13 @@ def test_model_passes_qtmodeltester_while_rows_are_appended_and_reset(qtmodeltes
 def test_columns_show_time_type_name_user_and_source() -> None:
     store = EventStore()
     model = EventTableModel(store)
-    store.extend(_records(make_event(event="Order Completed", userId="u1", timestamp="2026-11-20T09:12:40.123Z")))
+    store.extend(
+        _records(
+            make_event(event="Order Completed", userId="u1", timestamp="2026-11-20T09:12:40.123Z")
+        )
+    )
     row = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert row == ["1", "11-20 09:12:40", "track", "Order Completed", "u1", "t.ndjson:1"]
+    assert row == ["1", "11-20 09:12:40", "track", "Order Completed", "u1", "", "t.ndjson:1"]
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Event / name"
 
 
@@ -43,4 +47,4 @@ def test_warnings_are_marked_and_explained_in_the_tooltip() -> None:
     model = EventTableModel(store)
     store.extend(_records({"event": "No type"}))
     assert model.index(0, 3).data().startswith("⚠")
-    assert "no \"type\"" in model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert 'no "type"' in model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)

@@ -28,19 +28,19 @@ def _drop(window: MainWindow, *paths: Path) -> None:
 def test_dropping_a_har_shows_its_events_with_sources(window: MainWindow, run_until) -> None:  # type: ignore[no-untyped-def]
     _drop(window, DEMO_HAR)
     run_until(lambda: window.model.rowCount() == 8 and window.job is None)
-    sources = [window.model.index(r, 5).data() for r in range(8)]
+    sources = [window.model.index(r, 6).data() for r in range(8)]
     assert sources[0].endswith("checkout.har#entry 3")
     assert sources[4].endswith("checkout.har#entry 9[1]")
-    assert window.counts_label.text() == "8 events"
+    assert window.counts_label.text().startswith("8 events")
     # the first loaded event is selected and its JSON shown
-    assert json.loads(window.event_json.toPlainText())["name"] == "Cart"
+    assert json.loads(window.event_editor.editor.toPlainText())["name"] == "Cart"
 
 
 def test_demo_session_reports_skipped_lines_in_their_dock(window: MainWindow, run_until) -> None:  # type: ignore[no-untyped-def]
     window.open_files([str(DEMO_SESSION)])
     run_until(lambda: window.job is None and window.model.rowCount() > 0)
     assert window.model.rowCount() == 58
-    assert window.skipped_dock.isVisible()
+    assert not window.skipped_dock.isHidden()
     skipped = [window.skipped_list.item(i).text() for i in range(window.skipped_list.count())]
     assert [s.split("session.ndjson")[1] for s in skipped] == [
         ":18: invalid JSON: unexpected end of data (column 124)",
@@ -48,19 +48,23 @@ def test_demo_session_reports_skipped_lines_in_their_dock(window: MainWindow, ru
         skipped[2].split("session.ndjson")[1],
     ]
     assert "over Segment's 32 KB limit" in skipped[2]
-    assert window.counts_label.text() == "58 events · 3 skipped"
+    assert window.counts_label.text().startswith("58 events · 3 skipped")
 
 
-def test_selecting_rows_with_the_keyboard_shows_each_event(window: MainWindow, run_until, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_selecting_rows_with_the_keyboard_shows_each_event(
+    window: MainWindow, run_until, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     window.open_files([str(DEMO_HAR)])
     run_until(lambda: window.job is None and window.model.rowCount() == 8)
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_Down)
-    assert json.loads(window.event_json.toPlainText())["event"] == "Checkout Started"
-    assert "checkout.har#entry 5" in window.source_label.text()
+    window.events.table.setFocus()
+    qtbot.keyClick(window.events.table, Qt.Key.Key_Down)
+    assert json.loads(window.event_editor.editor.toPlainText())["event"] == "Checkout Started"
+    assert "checkout.har#entry 5" in window.event_editor.title.text()
 
 
-def test_a_file_that_is_not_events_shows_one_message(window: MainWindow, run_until, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_events_shows_one_message(
+    window: MainWindow, run_until, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     image = tmp_path / "photo.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     window.open_files([str(image)])
@@ -70,7 +74,9 @@ def test_a_file_that_is_not_events_shows_one_message(window: MainWindow, run_unt
     assert window.model.rowCount() == 0
 
 
-def test_cancel_stops_loading_and_keeps_what_arrived(window: MainWindow, run_until, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_loading_and_keeps_what_arrived(
+    window: MainWindow, run_until, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     big = tmp_path / "big.ndjson"
     line = json.dumps(make_event(properties={"pad": "x" * 800}))
     big.write_text("\n".join([line] * 300_000))
@@ -84,3 +90,14 @@ def test_cancel_stops_loading_and_keeps_what_arrived(window: MainWindow, run_unt
     assert 8 < window.model.rowCount() < 300_008
     assert not window.progress.isVisible()
     assert window.counts_label.text().endswith("loading cancelled")
+
+
+def test_pasting_a_batch_adds_its_events(window: MainWindow) -> None:
+    from inspector.qt.menus import paste_events
+
+    body = json.dumps({"batch": [make_event(event="From clipboard"), make_event("identify")]})
+    assert paste_events(window, body) == 2
+    assert window.model.index(0, 3).data() == "From clipboard"
+    assert window.model.index(1, 6).data() == "clipboard:1[2]"
+    assert paste_events(window, "not json at all") == 0
+    assert "not an event file" in window.message_bar.label.text()

@@ -1,0 +1,193 @@
+"""The Events panel: the filter bar, the event table with mapping chips, and its proxy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.core.evaluation import Verdict
+from inspector.core.filtering import EventFilter, compile_filter
+from inspector.qt.event_model import MAPPINGS_COLUMN, EventTableModel, VerdictsRole
+from inspector.qt.filter_bar import FilterEdit
+from inspector.qt.verdict_style import palette_is_dark, verdict_colour
+
+__all__ = ["EventFilterProxy", "EventsPanel", "ChipsDelegate"]
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class EventFilterProxy(QSortFilterProxyModel):
+    """Rows passing the compiled filter (and, optionally, matching no mapping).
+
+    ``accepted`` is a precomputed byte per row (computed off the GUI thread for big lists);
+    rows beyond it — appended since — are tested directly.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.filter = compile_filter("")
+        self.accepted: bytearray | None = None
+        self.only_unmatched = False
+        self.matches_nothing: Callable[[int], bool] = lambda _row: False
+
+    def set_filter(self, flt: EventFilter, accepted: bytearray | None = None) -> None:
+        self.beginFilterChange()
+        self.filter, self.accepted = flt, accepted
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_only_unmatched(self, on: bool) -> None:
+        self.beginFilterChange()
+        self.only_unmatched = on
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def refresh(self) -> None:
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802 - Qt override
+        if self.only_unmatched and not self.matches_nothing(row):
+            return False
+        if self.filter.kind == "all":
+            return True
+        if self.accepted is not None and row < len(self.accepted):
+            return bool(self.accepted[row])
+        model = self.sourceModel()
+        assert isinstance(model, EventTableModel)
+        return self.filter.matches(model.record(row))
+
+
+class ChipsDelegate(QStyledItemDelegate):
+    """Paints each matched (or broken) mapping as a small coloured chip with its short name."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        chips = index.data(VerdictsRole) or []
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = painter.font()
+        font.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        x = rect.left() + 4
+        h = min(rect.height() - 6, metrics.height() + 2)
+        y = rect.top() + (rect.height() - h) // 2
+        for label, verdict in chips:
+            w = metrics.horizontalAdvance(label) + 10
+            if x + w > rect.right() - 2:
+                painter.setPen(option.palette.color(QPalette.ColorRole.Text))  # type: ignore[attr-defined]
+                painter.drawText(QRect(x, y, 16, h), Qt.AlignmentFlag.AlignCenter, "…")
+                break
+            colour = verdict_colour(Verdict(verdict), palette_is_dark(option.palette))  # type: ignore[attr-defined]
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(QRect(x, y, w, h), 4, 4)
+            painter.setPen(QColor("white"))
+            painter.drawText(QRect(x, y, w, h), Qt.AlignmentFlag.AlignCenter, label)
+            x += w + 4
+        painter.restore()
+
+
+class EventsPanel(QWidget):
+    """Filter bar + table.
+
+    Signals:
+        current_changed(int): the source row now selected (-1: none).
+    """
+
+    current_changed = Signal(int)
+
+    def __init__(self, model: EventTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = EventFilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self.filter_edit = FilterEdit(self)
+        self.unmatched_check = QCheckBox("Match nothing", self)
+        self.unmatched_check.setToolTip("Show only events that no enabled mapping matches")
+        self.unmatched_check.toggled.connect(self.proxy.set_only_unmatched)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.table = self._make_table()
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.unmatched_check)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addLayout(bar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.table, 1)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("eventTable")
+        table.setAccessibleName("Events")
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(22)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.setItemDelegateForColumn(MAPPINGS_COLUMN, ChipsDelegate(table))
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for col, width in enumerate((38, 94, 58, 160, 104, 168)):
+            header.resizeSection(col, width)
+        table.selectionModel().currentRowChanged.connect(self._on_current)
+        return table
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.proxy.mapToSource(current).row() if current.isValid() else -1
+        self.current_changed.emit(row)
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        return self.proxy.mapToSource(index).row() if index.isValid() else -1
+
+    def select_row(self, row: int) -> bool:
+        """Select source row ``row`` (if the filter shows it) and scroll to it."""
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def show_filter_error(self, flt: EventFilter) -> None:
+        error = flt.error
+        if error is None:
+            self.error_label.hide()
+            return
+        where = f" (at character {error.position + 1})" if error.position is not None else ""
+        self.error_label.setText(f"Not a valid expression{where}: {error.message}")
+        self.error_label.show()

@@ -1,0 +1,295 @@
+"""The Mappings panel: every subscription's verdict for the selected event, and its detail.
+
+Detail tabs: *Why* (the trigger clause by clause, lint), *Payload* (what ``perform`` receives;
+click a field to see where in the event it came from), *Jimo* (the SDK commands pushed, or the
+HTTP request sent), and *Problems* (mapping and validation errors, hazards, notes).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.core.inspection import EventInspection, SubscriptionResult
+from inspector.core.jsonpaths import locate_paths, path_at
+from inspector.qt.explanation_view import ExplanationView
+from inspector.qt.json_view import JsonView, pretty_json
+from inspector.qt.verdict_list import VerdictListModel
+
+__all__ = ["MappingsPanel", "request_text", "commands_text"]
+
+
+def commands_text(result: SubscriptionResult) -> str:
+    """The SDK queue as JavaScript the page would run, one push per line."""
+    lines = []
+    for command in result.commands:
+        mark = "  // pushed by the SDK's callback" if command.from_callback else ""
+        lines.append(
+            f"window.jimo.push({json.dumps(command.to_json(), ensure_ascii=False)});{mark}"
+        )
+    for event in result.dispatched_events:
+        lines.append(f"window.dispatchEvent(new CustomEvent({json.dumps(event.type)}));")
+    if result.jimo_init_called:
+        lines.append("window.jimoInit();")
+    return "\n".join(lines)
+
+
+def request_text(result: SubscriptionResult) -> str:
+    """The HTTP request as a raw message (key masked)."""
+    request = result.request
+    if request is None:
+        return ""
+    head = [f"{request.method} {request.url}"] + [f"{k}: {v}" for k, v in request.headers.items()]
+    body = (
+        ""
+        if request.json is None
+        else "\n\n" + json.dumps(request.json, indent=2, ensure_ascii=False)
+    )
+    return "\n".join(head) + body
+
+
+def _copy_button(parent: QWidget, label: str, source: Any) -> QPushButton:
+    button = QPushButton(label, parent)
+    button.setAccessibleName(label)
+    button.clicked.connect(lambda: QGuiApplication.clipboard().setText(source()))
+    return button
+
+
+class MappingsPanel(QWidget):
+    """Signals:
+    event_paths_requested(list): payload field clicked; these event paths fed it.
+    subscription_selected(int): the user picked a subscription (config index).
+    """
+
+    event_paths_requested = Signal(list)
+    subscription_selected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = VerdictListModel(self)
+        self.table = QTableView(self)
+        self.table.setAccessibleName("Mappings and their verdicts")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(1, 150)
+        header.resizeSection(2, 110)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+        self.explanation = ExplanationView(self)
+        self.payload = JsonView(self)
+        self.payload.setAccessibleName("Payload")
+        self.payload.cursorPositionChanged.connect(self._on_payload_cursor)
+        self.payload_hint = QLabel(
+            "Click a payload field to see the event field it came from.", self
+        )
+        self.payload_hint.setWordWrap(True)
+        self.jimo = JsonView(self)
+        self.jimo.setAccessibleName("Jimo SDK commands or HTTP request")
+        self.jimo_label = QLabel(self)
+        self.problems = QTextBrowser(self)
+        self.problems.setAccessibleName("Problems")
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.explanation, "Why")
+        self.tabs.addTab(
+            self._with_bar(
+                self.payload, self.payload_hint, "Copy payload", lambda: self.payload.toPlainText()
+            ),
+            "Payload",
+        )
+        self.tabs.addTab(
+            self._with_bar(self.jimo, self.jimo_label, "Copy", lambda: self.jimo.toPlainText()),
+            "Jimo",
+        )
+        self.tabs.addTab(self.problems, "Problems")
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([170, 500])
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self._inspection: EventInspection | None = None
+        self._event: dict[str, Any] | None = None
+        self._current = 0
+        self._payload_spans: dict[str, Any] = {}
+
+    def _with_bar(self, view: QWidget, label: QLabel, copy_label: str, source: Any) -> QWidget:
+        box = QWidget(self)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(label, 1)
+        bar.addWidget(_copy_button(box, copy_label, source))
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(view, 1)
+        return box
+
+    # -- input --------------------------------------------------------------------------------
+    def show_inspection(
+        self, inspection: EventInspection | None, event: dict[str, Any] | None
+    ) -> None:
+        """Show every subscription's verdict for this event; keeps the selected subscription."""
+        self._inspection, self._event = inspection, event
+        self.model.set_inspection(inspection)
+        row = min(self._current, self.model.rowCount() - 1)
+        if row >= 0:
+            self.table.selectRow(row)
+            self._show_detail(row)
+        else:
+            self._show_detail(-1)
+
+    def select_subscription(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._current = current.row()
+            self._show_detail(current.row())
+            self.subscription_selected.emit(current.row())
+
+    def current_result(self) -> SubscriptionResult | None:
+        return self.model.result(self._current)
+
+    # -- detail -------------------------------------------------------------------------------
+    def _show_detail(self, row: int) -> None:
+        result = self.model.result(row)
+        if result is None:
+            self.explanation.show_trigger(None, None)
+            for view in (self.payload, self.jimo, self.problems):
+                view.clear()
+            return
+        self.explanation.show_trigger(result.trigger, self._event)
+        self.payload.setPlainText("" if result.payload is None else pretty_json(result.payload))
+        self._payload_spans = locate_paths(self.payload.toPlainText())
+        if result.payload is None:
+            self.payload.setPlainText(
+                "// no payload: "
+                + ("the mapping failed" if result.mapping_error else "the trigger did not match")
+            )
+        if result.request is not None:
+            self.jimo_label.setText("HTTP request Jimo Cloud receives (key masked)")
+            self.jimo.setPlainText(request_text(result))
+        else:
+            self.jimo_label.setText("Commands pushed onto the Jimo SDK queue, in order")
+            self.jimo.setPlainText(
+                commands_text(result) or "// nothing reaches Jimo for this event"
+            )
+        self.problems.setHtml(self._problems_html(result))
+        self._set_tab_titles(result)
+
+    def _set_tab_titles(self, result: SubscriptionResult) -> None:
+        count = self._problem_count(result)
+        self.tabs.setTabText(3, f"Problems ({count})" if count else "Problems")
+        self.tabs.setTabText(2, "Request" if result.request is not None else "Jimo SDK")
+
+    def _problem_count(self, result: SubscriptionResult) -> int:
+        hazards = [h for h in (self._inspection.hazards if self._inspection else [])]
+        return (
+            bool(result.trigger_error)
+            + bool(result.mapping_error)
+            + bool(result.perform_error)
+            + len(result.errors)
+            + len(hazards)
+        )
+
+    def _problems_html(self, result: SubscriptionResult) -> str:
+        parts: list[str] = []
+
+        def add(title: str, lines: list[str], colour: str) -> None:
+            if lines:
+                items = "".join(f"<li>{_html(line)}</li>" for line in lines)
+                parts.append(f"<p><b style='color:{colour}'>{title}</b></p><ul>{items}</ul>")
+
+        add("Trigger error", [result.trigger_error] if result.trigger_error else [], "#c62828")
+        where = f" (at {result.mapping_error_location})" if result.mapping_error_location else ""
+        add(
+            "Mapping error",
+            [f"{result.mapping_error}{where}"] if result.mapping_error else [],
+            "#c62828",
+        )
+        add("Action error", [result.perform_error] if result.perform_error else [], "#c62828")
+        add("Validation", list(result.errors), "#b35c00")
+        hazards = self._inspection.hazards if self._inspection else []
+        add("Session hazards at this event", [h.message for h in hazards], "#b35c00")
+        add("Notes", list(result.notes), "#555555")
+        return "".join(parts) or "<p style='color:gray'>No problems for this mapping and event.</p>"
+
+    # -- provenance ---------------------------------------------------------------------------
+    def _on_payload_cursor(self) -> None:
+        result = self.current_result()
+        if result is None or not result.provenance:
+            return
+        path = path_at(self._payload_spans, self.payload.textCursor().position())
+        while path and path not in result.provenance:
+            path = path.rpartition(".")[0]
+        if not path:
+            return
+        origins = result.provenance.get(path, ())
+        self.event_paths_requested.emit([o.event_path for o in origins])
+
+    def mark_fields_using(self, event_path: str) -> list[str]:
+        """Tint payload fields fed by ``event_path`` (or by a field inside it); returns them."""
+        result = self.current_result()
+        fields: list[str] = []
+        if result is not None and event_path:
+            for payload_path, origins in result.provenance.items():
+                for origin in origins:
+                    src = origin.event_path
+                    if (
+                        src == event_path
+                        or src.startswith(event_path + ".")
+                        or event_path.startswith(src + ".")
+                        or src == ""
+                    ):
+                        fields.append(payload_path)
+                        break
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(129, 212, 250, 110))
+        selections = []
+        for field in fields:
+            span = self._payload_spans.get(field)
+            if span is None:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.payload.document())
+            cursor.setPosition(span.key_start)
+            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor  # type: ignore[attr-defined]
+            sel.format = fmt  # type: ignore[attr-defined]
+            selections.append(sel)
+        self.payload.setExtraSelections(selections)
+        return fields
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
