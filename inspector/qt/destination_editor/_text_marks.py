@@ -8,31 +8,36 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-__all__ = ["ERROR_COLOUR", "WARNING_COLOUR", "underline", "UndoKeysToEditor"]
+__all__ = ["ERROR_COLOUR", "WARNING_COLOUR", "Mark", "underline", "UndoKeysToEditor"]
 
 ERROR_COLOUR = QColor("#d32f2f")
 WARNING_COLOUR = QColor("#c77c00")
 
 
-def underline(
-    edit: QPlainTextEdit, spans: Iterable[tuple[int, int]], colour: QColor = ERROR_COLOUR
-) -> None:
+Mark = tuple[int, int] | tuple[int, int, QColor]
+
+
+def underline(edit: QPlainTextEdit, spans: Iterable[Mark], colour: QColor = ERROR_COLOUR) -> None:
     """Replace ``edit``'s extra selections with a wavy underline over each ``(start, end)``.
 
-    An empty span (a position at the very end) widens to the character before it, so that
-    "expected more text here" still shows.
+    A span may carry its own colour as a third item. An empty span (a position at the very
+    end) widens to the character before it, so that "expected more text here" still shows.
     """
     size = len(edit.toPlainText())
     selections = []
-    for start, end in spans:
+    for mark in spans:
+        start, end = mark[0], mark[1]
+        colour_here = mark[2] if len(mark) == 3 else colour  # type: ignore[misc]
         start, end = max(0, min(start, size)), max(0, min(end, size))
         if end <= start:
             start, end = (start, start + 1) if start < size else (max(0, size - 1), size)
         selection = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(colour)
-        fmt.setBackground(QColor(colour.red(), colour.green(), colour.blue(), 28))
+        fmt.setUnderlineColor(colour_here)
+        tint = QColor(colour_here)
+        tint.setAlpha(28)
+        fmt.setBackground(tint)
         selection.format = fmt  # type: ignore[attr-defined]
         cursor = QTextCursor(edit.document())
         cursor.setPosition(start)

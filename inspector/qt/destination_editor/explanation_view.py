@@ -55,6 +55,7 @@ class ExplanationView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
+        layout.addStretch(0)  # takes the room while the tree is hidden
 
     def show_explanation(self, trigger: Trigger, event: dict[str, Any] | None) -> None:
         """Explain ``trigger`` against ``event`` (``None``: no event selected)."""

@@ -17,8 +17,8 @@ from inspector.qt.json_view import monospace
 __all__ = ["MappingFieldForm", "FIELD_HELP"]
 
 FIELD_HELP = (
-    "Write $.path to read the event (e.g. $.traits.email), a JSON value "
-    '(true, 12, {"@if": …}) or plain text. Leave empty to leave the field out.'
+    "Write $.path to read from the event, a JSON value (true, 12, a directive) or plain "
+    "text. An empty line leaves the field out."
 )
 _HINT_STYLE = "color: palette(placeholder-text);"
 _ERROR_STYLE = "color: #b3261e;"

@@ -73,6 +73,8 @@ class SubscriptionList(QWidget):
         self.limit_label.setWordWrap(True)
         self.limit_label.setStyleSheet("color: #8a5a00;")
         self.limit_label.setVisible(False)
+        self._dest: DestinationDef | None = None
+        self._showing = False
         self._wire()
         self._lay_out()
 
@@ -123,7 +125,8 @@ class SubscriptionList(QWidget):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_buttons()
-        self.selected.emit(current.row())
+        if not self._showing:
+            self.selected.emit(current.row())
 
     def _add(self) -> None:
         slug = self.action_combo.currentData()
@@ -144,10 +147,16 @@ class SubscriptionList(QWidget):
         self, dest: DestinationDef, subs: Sequence[Subscription], row: int
     ) -> None:
         """Show ``subs`` with ``row`` selected, and the buttons that apply."""
-        if dest is not self.model._dest:
+        if dest is not self._dest:
+            self._dest = dest
             self._fill_actions(dest)
-        self.model.show(dest, subs)
-        self.select(row)
+        # Selection changes made here echo the editor's state: they are not the user's.
+        self._showing = True
+        try:
+            self.model.show(dest, subs)
+            self.select(row)
+        finally:
+            self._showing = False
         full = len(subs) >= MAX_SUBSCRIPTIONS
         self.add_button.setEnabled(not full)
         tip = LIMIT_EXPLANATION if full else "Add a mapping for the chosen action"

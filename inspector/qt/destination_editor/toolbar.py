@@ -16,15 +16,35 @@ _STYLES = {
 
 
 def undo_actions(stack: QUndoStack, owner: QWidget) -> tuple[QAction, QAction]:
-    """Undo and redo actions for ``owner`` and its children (Ctrl+Z; Ctrl+Shift+Z or Ctrl+Y)."""
-    undo = stack.createUndoAction(owner, "&Undo")
+    """Undo and redo actions for ``owner`` and its children (Ctrl+Z; Ctrl+Shift+Z or Ctrl+Y).
+
+    Their text stays "Undo"/"Redo" (buttons keep their width); what they would undo is in the
+    tooltip and status tip.
+    """
+    undo = QAction("&Undo", owner)
     undo.setShortcuts([QKeySequence("Ctrl+Z")])
-    redo = stack.createRedoAction(owner, "&Redo")
+    redo = QAction("&Redo", owner)
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    for action in (undo, redo):
+    wiring = (
+        (undo, stack.undo, stack.canUndoChanged, stack.undoTextChanged, "Undo", "Ctrl+Z"),
+        (redo, stack.redo, stack.canRedoChanged, stack.redoTextChanged, "Redo", "Ctrl+Shift+Z"),
+    )
+    for action, run, can_changed, text_changed, verb, keys in wiring:
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setEnabled(False)
+        action.triggered.connect(run)
+        can_changed.connect(action.setEnabled)
+        text_changed.connect(
+            lambda text, a=action, v=verb, k=keys: _describe(a, f"{v} {text}".strip(), k)
+        )
+        _describe(action, verb, keys)
         owner.addAction(action)
     return undo, redo
+
+
+def _describe(action: QAction, text: str, keys: str) -> None:
+    action.setToolTip(f"{text} ({keys})")
+    action.setStatusTip(text)
 
 
 class EditorToolbar(QWidget):
@@ -32,8 +52,8 @@ class EditorToolbar(QWidget):
 
     def __init__(self, undo: QAction, redo: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.undo_button = self._tool(undo, "Undo the last edit (Ctrl+Z)")
-        self.redo_button = self._tool(redo, "Redo (Ctrl+Shift+Z)")
+        self.undo_button = self._tool(undo, "Undo")
+        self.redo_button = self._tool(redo, "Redo")
         self.reset_button = QPushButton("Reset to &presets", self)
         self.reset_button.setToolTip(
             "Replace every mapping with the ones Segment creates with the destination "
@@ -63,12 +83,11 @@ class EditorToolbar(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.message)
 
-    def _tool(self, action: QAction, tip: str) -> QToolButton:
+    def _tool(self, action: QAction, name: str) -> QToolButton:
         button = QToolButton(self)
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip.split(" (")[0])
+        button.setAccessibleName(name)
         return button
 
     def say(self, text: str, kind: str = "info") -> None:

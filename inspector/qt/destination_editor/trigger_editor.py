@@ -17,7 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.fql import LintWarning, Trigger, parse
-from inspector.qt.destination_editor._text_marks import WARNING_COLOUR, UndoKeysToEditor, underline
+from inspector.qt.destination_editor._text_marks import (
+    WARNING_COLOUR,
+    Mark,
+    UndoKeysToEditor,
+    underline,
+)
 from inspector.qt.destination_editor.explanation_view import ExplanationView
 from inspector.qt.json_view import monospace
 
@@ -73,6 +78,7 @@ class TriggerEditor(QWidget):
         self.warnings.setWordWrap(True)
         self.warnings.setMaximumHeight(lines * 5)
         self.warnings.currentRowChanged.connect(self._on_warning_selected)
+        self.warnings.itemSelectionChanged.connect(lambda: self._on_warning_selected(-1))
         self.warnings.itemActivated.connect(lambda _item: self.apply_suggestion())
         self.rewrite_button = QPushButton("Use &suggested rewrite", self)
         self.rewrite_button.setToolTip("Replace the trigger with the selected warning's rewrite")
@@ -124,11 +130,14 @@ class TriggerEditor(QWidget):
         self.status.setText(error_text(trigger))
         self.status.setStyleSheet(_OK_STYLE if trigger.ok else _ERROR_STYLE)
         error = trigger.error
-        spans = []
+        warnings = trigger.lint()
+        marks: list[Mark] = [
+            (w.position, w.position + 1, WARNING_COLOUR) for w in warnings if w.position is not None
+        ]
         if error is not None and error.position is not None:
-            spans.append((error.position, error.position + 1))
-        underline(self.text_edit, spans)
-        self._show_warnings(trigger.lint() if trigger.ok else [])
+            marks.append((error.position, error.position + 1))
+        underline(self.text_edit, marks)
+        self._show_warnings(warnings)
         self.explanation.show_explanation(trigger, self._event)
 
     def _show_warnings(self, warnings: list[LintWarning]) -> None:
@@ -142,19 +151,22 @@ class TriggerEditor(QWidget):
                 tip += f"\n\nSuggested rewrite:\n{warning.suggestion}"
             item.setToolTip(tip)
         self.warnings.setVisible(bool(warnings))
-        if warnings:
-            self.warnings.setCurrentRow(0)
         self._on_warning_selected(self.warnings.currentRow())
 
-    def _on_warning_selected(self, row: int) -> None:
-        item = self.warnings.item(row) if row >= 0 else None
-        suggestion = item.data(SuggestionRole) if item is not None else None
+    def _suggestion(self) -> str | None:
+        """The selected warning's rewrite; with none selected, the first warning that has one."""
+        item = self.warnings.currentItem()
+        if item is not None and item.isSelected():
+            return item.data(SuggestionRole)  # type: ignore[no-any-return]
+        items = (self.warnings.item(row) for row in range(self.warnings.count()))
+        return next((i.data(SuggestionRole) for i in items if i.data(SuggestionRole)), None)
+
+    def _on_warning_selected(self, _row: int) -> None:
         self.rewrite_button.setVisible(self.warnings.count() > 0)
-        self.rewrite_button.setEnabled(bool(suggestion))
+        self.rewrite_button.setEnabled(bool(self._suggestion()))
 
     def apply_suggestion(self) -> None:
-        """Replace the text with the selected warning's rewrite (one undoable edit)."""
-        item = self.warnings.currentItem()
-        suggestion = item.data(SuggestionRole) if item is not None else None
+        """Replace the text with the warning's rewrite (one undoable edit)."""
+        suggestion = self._suggestion()
         if suggestion:
             self.text_edit.setPlainText(suggestion)

@@ -104,3 +104,27 @@ def test_reset_to_presets(editor, qtbot) -> None:  # type: ignore[no-untyped-def
     qtbot.mouseClick(editor.toolbar.reset_button, LEFT)
     assert _names(editor) == ["Send User Data", "Send Track Event", "Send Group Data"]
     assert "reset to the 3 presets" in editor.toolbar.message.text()
+
+
+def test_selection_signal_fires_once_per_change(editor, qtbot) -> None:  # type: ignore[no-untyped-def]
+    seen = []
+    editor.subscription_selected.connect(seen.append)
+    qtbot.mouseClick(editor.subscriptions.add_button, LEFT)
+    view = editor.subscriptions.view
+    rect = view.visualRect(editor.subscriptions.model.index(2, 0))
+    qtbot.mouseClick(view.viewport(), LEFT, pos=rect.center())
+    assert seen == [3, 2]
+    assert editor.panel.name_edit.text() == "Send Group Data"
+
+
+def test_removing_every_mapping_shows_a_placeholder(editor, qtbot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        qtbot.mouseClick(editor.subscriptions.remove_button, LEFT)
+    assert editor.config().subscriptions == []
+    assert editor.selected_index() == -1
+    assert editor.panel.placeholder.isVisible()
+    assert not editor.panel.splitter.isVisible()
+    assert not editor.subscriptions.remove_button.isEnabled()
+    qtbot.mouseClick(editor.subscriptions.add_button, LEFT)
+    assert editor.selected_index() == 0
+    assert editor.panel.splitter.isVisible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from inspector.qt.destination_editor import DEBOUNCE_MS
+from inspector.qt.destination_editor._text_marks import WARNING_COLOUR
 from tests.factories import make_event
 
 
@@ -63,3 +64,13 @@ def test_explanation_follows_the_selected_subscription(editor) -> None:  # type:
     editor.select_subscription(1)
     assert editor.panel.trigger.text() == 'type = "track"'
     assert editor.panel.trigger.explanation.summary.text().startswith("Does not match")
+
+
+def test_lint_positions_are_underlined_in_the_warning_colour(editor, retype) -> None:  # type: ignore[no-untyped-def]
+    edit = editor.panel.trigger.text_edit
+    retype(edit, "type = 'track'")
+    [mark] = edit.extraSelections()
+    assert mark.cursor.selectionStart() == 7
+    assert mark.format.underlineColor() == WARNING_COLOUR
+    assert editor.panel.trigger.status.text() == "✓ The trigger parses."
+    assert "Column 8" in editor.panel.trigger.warnings.item(0).text()

@@ -44,7 +44,7 @@ def test_list_edits_undo_with_their_selection(editor, qtbot) -> None:  # type: i
     assert len(editor.config().subscriptions) == 3
     assert editor.selected_index() == 1
     assert editor.subscriptions.current_row() == 1
-    assert editor.redo_action.text() == "&Redo Remove Send Track Event"
+    assert editor.redo_action.toolTip() == "Redo Remove Send Track Event (Ctrl+Shift+Z)"
     editor.undo_stack.redo()
     assert [s.name for s in editor.config().subscriptions] == ["Send User Data", "Send Group Data"]
 
