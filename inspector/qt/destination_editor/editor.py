@@ -116,9 +116,11 @@ class DestinationEditor(QWidget):
         self.undo_stack.clear()
         self._others.clear()
         self._config = self._emitted = config
-        self._index = 0 if config.subscriptions else -1
+        index, self._index = self._index, 0 if config.subscriptions else -1
         self.toolbar.say("")
         self._show()
+        if index != self._index:
+            self.subscription_selected.emit(self._index)
 
     def set_event(self, event: dict[str, Any] | None) -> None:
         """The event selected in the main window; the trigger editor explains against it."""

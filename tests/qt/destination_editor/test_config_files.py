@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
 from inspector.core.destinations import load_config
 
 
@@ -75,3 +78,19 @@ def test_import_errors_are_shown_not_raised(editor, tmp_path) -> None:  # type: 
 def test_export_error_is_shown(editor, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert not editor.export_to(tmp_path / "no-such-dir" / "out.json")
     assert "Could not export" in editor.toolbar.message.text()
+
+
+def test_buttons_ask_for_a_file_then_import_and_export(
+    editor, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "picked.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(editor.toolbar.export_button, Qt.MouseButton.LeftButton)
+    assert load_config(path) == editor.config()
+    editor.subscriptions.remove_button.click()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(editor.toolbar.import_button, Qt.MouseButton.LeftButton)
+    assert len(editor.config().subscriptions) == 3
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    qtbot.mouseClick(editor.toolbar.import_button, Qt.MouseButton.LeftButton)
+    assert len(editor.config().subscriptions) == 3

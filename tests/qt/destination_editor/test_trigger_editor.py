@@ -74,3 +74,18 @@ def test_lint_positions_are_underlined_in_the_warning_colour(editor, retype) -> 
     assert mark.format.underlineColor() == WARNING_COLOUR
     assert editor.panel.trigger.status.text() == "✓ The trigger parses."
     assert "Column 8" in editor.panel.trigger.warnings.item(0).text()
+
+
+def test_explanation_of_a_group_shows_the_group_and_its_clauses(editor, retype) -> None:  # type: ignore[no-untyped-def]
+    editor.set_event(make_event("track", event="B"))
+    retype(editor.panel.trigger.text_edit, 'type = "track" and (event = "A" or event = "B")')
+    rows = [row[:3] for row in editor.panel.trigger.explanation.rows()]
+    assert rows == [
+        ["✓ pass", 'type = "track"', '"track"'],
+        ["✓ pass", "( any of 2 )", ""],
+        ["✗ fail", 'event = "A"', '"B"'],
+        ["✓ pass", 'event = "B"', '"B"'],
+    ]
+    assert editor.panel.trigger.explanation.summary.text() == (
+        "Matches the selected event (all of 2 conditions must pass)."
+    )
