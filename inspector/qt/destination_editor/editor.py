@@ -7,9 +7,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGroupBox,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector.core.destinations import (
     DestinationConfig,
@@ -69,8 +77,14 @@ class DestinationEditor(QWidget):
         self._show()
 
     def _lay_out(self) -> None:
+        # Long setting descriptions scroll rather than squash when the window is short.
+        scroll = _FittingScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.settings)
         settings_box = QGroupBox("Settings", self)
-        QVBoxLayout(settings_box).addWidget(self.settings)
+        QVBoxLayout(settings_box).addWidget(scroll)
         list_box = QGroupBox("Mappings", self)
         QVBoxLayout(list_box).addWidget(self.subscriptions)
         left = QWidget(self)
@@ -251,6 +265,21 @@ class DestinationEditor(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Export destination config", name, _JSON_FILTER)
         if path:
             self.export_to(path)
+
+
+class _FittingScrollArea(QScrollArea):
+    """Asks for its content's full height; scrolls only when the window cannot give it."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        inner = self.widget().sizeHint() if self.widget() else QSize()
+        return QSize(super().sizeHint().width(), inner.height() + 2 * self.frameWidth())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # A scroll area does not pass its content's new size up; the settings form is rebuilt
+        # when the destination changes, so ask the enclosing layout to look again.
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
 
 def _fresh_config(slug: str) -> DestinationConfig:
