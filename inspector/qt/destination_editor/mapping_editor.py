@@ -34,8 +34,8 @@ class MappingEditor(QWidget):
         self.json = MappingJsonEditor(self)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Mapping views")
-        self.tabs.addTab(self.fields, "&Fields")
-        self.tabs.addTab(self.json, "&JSON")
+        self.tabs.addTab(self.fields, "Fields")
+        self.tabs.addTab(self.json, "JSON")
         self.tabs.setTabToolTip(0, "Each field of the action on its own line")
         self.tabs.setTabToolTip(1, "The whole mapping, directives included, as JSON")
         self._mapping: dict[str, Any] = {}

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from inspector.core.mapping import MappingIssue
@@ -67,7 +68,8 @@ class MappingJsonEditor(QWidget):
         self.text_edit.setFont(monospace())
         self.text_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text_edit.setTabChangesFocus(True)
-        self.highlighter = JsonHighlighter(self.text_edit.document())
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        self.highlighter = JsonHighlighter(self.text_edit.document(), dark=dark)
         self._undo_keys = UndoKeysToEditor(self)
         self.text_edit.installEventFilter(self._undo_keys)
         self.text_edit.textChanged.connect(self._on_text_changed)

@@ -44,7 +44,7 @@ class SubscriptionPanel(QWidget):
         self.name_edit.textEdited.connect(
             lambda text: self._emit("Rename mapping", "name", name=text)
         )
-        self.enabled_box = QCheckBox("&Enabled", self)
+        self.enabled_box = QCheckBox("Ena&bled", self)
         self.enabled_box.setToolTip("A disabled mapping is kept but never runs")
         self.enabled_box.toggled.connect(
             lambda on: self._emit("Enable mapping" if on else "Disable mapping", "", enabled=on)

@@ -21,9 +21,9 @@ def undo_actions(stack: QUndoStack, owner: QWidget) -> tuple[QAction, QAction]:
     Their text stays "Undo"/"Redo" (buttons keep their width); what they would undo is in the
     tooltip and status tip.
     """
-    undo = QAction("&Undo", owner)
+    undo = QAction("Undo", owner)
     undo.setShortcuts([QKeySequence("Ctrl+Z")])
-    redo = QAction("&Redo", owner)
+    redo = QAction("Redo", owner)
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     wiring = (
         (undo, stack.undo, stack.canUndoChanged, stack.undoTextChanged, "Undo", "Ctrl+Z"),

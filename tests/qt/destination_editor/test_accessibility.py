@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -44,3 +45,11 @@ def test_size_is_sensible(editor) -> None:  # type: ignore[no-untyped-def]
     hint = editor.minimumSizeHint()
     assert hint.width() <= 900
     assert hint.height() <= 700
+
+
+def test_mnemonics_are_unique_and_leave_the_menu_bar_letters_alone(editor) -> None:  # type: ignore[no-untyped-def]
+    texts = [w.text() for w in editor.findChildren(QAbstractButton) if w.isVisible()]
+    texts += [w.text() for w in editor.findChildren(QLabel) if w.buddy() is not None]
+    letters = [text[text.index("&") + 1].lower() for text in texts if "&" in text]
+    assert len(letters) == len(set(letters)) > 8
+    assert not set(letters) & set("fevh")  # File, Edit, View, Help in the main window
