@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.destinations import DESTINATIONS, DestinationDef, FieldDef
+from inspector.qt.destination_editor._text_marks import UndoKeysToEditor
 
 __all__ = ["SettingsForm", "required_message"]
 
@@ -65,6 +66,7 @@ class SettingsForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self._dest: DestinationDef | None = None
         self._settings: dict[str, Any] = {}
+        self._undo_keys = UndoKeysToEditor(self)
         top = QFormLayout()
         top.addRow("&Destination", self.destination_combo)
         layout = QVBoxLayout(self)
@@ -114,6 +116,7 @@ class SettingsForm(QWidget):
                 widget.setEchoMode(QLineEdit.EchoMode.Password)
             widget.setPlaceholderText("required" if spec.get("required") else "optional")
             widget.textEdited.connect(lambda text, k=key: self._on_text(k, text))
+            widget.installEventFilter(self._undo_keys)
         widget.setObjectName(f"setting-{key}")
         widget.setAccessibleName(label)
         widget.setAccessibleDescription(description)

@@ -67,3 +67,23 @@ def test_set_config_replaces_and_clears_history(editor) -> None:  # type: ignore
     assert editor.config() == default_config()
     assert editor.subscriptions.model.rowCount() == 3
     assert seen == []
+
+
+def test_ctrl_z_in_a_line_input_undoes_through_the_editor(editor, qtbot) -> None:  # type: ignore[no-untyped-def]
+    project = editor.settings.inputs["projectId"]
+    project.setFocus()
+    project.selectAll()
+    qtbot.keyClicks(project, "p-1")
+    email = editor.panel.mapping.fields.inputs["email"]
+    email.setFocus()
+    email.selectAll()
+    qtbot.keyClicks(email, "$.e")
+    assert editor.undo_stack.count() == 2
+    qtbot.keyClick(email, Qt.Key.Key_Z, CTRL)
+    assert editor.config().subscriptions[0].mapping["email"] == {"@path": "$.traits.email"}
+    assert email.text() == "$.traits.email"
+    qtbot.keyClick(email, Qt.Key.Key_Z, CTRL)
+    assert editor.config() == default_config()
+    assert project.text() == "demo-project-id"
+    qtbot.keyClick(email, Qt.Key.Key_Y, CTRL)
+    assert editor.config().settings["projectId"] == "p-1"
