@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from inspector.core.destinations import ActionDef
 from inspector.core.mapping import validate_mapping
@@ -20,8 +20,8 @@ class MappingEditor(QWidget):
     """Two views of one mapping, kept in step; validation comes from ``validate_mapping``.
 
     Signals:
-        mapping_edited(dict, bool): the new mapping, and whether it was typed (always true
-            here: both views are typed into).
+        mapping_edited(dict, bool): the new mapping, and whether it was typed (false for
+            "Reset to defaults", which is one step of its own).
     """
 
     mapping_edited = Signal(dict, bool)
@@ -30,6 +30,11 @@ class MappingEditor(QWidget):
         super().__init__(parent)
         self.action_label = QLabel(self)
         self.action_label.setWordWrap(True)
+        self.reset_button = QPushButton("Reset to defaults", self)
+        self.reset_button.setToolTip(
+            "Map every field as Segment does for a new mapping of this action"
+        )
+        self.reset_button.clicked.connect(self._reset)
         self.fields = MappingFieldForm(self)
         self.json = MappingJsonEditor(self)
         self.tabs = QTabWidget(self)
@@ -39,16 +44,21 @@ class MappingEditor(QWidget):
         self.tabs.setTabToolTip(0, "Each field of the action on its own line")
         self.tabs.setTabToolTip(1, "The whole mapping, directives included, as JSON")
         self._mapping: dict[str, Any] = {}
+        self._action: ActionDef | None = None
         self.fields.field_edited.connect(self._on_field_edited)
         self.json.mapping_edited.connect(lambda mapping: self.mapping_edited.emit(mapping, True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.action_label)
+        header = QHBoxLayout()
+        header.addWidget(self.action_label, 1)
+        header.addWidget(self.reset_button)
+        layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
     def show_mapping(self, action: ActionDef | None, mapping: dict[str, Any]) -> None:
         """Show ``mapping`` for ``action`` in both views, with its validation issues."""
-        self._mapping = mapping
+        self._mapping, self._action = mapping, action
+        self.reset_button.setEnabled(action is not None and mapping != action.default_mapping())
         issues = validate_mapping(mapping)
         if action is None:
             self.action_label.setText("")
@@ -56,6 +66,10 @@ class MappingEditor(QWidget):
             self.action_label.setText(f"<b>{action.title}</b> — {action.description}")
         self.fields.show_fields(action, mapping, issues)
         self.json.show_mapping(mapping, issues)
+
+    def _reset(self) -> None:
+        if self._action is not None:
+            self.mapping_edited.emit(self._action.default_mapping(), False)
 
     def _on_field_edited(self, key: str, value: Any) -> None:
         mapping = dict(self._mapping)

@@ -54,9 +54,7 @@ class SubscriptionPanel(QWidget):
             lambda text: self._emit("Edit trigger", "trigger", trigger=text)
         )
         self.mapping = MappingEditor(self)
-        self.mapping.mapping_edited.connect(
-            lambda mapping, _typed: self._emit("Edit mapping", "mapping", mapping=mapping)
-        )
+        self.mapping.mapping_edited.connect(self._on_mapping_edited)
         self.placeholder = QLabel(NOTHING_SELECTED, self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setVisible(False)
@@ -105,6 +103,12 @@ class SubscriptionPanel(QWidget):
 
     def set_event(self, event: dict[str, Any] | None) -> None:
         self.trigger.set_event(event)
+
+    def _on_mapping_edited(self, mapping: dict[str, Any], typed: bool) -> None:
+        if typed:
+            self._emit("Edit mapping", "mapping", mapping=mapping)
+        else:
+            self._emit("Reset mapping to defaults", "", mapping=mapping)
 
     def _emit(self, text: str, merge_key: str, **changes: Any) -> None:
         if self._sub is not None:

@@ -91,3 +91,17 @@ def test_json_edits_show_up_in_the_fields(editor, retype) -> None:  # type: igno
     assert fields.inputs["userId"].text() == '"true"'
     assert fields.inputs["email"].text() == "$.e"
     assert fields.inputs["traits"].text() == ""
+
+
+def test_reset_mapping_to_the_action_defaults(editor, qtbot) -> None:  # type: ignore[no-untyped-def]
+    mapping_editor = editor.panel.mapping
+    assert not mapping_editor.reset_button.isEnabled()
+    email = mapping_editor.fields.inputs["email"]
+    email.selectAll()
+    qtbot.keyClicks(email, "fixed@example.com")
+    assert mapping_editor.reset_button.isEnabled()
+    qtbot.mouseClick(mapping_editor.reset_button, Qt.MouseButton.LeftButton)
+    assert editor.config().subscriptions[0].mapping["email"] == {"@path": "$.traits.email"}
+    assert email.text() == "$.traits.email"
+    assert editor.undo_stack.undoText() == "Reset mapping to defaults"
+    assert not mapping_editor.reset_button.isEnabled()
