@@ -15,6 +15,7 @@ from inspector import __version__
 from inspector.core.destinations import default_config, load_config
 from inspector.core.session import Session
 from inspector.core.tasks import TaskOwner
+from inspector.qt.error_dialog import error_dialog
 from inspector.qt.main_window import MainWindow
 from inspector.resources import DEMO_CONFIG, DEMO_SESSION
 
@@ -25,6 +26,9 @@ def build_window(files: Sequence[str], tasks: TaskOwner) -> MainWindow:
     """Create the main window and start loading ``files`` (or the demo session and its config)."""
     config = default_config() if files else load_config(DEMO_CONFIG)
     window = MainWindow(Session(config=config), tasks)
+    tasks.error_handlers.append(
+        lambda name, error: error_dialog(window, f"Jimo Inspector: {name} failed", error)
+    )
     window.open_files(list(files) or [str(DEMO_SESSION)])
     return window
 
@@ -73,5 +77,15 @@ def run(files: Sequence[str]) -> int:
     app.setApplicationName("Jimo Inspector")
     app.setOrganizationName("Jimo Inspector")
     app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")  # follows the system's light or dark colour scheme
+    previous_hook = sys.excepthook
+
+    def show_error(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        # an exception escaping a Qt slot: tell the user instead of printing a traceback only
+        previous_hook(kind, error, tb)  # type: ignore[arg-type]
+        if isinstance(error, Exception):
+            error_dialog(QApplication.activeWindow(), "Jimo Inspector: unexpected error", error)
+
+    sys.excepthook = show_error
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:  # 3.11 has no run(loop_factory=)
         return runner.run(_main(app, files))

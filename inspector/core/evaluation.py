@@ -107,8 +107,20 @@ class Evaluation:
     hazards: list[Hazard] = field(default_factory=list)
     checkpoints: dict[int, SdkState | None] = field(default_factory=dict)
     complete: bool = False
-    nothing_matched: int = 0
-    """How many events no enabled subscription matched."""
+    unmatched: bytearray = field(default_factory=bytearray)
+    """One byte per evaluated event: 1 when no enabled subscription matched it."""
+    _totals: list[dict[Verdict, int]] | None = None
+
+    @property
+    def nothing_matched(self) -> int:
+        """How many evaluated events no enabled subscription matched."""
+        self._sync_unmatched()
+        return self.unmatched.count(1)
+
+    def _sync_unmatched(self) -> None:
+        # ``evaluate`` fills ``unmatched`` as it goes; verdicts added otherwise are caught up here
+        for row in self.verdicts[len(self.unmatched) :]:
+            self.unmatched.append(0 if any(code in _MATCHED_CODES for code in row) else 1)
 
     def verdict(self, event: int, subscription: int) -> Verdict | None:
         if event >= len(self.verdicts) or subscription >= len(self.verdicts[event]):
@@ -116,17 +128,20 @@ class Evaluation:
         return Verdict(self.verdicts[event][subscription])
 
     def totals(self) -> list[dict[Verdict, int]]:
-        """For each subscription, how many events got each verdict."""
-        count = len(self.config.subscriptions)
-        totals: list[dict[Verdict, int]] = [dict.fromkeys(Verdict, 0) for _ in range(count)]
-        for row in self.verdicts:
-            for j, code in enumerate(row):
-                totals[j][Verdict(code)] += 1
-        return totals
+        """For each subscription, how many events got each verdict (cached once complete)."""
+        if self._totals is not None:
+            return [dict(t) for t in self._totals]
+        width = len(self.config.subscriptions)
+        joined = b"".join(self.verdicts)  # byte slicing and counting run at C speed
+        totals = [{v: joined[j::width].count(v) for v in Verdict} for j in range(width)]
+        if self.complete:
+            self._totals = totals
+        return [dict(t) for t in totals]
 
     def matches_nothing(self, event: int) -> bool:
-        row = self.verdicts[event] if event < len(self.verdicts) else b""
-        return bool(row) and not any(Verdict(code).matched for code in row)
+        if len(self.unmatched) < len(self.verdicts):
+            self._sync_unmatched()
+        return event < len(self.unmatched) and self.unmatched[event] == 1
 
 
 Progress = Callable[[int, int], None]
@@ -163,8 +178,7 @@ def evaluate(
         inspection = engine.evaluate(i, record, event, DirectEval(event, engine.compiled), state)
         row = bytes(verdict_of(r) for r in inspection.results)
         result.verdicts.append(row)
-        if not any(code in _MATCHED_CODES for code in row):
-            result.nothing_matched += 1
+        result.unmatched.append(0 if any(code in _MATCHED_CODES for code in row) else 1)
         result.hazards.extend(inspection.hazards)
         if inspection.state is not None and not fresh_sdk:
             state = inspection.state
@@ -177,6 +191,7 @@ def evaluate(
             after = inspection.state.snapshot() if inspection.state is not None else {}
             result.timeline.append(TimelineEntry(i, after, (), tuple(inspection.hazards)))
     result.complete = True
+    result.totals()  # counted here, in the worker, so the views need not
     if progress is not None:
         progress(total, total)
     return result

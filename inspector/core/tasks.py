@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 __all__ = ["TaskOwner"]
@@ -17,6 +17,8 @@ class TaskOwner:
 
     def __init__(self) -> None:
         self._tasks: set[asyncio.Task[Any]] = set()
+        self.error_handlers: list[Callable[[str, BaseException], None]] = []
+        """Told ``(task name, exception)`` when a task fails (the GUI shows a dialog)."""
 
     def spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
         task = asyncio.get_event_loop().create_task(coro, name=name)
@@ -26,8 +28,13 @@ class TaskOwner:
 
     def _done(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("task %s failed", task.get_name(), exc_info=task.exception())
+        if task.cancelled() or task.exception() is None:
+            return
+        error = task.exception()
+        assert error is not None
+        log.error("task %s failed", task.get_name(), exc_info=error)
+        for handler in self.error_handlers:
+            handler(task.get_name(), error)
 
     @property
     def running(self) -> list[str]:

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from inspector.core.events import EventRecord
 from inspector.core.jsonpaths import Span, locate_paths, path_at
 from inspector.qt.json_view import JsonHighlighter, JsonView, monospace, pretty_json
+from inspector.qt.verdict_style import palette_is_dark
 
 __all__ = ["EventEditor"]
 
@@ -67,7 +68,9 @@ class EventEditor(QWidget):
         self.editor.setAccessibleName("Event JSON (editable)")
         self.editor.setFont(monospace())
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.highlighter = JsonHighlighter(self.editor.document())
+        self.highlighter = JsonHighlighter(
+            self.editor.document(), dark=palette_is_dark(self.palette())
+        )
         self.raw = JsonView(self)
         self.raw.setAccessibleName("Event as received")
         self.raw.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -114,6 +117,11 @@ class EventEditor(QWidget):
         self._error_selection: list[QTextEdit.ExtraSelection] = []
         self._path_selection: list[QTextEdit.ExtraSelection] = []
         self._last_path = ""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.set_dark(palette_is_dark(self.palette()))
 
     # -- showing ------------------------------------------------------------------------------
     def show_record(self, record: EventRecord | None, *, edited: bool = False) -> None:

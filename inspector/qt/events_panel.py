@@ -122,12 +122,13 @@ class EventsPanel(QWidget):
     def __init__(self, model: EventTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        # The proxy is attached only while something is filtered: with no filter the table shows
+        # the model itself, so appending 20,000 rows costs no per-row Python filter call.
         self.proxy = EventFilterProxy(self)
-        self.proxy.setSourceModel(model)
         self.filter_edit = FilterEdit(self)
         self.unmatched_check = QCheckBox("Match nothing", self)
         self.unmatched_check.setToolTip("Show only events that no enabled mapping matches")
-        self.unmatched_check.toggled.connect(self.proxy.set_only_unmatched)
+        self.unmatched_check.toggled.connect(self.set_only_unmatched)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.setWordWrap(True)
@@ -149,7 +150,7 @@ class EventsPanel(QWidget):
         table = QTableView(self)
         table.setObjectName("eventTable")
         table.setAccessibleName("Events")
-        table.setModel(self.proxy)
+        table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().hide()
@@ -166,17 +167,56 @@ class EventsPanel(QWidget):
         table.selectionModel().currentRowChanged.connect(self._on_current)
         return table
 
+    # -- filtering ----------------------------------------------------------------------------
+    @property
+    def filtering(self) -> bool:
+        return self.proxy.filter.kind != "all" or self.proxy.only_unmatched
+
+    def set_filter(self, flt: EventFilter, accepted: bytearray | None = None) -> None:
+        self.proxy.set_filter(flt, accepted)
+        self._sync_model()
+
+    def set_only_unmatched(self, on: bool) -> None:
+        self.proxy.set_only_unmatched(on)
+        self._sync_model()
+
+    def refresh(self) -> None:
+        if self.filtering:
+            self.proxy.refresh()
+
+    def visible_rows(self) -> int:
+        return self.table.model().rowCount()
+
+    def _sync_model(self) -> None:
+        wanted = self.proxy if self.filtering else self.model
+        if self.table.model() is wanted:
+            return
+        row = self.current_row()
+        self.proxy.setSourceModel(self.model if wanted is self.proxy else None)  # type: ignore[arg-type]
+        self.table.setModel(wanted)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        if row >= 0 and not self.select_row(row):
+            self.current_changed.emit(-1)
+
+    # -- rows ---------------------------------------------------------------------------------
+    def _source_row(self, index: QModelIndex) -> int:
+        if not index.isValid():
+            return -1
+        if self.table.model() is self.proxy:
+            return self.proxy.mapToSource(index).row()
+        return index.row()
+
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        row = self.proxy.mapToSource(current).row() if current.isValid() else -1
-        self.current_changed.emit(row)
+        self.current_changed.emit(self._source_row(current))
 
     def current_row(self) -> int:
-        index = self.table.currentIndex()
-        return self.proxy.mapToSource(index).row() if index.isValid() else -1
+        return self._source_row(self.table.currentIndex())
 
     def select_row(self, row: int) -> bool:
         """Select source row ``row`` (if the filter shows it) and scroll to it."""
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
+        if self.table.model() is self.proxy:
+            index = self.proxy.mapFromSource(index)
         if not index.isValid():
             return False
         self.table.setCurrentIndex(index)

@@ -6,6 +6,7 @@ import json
 import re
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -73,7 +74,18 @@ class JsonView(QPlainTextEdit):
         self.setReadOnly(read_only)
         self.setFont(monospace())
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.highlighter = JsonHighlighter(self.document())
+        self.highlighter = JsonHighlighter(self.document(), dark=_is_dark(self))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.set_dark(_is_dark(self))
 
     def show_value(self, value: Any) -> None:
         self.setPlainText(pretty_json(value))
+
+
+def _is_dark(widget: QWidget) -> bool:
+    from PySide6.QtGui import QPalette
+
+    return widget.palette().color(QPalette.ColorRole.Base).lightness() < 128

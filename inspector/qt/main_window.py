@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         self.model.set_evaluation(result)
         self.coverage.set_evaluation(result)
         self.timeline.set_evaluation(result)
-        self.events.proxy.refresh()
+        self.events.refresh()
         self.eval_label.setText(f"{len(result.hazards)} hazard(s)" if result.hazards else "")
         self._update_counts()
         self.refresh_detail()
@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
         if self._filter_token is not None:
             self._filter_token.cancel()
         if flt.kind == "all" or len(self.store) <= SYNC_FILTER_LIMIT:
-            self.events.proxy.set_filter(flt)
+            self.events.set_filter(flt)
             self._update_counts()
             return
         self.tasks.spawn(self._filter_in_thread(flt), name="filter events")
@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
         records = list(self.store.events())
         accepted = await run_in_thread(lambda: filter_rows(records, flt, token), name="filter")
         if not token.cancelled:
-            self.events.proxy.set_filter(flt, accepted)
+            self.events.set_filter(flt, accepted)
             self._update_counts()
 
     # -- loading ------------------------------------------------------------------------------
@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self, note: str = "") -> None:
         total = len(self.store)
-        shown = self.events.proxy.rowCount()
+        shown = self.events.visible_rows()
         text = f"{total:,} events" if shown == total else f"{shown:,} of {total:,} events shown"
         if self.store.bad:
             text += f" · {len(self.store.bad):,} skipped"

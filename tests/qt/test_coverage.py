@@ -176,12 +176,12 @@ def test_only_unmatched_checkbox_filters_to_the_rows_matching_nothing(
     assert shown == expected
     assert view.summary.text().endswith(f"· {len(expected)} shown")
     qtbot.mouseClick(view.only_unmatched, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    assert view.proxy.rowCount() == 58
+    assert view.table.model().rowCount() == 58
 
 
 def test_clicking_a_cell_emits_the_event_row_and_subscription(qtbot, view: CoverageView) -> None:  # type: ignore[no-untyped-def]
     table = view.table
-    index = view.proxy.index(6, FIXED + 1)
+    index = view.table.model().index(6, FIXED + 1)
     rect = table.visualRect(index)
     with qtbot.waitSignal(view.event_activated) as blocker:
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -190,7 +190,7 @@ def test_clicking_a_cell_emits_the_event_row_and_subscription(qtbot, view: Cover
         qtbot.mouseClick(
             table.viewport(),
             Qt.MouseButton.LeftButton,
-            pos=table.visualRect(view.proxy.index(3, 2)).center(),
+            pos=table.visualRect(view.table.model().index(3, 2)).center(),
         )
     assert blocker.args == [3, -1]
     with qtbot.waitSignal(view.event_activated) as blocker:
@@ -211,11 +211,11 @@ def test_clicking_a_header_offers_to_filter_by_verdict(qtbot, view: CoverageView
     assert texts == ["Only ✓ matched (3)", "Only · not matched (55)"]
     menu.actions()[0].trigger()
     menu.close()
-    assert view.proxy.rowCount() == 3
+    assert view.table.model().rowCount() == 3
     assert view.filter_button.isVisible()
     assert view.filter_button.text().startswith("Send Group Data: ✓ matched")
     qtbot.mouseClick(view.filter_button, Qt.MouseButton.LeftButton)
-    assert view.proxy.rowCount() == 58
+    assert view.table.model().rowCount() == 58
     assert not view.filter_button.isVisible()
 
 
