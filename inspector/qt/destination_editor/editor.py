@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -78,7 +78,7 @@ class DestinationEditor(QWidget):
 
     def _lay_out(self) -> None:
         # Long setting descriptions scroll rather than squash when the window is short.
-        scroll = _FittingScrollArea(self)
+        self._settings_scroll = scroll = _FittingScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -249,6 +249,7 @@ class DestinationEditor(QWidget):
     def _show(self) -> None:
         config, dest = self._config, get_destination(self._config.destination)
         self.settings.show_settings(dest, config.settings)
+        self._settings_scroll.updateGeometry()  # another destination has other fields
         self.subscriptions.show_subscriptions(dest, config.subscriptions, self._index)
         sub = config.subscriptions[self._index] if self._index >= 0 else None
         self.panel.show_subscription(dest, sub)
@@ -273,13 +274,6 @@ class _FittingScrollArea(QScrollArea):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         inner = self.widget().sizeHint() if self.widget() else QSize()
         return QSize(super().sizeHint().width(), inner.height() + 2 * self.frameWidth())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        # A scroll area does not pass its content's new size up; the settings form is rebuilt
-        # when the destination changes, so ask the enclosing layout to look again.
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return super().eventFilter(watched, event)
 
 
 def _fresh_config(slug: str) -> DestinationConfig:

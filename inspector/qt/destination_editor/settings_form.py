@@ -74,6 +74,7 @@ class SettingsForm(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.mode_label)
         layout.addLayout(self._form)
+        layout.addStretch(1)
 
     def show_settings(self, dest: DestinationDef, settings: dict[str, Any]) -> None:
         """Show ``dest``'s fields with ``settings``; typed text that already means it stays."""
