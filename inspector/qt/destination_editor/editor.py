@@ -158,7 +158,7 @@ class DestinationEditor(QWidget):
         subs = preset_subscriptions(self._config.destination)
         config = replace(self._config, subscriptions=subs)
         if self._edit(config, 0 if subs else -1, "Reset to presets"):
-            self.toolbar.say(f"Mappings reset to the {len(subs)} presets. Ctrl+Z undoes it.", "ok")
+            self.toolbar.say(f"Reset to presets: {_mappings(len(subs))}. Ctrl+Z undoes it.", "ok")
 
     def switch_destination(self, slug: str) -> None:
         """Switch to another destination; the one left is remembered until ``set_config``."""
@@ -177,8 +177,8 @@ class DestinationEditor(QWidget):
             self.toolbar.say(f"Could not import {Path(path).name}: {exc}", "error")
             return False
         self._edit(config, 0 if config.subscriptions else -1, f"Import {Path(path).name}")
-        count = len(config.subscriptions)
-        self.toolbar.say(f"Imported {Path(path).name}: {count} mappings.", "ok")
+        count = _mappings(len(config.subscriptions))
+        self.toolbar.say(f"Imported {Path(path).name}: {count}.", "ok")
         return True
 
     def export_to(self, path: str | Path) -> bool:
@@ -274,6 +274,10 @@ class _FittingScrollArea(QScrollArea):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         inner = self.widget().sizeHint() if self.widget() else QSize()
         return QSize(super().sizeHint().width(), inner.height() + 2 * self.frameWidth())
+
+
+def _mappings(count: int) -> str:
+    return f"{count} mapping" if count == 1 else f"{count} mappings"
 
 
 def _fresh_config(slug: str) -> DestinationConfig:

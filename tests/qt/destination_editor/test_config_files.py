@@ -44,7 +44,7 @@ def test_import_public_api_subscriptions(editor, tmp_path) -> None:  # type: ign
     )
     assert editor.settings.inputs["projectId"].text() == "from-segment"
     assert editor.panel.trigger.text() == 'event = "Signed Up"'
-    assert "Imported segment.json: 1 mappings" in editor.toolbar.message.text()
+    assert editor.toolbar.message.text() == "Imported segment.json: 1 mapping."
     editor.undo_stack.undo()
     assert len(editor.config().subscriptions) == 3
 

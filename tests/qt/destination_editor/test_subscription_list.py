@@ -103,7 +103,7 @@ def test_reset_to_presets(editor, qtbot) -> None:  # type: ignore[no-untyped-def
     assert len(editor.config().subscriptions) == 1
     qtbot.mouseClick(editor.toolbar.reset_button, LEFT)
     assert _names(editor) == ["Send User Data", "Send Track Event", "Send Group Data"]
-    assert "reset to the 3 presets" in editor.toolbar.message.text()
+    assert editor.toolbar.message.text() == "Reset to presets: 3 mappings. Ctrl+Z undoes it."
 
 
 def test_selection_signal_fires_once_per_change(editor, qtbot) -> None:  # type: ignore[no-untyped-def]

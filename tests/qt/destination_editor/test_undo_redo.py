@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from inspector.core.destinations import default_config
+from inspector.core.destinations import DestinationConfig, default_config
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -87,3 +87,21 @@ def test_ctrl_z_in_a_line_input_undoes_through_the_editor(editor, qtbot) -> None
     assert project.text() == "demo-project-id"
     qtbot.keyClick(email, Qt.Key.Key_Y, CTRL)
     assert editor.config().settings["projectId"] == "p-1"
+
+
+def test_every_emitted_config_is_valid(editor, qtbot, retype) -> None:  # type: ignore[no-untyped-def]
+    seen = []
+    editor.config_changed.connect(seen.append)
+    editor.subscriptions.duplicate_button.click()
+    retype(editor.panel.mapping.json.text_edit, '{"userId": ')
+    retype(editor.panel.trigger.text_edit, "type = (")
+    editor.settings.inputs["projectId"].selectAll()
+    qtbot.keyClick(editor.settings.inputs["projectId"], Qt.Key.Key_Backspace)
+    editor.switch_destination("actions-jimo-cloud")
+    editor.undo_stack.undo()
+    editor.undo_stack.undo()
+    qtbot.wait(400)
+    assert len(seen) >= 4
+    for config in seen:
+        assert DestinationConfig.from_json(config.to_json()) == config
+        assert config.settings.get("projectId", "x") != ""
