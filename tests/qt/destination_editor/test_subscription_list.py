@@ -128,3 +128,12 @@ def test_removing_every_mapping_shows_a_placeholder(editor, qtbot) -> None:  # t
     qtbot.mouseClick(editor.subscriptions.add_button, LEFT)
     assert editor.selected_index() == 0
     assert editor.panel.splitter.isVisible()
+
+
+def test_space_toggles_the_selected_mapping(editor, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = editor.subscriptions.view
+    view.setFocus()
+    editor.select_subscription(2)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert editor.config().subscriptions[2].enabled is False
+    assert editor.undo_stack.undoText() == "Disable Send Group Data"
