@@ -109,6 +109,7 @@ def main() -> None:
     evaluate = "--no-evaluate" not in sys.argv
     app = QApplication(sys.argv[:1])
     gc.disable()  # as the app does: collections run on the GUI thread only
+    sys.setswitchinterval(0.001)  # as the app does
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "events.ndjson"
         with path.open("wb") as out:

@@ -77,6 +77,9 @@ def run(files: Sequence[str]) -> int:
     app.setApplicationName("Jimo Inspector")
     app.setOrganizationName("Jimo Inspector")
     app.setApplicationVersion(__version__)
+    # the GUI thread waits for the GIL after each Qt call while a worker thread runs: keep the
+    # wait short so a background load or evaluation never makes the window stutter
+    sys.setswitchinterval(0.001)
     app.setStyle("Fusion")  # follows the system's light or dark colour scheme
     previous_hook = sys.excepthook
 
