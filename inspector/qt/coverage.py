@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QTableView,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from inspector.core.evaluation import Evaluation, Verdict
 from inspector.core.store import EventStore
 from inspector.qt.coverage_model import CoverageFilterProxy, CoverageModel, VerdictRole
+from inspector.qt.store_adapter import activate_on_enter, setup_compact_table
 from inspector.qt.verdict_style import VERDICT_GLYPHS, palette_is_dark, verdict_colour
 
 __all__ = ["CoverageModel", "CoverageFilterProxy", "CoverageView", "VerdictRole"]
@@ -91,24 +90,20 @@ class CoverageView(QWidget):
         bar.addWidget(self.summary)
 
         self.table = QTableView(self)
-        self.table.setObjectName("coverageTable")
-        self.table.setAccessibleName("Coverage matrix")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
+        setup_compact_table(
+            self.table,
+            name="coverageTable",
+            accessible_name="Coverage matrix",
+            row_height=_ROW_HEIGHT,
+            select_rows=False,
+        )
         self.table.setCornerButtonEnabled(False)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(_ROW_HEIGHT)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionsClickable(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.sectionClicked.connect(self._on_header_clicked)
-        self.table.clicked.connect(self._emit_activated)
-        self.table.installEventFilter(self)
+        activate_on_enter(self.table, self._emit_activated)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -202,14 +197,6 @@ class CoverageView(QWidget):
         if index.isValid():
             source = self.proxy.mapToSource(index) if index.model() is self.proxy else index
             self.event_activated.emit(source.row(), self.model.subscription_of(source.column()))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._emit_activated(self.table.currentIndex())
-                return True
-        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.PaletteChange:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,6 +15,7 @@ from PySide6.QtGui import QFont
 
 from inspector.core.evaluation import Evaluation, Verdict
 from inspector.core.store import EventStore
+from inspector.qt.store_adapter import StoreTableModel
 from inspector.qt.verdict_style import (
     VERDICT_GLYPHS,
     palette_is_dark,
@@ -29,7 +27,6 @@ from inspector.qt.verdict_style import (
 __all__ = ["CoverageModel", "CoverageFilterProxy", "VerdictRole"]
 
 Index = QModelIndex | QPersistentModelIndex
-Listener = Callable[[int, int], None]
 VerdictRole = Qt.ItemDataRole.UserRole + 10
 """Data role giving a subscription cell's :class:`Verdict` (``None`` while not evaluated)."""
 
@@ -45,13 +42,7 @@ _HEADER_ORDER = (
 )
 
 
-def _remove_listeners(pairs: tuple[tuple[list[Listener], Listener], ...], *_: object) -> None:
-    for listeners, fn in pairs:
-        if fn in listeners:
-            listeners.remove(fn)
-
-
-class CoverageModel(QAbstractTableModel):
+class CoverageModel(StoreTableModel):
     """Rows are the store's events; columns ``#``, type, event/name, then one per subscription.
 
     The rows follow the store's listeners; the subscription columns come from the evaluation
@@ -61,9 +52,7 @@ class CoverageModel(QAbstractTableModel):
     FIXED_HEADERS = ("#", "Type", "Event / name")
 
     def __init__(self, store: EventStore, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._rows = len(store)
+        super().__init__(store, parent)
         self._evaluation: Evaluation | None = None
         self._totals: list[dict[Verdict, int]] = []
         self._counted = 0  # evaluated rows already in _totals / _unmatched
@@ -73,35 +62,10 @@ class CoverageModel(QAbstractTableModel):
         self._italic.setItalic(True)
         self._bold = QFont()
         self._bold.setBold(True)
-        self._listeners = (
-            (store.inserted, self._on_inserted),
-            (store.changed, self._on_changed),
-            (store.reset, self._on_reset),
-        )
-        for listeners, fn in self._listeners:
-            listeners.append(fn)
-        # Captures the listener pairs, not the model: it runs while the C++ object goes away.
-        self.destroyed.connect(partial(_remove_listeners, self._listeners))
 
     # -- the store and the evaluation ---------------------------------------------------------
-    def detach(self) -> None:
-        """Stop listening to the store (also done when the model is deleted)."""
-        _remove_listeners(self._listeners)
-
-    def _on_inserted(self, first: int, last: int) -> None:
-        self.beginInsertRows(QModelIndex(), first, last)
-        self._rows = last + 1
-        self.endInsertRows()
-
-    def _on_changed(self, first: int, last: int) -> None:
-        self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
-
-    def _on_reset(self, _first: int, _last: int) -> None:
-        # The verdicts described the old events: drop them with the rows.
-        self.beginResetModel()
-        self._rows = len(self._store)
-        self._set(None)
-        self.endResetModel()
+    def _store_cleared(self) -> None:
+        self._set(None)  # the verdicts described the old events: drop them with the rows
 
     @property
     def evaluation(self) -> Evaluation | None:
@@ -183,9 +147,6 @@ class CoverageModel(QAbstractTableModel):
         return column - len(self.FIXED_HEADERS) if column >= len(self.FIXED_HEADERS) else -1
 
     # -- Qt model -----------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._rows
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid():
             return 0

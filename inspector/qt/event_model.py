@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from inspector.core.evaluation import Evaluation, Verdict
 from inspector.core.events import EventRecord
 from inspector.core.store import EventStore
+from inspector.qt.store_adapter import StoreTableModel
 
 __all__ = ["EventTableModel", "RecordRole", "VerdictsRole", "MAPPINGS_COLUMN"]
 
@@ -38,7 +39,7 @@ def _short_time(stamp: str) -> str:
     return stamp
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(StoreTableModel):
     """Columns: #, time, type, event/name, user, mappings, source; rows follow the store.
 
     ``set_evaluation`` supplies the verdicts behind the mapping chips; ``edited`` (a callable
@@ -48,38 +49,10 @@ class EventTableModel(QAbstractTableModel):
     HEADERS = ("#", "Time", "Type", "Event / name", "User", "Mappings", "Source")
 
     def __init__(self, store: EventStore, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._rows = len(store)
+        super().__init__(store, parent)
         self._evaluation: Evaluation | None = None
         self._chip_names: list[str] = []
         self.edited = lambda _row: False
-        store.inserted.append(self._on_inserted)
-        store.changed.append(self._on_changed)
-        store.reset.append(self._on_reset)
-
-    def detach(self) -> None:
-        """Stop listening to the store (the model is about to go away)."""
-        for listeners, fn in (
-            (self._store.inserted, self._on_inserted),
-            (self._store.changed, self._on_changed),
-            (self._store.reset, self._on_reset),
-        ):
-            if fn in listeners:
-                listeners.remove(fn)
-
-    def _on_inserted(self, first: int, last: int) -> None:
-        self.beginInsertRows(QModelIndex(), first, last)
-        self._rows = last + 1
-        self.endInsertRows()
-
-    def _on_changed(self, first: int, last: int) -> None:
-        self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
-
-    def _on_reset(self, _first: int, _last: int) -> None:
-        self.beginResetModel()
-        self._rows = len(self._store)
-        self.endResetModel()
 
     def set_evaluation(self, evaluation: Evaluation | None) -> None:
         self._evaluation = evaluation
@@ -104,9 +77,6 @@ class EventTableModel(QAbstractTableModel):
 
     def record(self, row: int) -> EventRecord:
         return self._store[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,10 +15,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QStackedWidget,
     QTableView,
@@ -31,12 +27,12 @@ from PySide6.QtWidgets import (
 from inspector.core.destinations import get_destination
 from inspector.core.evaluation import Evaluation, TimelineEntry
 from inspector.core.store import EventStore
+from inspector.qt.store_adapter import StoreSubscription, activate_on_enter, setup_compact_table
 from inspector.qt.verdict_style import palette_is_dark
 
 __all__ = ["TimelineModel", "TimelineView", "CLOUD_PLACEHOLDER"]
 
 Index = QModelIndex | QPersistentModelIndex
-Listener = Callable[[int, int], None]
 
 CLOUD_PLACEHOLDER = "Jimo Cloud has no browser SDK: nothing to simulate."
 _NO_EVALUATION = "No evaluated events yet: load a file to follow the Jimo SDK through it."
@@ -57,12 +53,6 @@ _COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _HAZARDS = len(_COLUMNS) - 1
 _HAZARD_TINT = ("#fff3d6", "#4a3a12")  # light, dark
-
-
-def _remove_listeners(pairs: tuple[tuple[list[Listener], Listener], ...], *_: object) -> None:
-    for listeners, fn in pairs:
-        if fn in listeners:
-            listeners.remove(fn)
 
 
 def _value(value: Any) -> str:
@@ -106,17 +96,13 @@ class TimelineModel(QAbstractTableModel):
         self._dark = palette_is_dark()
         self._bold = QFont()
         self._bold.setBold(True)
-        self._listeners = (
-            (store.changed, self._on_changed),
-            (store.reset, self._on_reset),
+        self._subscription = StoreSubscription(
+            store, self, changed=self._on_changed, reset=self._on_reset
         )
-        for listeners, fn in self._listeners:
-            listeners.append(fn)
-        self.destroyed.connect(partial(_remove_listeners, self._listeners))
 
     def detach(self) -> None:
         """Stop listening to the store (also done when the model is deleted)."""
-        _remove_listeners(self._listeners)
+        self._subscription.detach()
 
     def _on_changed(self, first: int, last: int) -> None:
         rows = [r for r, e in enumerate(self._entries) if first <= e.event_index <= last]
@@ -255,23 +241,18 @@ class TimelineView(QWidget):
         self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)  # drawn in the palette's muted text colour
         self.table = QTableView(self)
-        self.table.setObjectName("timelineTable")
-        self.table.setAccessibleName("Jimo SDK timeline")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(_ROW_HEIGHT)
+        setup_compact_table(
+            self.table,
+            name="timelineTable",
+            accessible_name="Jimo SDK timeline",
+            row_height=_ROW_HEIGHT,
+        )
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setStretchLastSection(True)
         for column, width in enumerate((36, 150, 64, 96, 150, 140, 64)):
             header.resizeSection(column, width)
-        self.table.clicked.connect(self._emit_activated)
-        self.table.installEventFilter(self)
+        activate_on_enter(self.table, self._emit_activated)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.placeholder)
@@ -338,14 +319,6 @@ class TimelineView(QWidget):
     def _emit_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.event_activated.emit(self.model.entry(index.row()).event_index)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._emit_activated(self.table.currentIndex())
-                return True
-        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.PaletteChange:
