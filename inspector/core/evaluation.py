@@ -85,12 +85,20 @@ def verdict_of(result: SubscriptionResult) -> Verdict:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    """The simulated Jimo profile after ``event_index``, where it changed or a hazard arose."""
+    """The simulated Jimo profile after ``event_index``, where it changed or a hazard arose.
+
+    The SDK state object is kept (a few hundred bytes, sharing unchanged values with its
+    neighbours) and turned into a snapshot dict only when a view asks for ``state``.
+    """
 
     event_index: int
-    state: dict[str, Any]
+    sdk: SdkState | None
     changed: tuple[str, ...]
     hazards: tuple[Hazard, ...] = ()
+
+    @property
+    def state(self) -> dict[str, Any]:
+        return self.sdk.snapshot() if self.sdk is not None else {}
 
 
 @dataclass(slots=True)
@@ -166,6 +174,7 @@ def evaluate(
     result = Evaluation(config, fresh_sdk)
     state = engine.start
     snapshot: dict[str, Any] | None = None
+    rows: dict[bytes, bytes] = {}  # most events share a verdict pattern: keep one copy of each
     total = len(records)
     for i, record in enumerate(records):
         if i % CHECKPOINT_EVERY == 0:
@@ -177,6 +186,7 @@ def evaluate(
         event = record.data
         inspection = engine.evaluate(i, record, event, DirectEval(event, engine.compiled), state)
         row = bytes(verdict_of(r) for r in inspection.results)
+        row = rows.setdefault(row, row)
         result.verdicts.append(row)
         result.unmatched.append(0 if any(code in _MATCHED_CODES for code in row) else 1)
         result.hazards.extend(inspection.hazards)
@@ -185,11 +195,12 @@ def evaluate(
             after = state.snapshot()
             changed = _timeline_changes(snapshot, after)
             if changed or inspection.hazards:
-                result.timeline.append(TimelineEntry(i, after, changed, tuple(inspection.hazards)))
+                hazards = tuple(inspection.hazards)
+                result.timeline.append(TimelineEntry(i, state, changed, hazards))
             snapshot = after
         elif inspection.hazards:
-            after = inspection.state.snapshot() if inspection.state is not None else {}
-            result.timeline.append(TimelineEntry(i, after, (), tuple(inspection.hazards)))
+            entry = TimelineEntry(i, inspection.state, (), tuple(inspection.hazards))
+            result.timeline.append(entry)
     result.complete = True
     result.totals()  # counted here, in the worker, so the views need not
     if progress is not None:
