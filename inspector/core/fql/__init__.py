@@ -34,9 +34,10 @@ Fields: ``type``, ``event``, ``name``, ``userId``, ``properties.<path>``, ``trai
 (top-level traits), ``context.<path>``; other names are silently ignored by Segment.
 """
 
+from inspector.core._js import UNDEFINED as MISSING  # an explanation's actual for "no value"
+
 from ._errors import TriggerSyntaxError
 from ._explain import ClauseResult, Explanation
-from ._jsvalues import MISSING
 from ._lint import LintWarning
 from ._trigger import Trigger, parse
 

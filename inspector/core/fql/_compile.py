@@ -1,6 +1,6 @@
 """The operator table and value lookup with ``validate``'s semantics (fql.md §6).
 
-``make_getter``/``make_test`` keep undefined (``MISSING``) apart from null, for ``explain``;
+``make_getter``/``make_test`` keep ``UNDEFINED`` apart from null, for ``explain``;
 ``_matcher`` fuses the same rules into faster predicates for ``matches``.
 """
 
@@ -9,13 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
+from inspector.core._js import UNDEFINED, js_string, js_to_number
+
 from ._ast import PATH_ROOTS, TOP_LEVEL_KEYS, Condition, Value
-from ._jsvalues import (
-    MISSING,
-    js_number,
-    js_string,
-    lookup_path,
-)
+from ._jsvalues import lookup_path
 
 __all__ = ["EvaluationError", "Event", "Getter", "Predicate", "Test", "make_getter", "make_test"]
 
@@ -56,7 +53,7 @@ def _string_test(check: Callable[[str, str], bool], negate: bool) -> Callable[[A
 
 def _numeric_test(compare: Callable[[Any, float], bool]) -> Callable[[Any], Test]:
     def factory(expected: Any) -> Test:
-        number = js_number(expected)
+        number = js_to_number(expected)
         return lambda a: type(a) in _NUMBER_TYPES and compare(a, number)
 
     return factory
@@ -87,8 +84,8 @@ _TESTS: Final[dict[str, Callable[[Any], Test]]] = {
     "not_starts_with": _string_test(str.startswith, negate=True),
     "ends_with": _string_test(str.endswith, negate=False),
     "not_ends_with": _string_test(str.endswith, negate=True),
-    "exists": lambda _: lambda a: a is not None and a is not MISSING,
-    "not_exists": lambda _: lambda a: a is None or a is MISSING,
+    "exists": lambda _: lambda a: a is not None and a is not UNDEFINED,
+    "not_exists": lambda _: lambda a: a is None or a is UNDEFINED,
     "is_true": lambda _: lambda a: a is True,
     "is_false": lambda _: lambda a: a is False,
 }
@@ -98,17 +95,17 @@ _TESTS: Final[dict[str, Callable[[Any], Test]]] = {
 
 
 def make_getter(condition: Condition) -> Getter:
-    """The exact lookup ``validate`` performs, keeping undefined (``MISSING``) apart from null."""
+    """The exact lookup ``validate`` performs, keeping ``UNDEFINED`` apart from null."""
     key = TOP_LEVEL_KEYS.get(condition.kind)
     if key is not None:
-        return lambda event: event.get(key, MISSING)
+        return lambda event: event.get(key, UNDEFINED)
     root = PATH_ROOTS[condition.kind]
     segments = condition.segments
     if segments is None:
         return _raise_bad_path(condition)
     if not segments:
-        return lambda event: MISSING
-    return lambda event: lookup_path(event.get(root, MISSING), segments)
+        return lambda event: UNDEFINED
+    return lambda event: lookup_path(event.get(root, UNDEFINED), segments)
 
 
 def _raise_bad_path(condition: Condition) -> Getter:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Final
 
+from inspector.core._js import js_string
+
 from ._ast import Condition, Value
-from ._jsvalues import js_string, numeric_token_value
+from ._jsvalues import numeric_token_value
 from ._lexer import Token
 
 __all__ = ["build_condition", "function_condition", "function_operator", "token_value"]

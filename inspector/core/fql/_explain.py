@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from inspector.core._js import UNDEFINED
+
 from ._ast import Condition, Group, Node, Span, Value
 from ._compile import EvaluationError, make_getter, make_test
 from ._hints import hint_for, walk_stopped_note
-from ._jsvalues import MISSING, json_number
+from ._jsvalues import json_number
 from ._render import clause_text, render_explanation, to_json_value
 
 if TYPE_CHECKING:
@@ -26,8 +28,8 @@ class ClauseResult:
 
     Attributes:
         path: the event path read (``type``, ``properties.plan``, ``context.page.url``).
-        actual: the value found there, or ``MISSING``.
-        found: whether the path exists (a JSON ``null`` is found; ``MISSING`` is not).
+        actual: the value found there, or ``UNDEFINED``.
+        found: whether the path exists (a JSON ``null`` is found; ``UNDEFINED`` is not).
         operator: the AST operator (``=``, ``number_equals``, ``contains``, ``exists`` …).
         expected: the value compared with (``None`` for operators without one).
         passed: the clause's verdict.
@@ -150,7 +152,7 @@ def _explain_condition(condition: Condition, event: dict[str, Any], source: str)
     except EvaluationError as exc:
         return ClauseResult(
             condition.path,
-            MISSING,
+            UNDEFINED,
             False,
             condition.operator,
             condition.value,
@@ -165,7 +167,7 @@ def _explain_condition(condition: Condition, event: dict[str, Any], source: str)
         hint = walk_stopped_note(condition, event, actual)
     else:
         hint = hint_for(condition, actual, event, source)
-    found = actual is not MISSING
+    found = actual is not UNDEFINED
     return ClauseResult(
         condition.path,
         actual,

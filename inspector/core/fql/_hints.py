@@ -5,8 +5,10 @@ from __future__ import annotations
 import difflib
 from typing import Any, Final
 
+from inspector.core._js import UNDEFINED, is_js_number, js_string, js_to_number, js_truthy
+
 from ._ast import PATH_ROOTS, TOP_LEVEL_KEYS, Condition
-from ._jsvalues import MISSING, is_falsy, is_js_number, js_number, js_string, member
+from ._jsvalues import member
 from ._render import format_value
 
 __all__ = ["hint_for", "walk_stopped_note"]
@@ -26,7 +28,7 @@ def hint_for(
     condition: Condition, actual: object, event: dict[str, Any], source: str
 ) -> str | None:
     """A hint for a failed clause, or None when nothing looks like a near miss."""
-    if actual is MISSING or actual is None:
+    if actual is UNDEFINED or actual is None:
         return _missing_hint(condition, actual, event)
     return (
         _text_hint(condition, actual)
@@ -41,10 +43,10 @@ def walk_stopped_note(condition: Condition, event: dict[str, Any], actual: objec
     segments = condition.segments
     if root is None or not segments or len(segments) < 2:
         return None
-    current: object = event.get(root, MISSING)
+    current: object = event.get(root, UNDEFINED)
     for depth, key in enumerate(segments):
-        if is_falsy(current):
-            if current is MISSING or current is None:
+        if not js_truthy(current):
+            if current is UNDEFINED or current is None:
                 return None
             stopped = ".".join([root, *segments[:depth]])
             return (
@@ -88,7 +90,7 @@ def _missing_top_level(key: str, actual: object, event: dict[str, Any]) -> str |
 def _missing_path(condition: Condition, event: dict[str, Any]) -> str | None:
     root = PATH_ROOTS[condition.kind]
     segments = condition.segments or []
-    container: object = event.get(root, MISSING)
+    container: object = event.get(root, UNDEFINED)
     if not isinstance(container, dict):
         return _other_root(condition, event) or f"the event has no {root} object"
     walked = [root]
@@ -126,7 +128,7 @@ def _other_root(condition: Condition, event: dict[str, Any]) -> str | None:
     }[condition.kind]
     for root, path in candidates:
         value = _plain_lookup(event.get(root), path.split("."))
-        if value is not MISSING:
+        if value is not UNDEFINED:
             return (
                 f"{condition.path} is missing, but {root}.{path} is {format_value(value)}; "
                 f"try {root}.{path}"
@@ -137,7 +139,7 @@ def _other_root(condition: Condition, event: dict[str, Any]) -> str | None:
 def _plain_lookup(value: object, keys: list[str]) -> object:
     for key in keys:
         if not isinstance(value, dict) or key not in value:
-            return MISSING
+            return UNDEFINED
         value = value[key]
     return value
 
@@ -191,7 +193,7 @@ def _spaces(actual: str, expected: str) -> str:
 def _type_hint(condition: Condition, actual: object) -> str | None:
     operator, path = condition.operator, condition.path
     if operator in _NUMERIC_OPERATORS and isinstance(actual, str):
-        number = js_number(actual)
+        number = js_to_number(actual)
         if number == number and actual.strip():
             return (
                 f"{path} is the text {format_value(actual)}, and {_op_text(operator)} only "

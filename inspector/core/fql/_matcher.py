@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
+from inspector.core._js import js_string, js_to_number, js_truthy
+
 from ._ast import PATH_ROOTS, TOP_LEVEL_KEYS, Condition, Group, Node, Value
 from ._compile import (
     EvaluationError,
@@ -19,7 +21,7 @@ from ._compile import (
     make_getter,
     make_test,
 )
-from ._jsvalues import OBJECT_MEMBERS, is_falsy, js_number, js_string, member
+from ._jsvalues import OBJECT_MEMBERS, member
 
 __all__ = ["compile_matcher", "compile_node"]
 
@@ -37,7 +39,7 @@ def _fast_getter(condition: Condition) -> Getter:
             value = event.get(root)
             if type(value) is dict:
                 return value.get(key)
-            return value if is_falsy(value) else member(value, key)
+            return member(value, key) if js_truthy(value) else value
 
         return one
 
@@ -46,7 +48,7 @@ def _fast_getter(condition: Condition) -> Getter:
         for segment in segments:
             if type(value) is dict:
                 value = value.get(segment)
-            elif is_falsy(value):
+            elif not js_truthy(value):
                 return value
             else:
                 value = member(value, segment)
@@ -149,7 +151,7 @@ def _fused_top_level(key: str, operator: str, expected: Value | None) -> Predica
 
 def _fused(get: Getter, operator: str, expected: Value | None) -> Predicate:
     if operator in ("<", "<=", ">", ">=", "number_equals"):
-        number = js_number(expected)
+        number = js_to_number(expected)
         return _NUMERIC_FUSED[operator](get, number)
     if operator == "contains":
         needle = js_string(expected)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Final
 
+from inspector.core._js import UNDEFINED, is_js_number, js_string
+
 from ._ast import Condition, Value
-from ._jsvalues import MISSING, JsBuiltin, is_js_number, js_string
+from ._jsvalues import JsBuiltin
 
 if TYPE_CHECKING:
     from ._explain import ClauseResult, Explanation
@@ -61,7 +63,7 @@ def _quote(text: str) -> str:
 
 def format_value(value: object) -> str:
     """An event value for display: JSON, ``missing`` for undefined, shortened when long."""
-    if value is MISSING:
+    if value is UNDEFINED:
         return "missing"
     if isinstance(value, JsBuiltin):
         return f"[JavaScript built-in {value.name}]"
@@ -74,8 +76,8 @@ def format_value(value: object) -> str:
 
 
 def to_json_value(value: object) -> Any:
-    """``value`` with ``MISSING`` as None and built-ins as text, for ``to_dict``."""
-    if value is MISSING:
+    """``value`` with ``UNDEFINED`` as None and built-ins as text, for ``to_dict``."""
+    if value is UNDEFINED:
         return None
     if isinstance(value, JsBuiltin):
         return f"[JavaScript built-in {value.name}]"

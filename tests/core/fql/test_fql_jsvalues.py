@@ -6,7 +6,9 @@ import math
 
 import pytest
 
-from inspector.core.fql._jsvalues import MISSING, JsBuiltin, js_number, js_string, lookup_path
+from inspector.core._js import js_string, js_to_number
+from inspector.core.fql import MISSING
+from inspector.core.fql._jsvalues import JsBuiltin, lookup_path
 
 
 @pytest.mark.parametrize(
@@ -47,12 +49,12 @@ def test_js_string(value: object, text: str) -> None:
     ],
 )
 def test_js_number(text: str, number: float) -> None:
-    assert js_number(text) == number
+    assert js_to_number(text) == number
 
 
 @pytest.mark.parametrize("text", ["abc", "1_0", "inf", "nan", "-0x10", "-", "0x"])
 def test_js_number_nan(text: str) -> None:
-    assert math.isnan(js_number(text))
+    assert math.isnan(js_to_number(text))
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ def test_public_names() -> None:
             "MISSING",
         ]
     )
-    assert repr(MISSING) == "MISSING" and not MISSING
+    assert repr(MISSING) == "undefined" and not MISSING
 
 
 def test_a_parsed_trigger() -> None:
