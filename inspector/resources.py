@@ -1,4 +1,4 @@
-"""The one way to reach bundled files (demo session, icons, styles), installed or from a checkout."""
+"""The one way to reach bundled files (the demo session and config), installed or not."""
 
 from __future__ import annotations
 

@@ -20,8 +20,14 @@ def _file(tmp_path: Path, *lines: str) -> Path:
     return path
 
 
-def test_ndjson_lines_carry_index_source_type_message_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = _file(tmp_path, json.dumps(make_event(messageId="m-1")), json.dumps(make_event("page", messageId="m-2")))
+def test_ndjson_lines_carry_index_source_type_message_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _file(
+        tmp_path,
+        json.dumps(make_event(messageId="m-1")),
+        json.dumps(make_event("page", messageId="m-2")),
+    )
     assert main(["inspect", str(path)]) == 0
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [{k: o[k] for k in ("index", "source", "type", "messageId")} for o in out] == [
@@ -30,15 +36,21 @@ def test_ndjson_lines_carry_index_source_type_message_id(tmp_path: Path, capsys:
     ]
 
 
-def test_skipped_records_go_to_stderr_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_skipped_records_go_to_stderr_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = _file(tmp_path, json.dumps(make_event()), "{oops", json.dumps(make_event()))
     assert main(["inspect", str(path)]) == 1
     captured = capsys.readouterr()
     assert len(captured.out.splitlines()) == 2
-    assert captured.err.splitlines() == [f"{path}:2: invalid JSON: unexpected character, expected a string key (column 2)"]
+    assert captured.err.splitlines() == [
+        f"{path}:2: invalid JSON: unexpected character, expected a string key (column 2)"
+    ]
 
 
-def test_a_file_that_is_not_events_is_reported_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_that_is_not_events_is_reported_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "logo.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n")
     assert main(["inspect", str(path)]) == 1
@@ -53,7 +65,9 @@ def test_a_file_that_is_not_events_is_reported_and_exits_1(tmp_path: Path, capsy
         (["inspect", "/no/such/file.json"], "/no/such/file.json: no such file"),
     ],
 )
-def test_usage_errors_are_one_line_and_exit_2(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_usage_errors_are_one_line_and_exit_2(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1
@@ -71,7 +85,12 @@ def test_table_format_lists_every_event(capsys: pytest.CaptureFixture[str]) -> N
 def test_stdin_and_module_entry_point(tmp_path: Path) -> None:
     body = json.dumps(make_event(messageId="s-1")) + "\n"
     result = subprocess.run(
-        [sys.executable, "-m", "inspector", "inspect", "-"], input=body, capture_output=True, text=True, cwd=ROOT, timeout=60
+        [sys.executable, "-m", "inspector", "inspect", "-"],
+        input=body,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     line = json.loads(result.stdout)

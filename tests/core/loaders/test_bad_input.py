@@ -75,7 +75,9 @@ def test_bad_array_element_is_skipped_and_the_next_loads() -> None:
         (b'{"log": {"version": "1.2", "entries": []}}', "this HAR file has no requests in it"),
     ],
 )
-def test_not_an_event_file_gets_one_clear_message(tmp_path: Path, content: bytes, message: str) -> None:
+def test_not_an_event_file_gets_one_clear_message(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     path = tmp_path / "input"
     path.write_bytes(content)
     with pytest.raises(LoadError) as err:

@@ -66,7 +66,11 @@ def test_batch_body_is_split_with_envelope_context_integrations_and_sent_at() ->
     events = _events(read_bytes(json.dumps(body).encode(), "b.json"))
     assert [e.source.label for e in events] == ["b.json:1[1]", "b.json:1[2]"]
     a, b = (e.data for e in events)
-    assert a["context"] == {"ip": "1.2.3.4", "library": {"name": "analytics-python"}, "locale": "fr-FR"}
+    assert a["context"] == {
+        "ip": "1.2.3.4",
+        "library": {"name": "analytics-python"},
+        "locale": "fr-FR",
+    }
     assert b["context"]["ip"] == "9.9.9.9"  # the item's own value wins over the envelope's
     assert a["integrations"] == {"All": False, "Jimo": True}
     assert a["sentAt"] == b["sentAt"] == "2026-11-20T10:00:00.000Z"

@@ -29,7 +29,7 @@ def test_chrome_export_yields_every_segment_event_in_order() -> None:
         ("track", "Review Prompt Shown", "chrome-export.har#entry 10"),
         ("screen", "Order Tracking", "chrome-export.har#entry 11[1]"),  # base64 + gzip body
     ]
-    # preflights (entries 2, 4), the settings GET (1), /v1/m metrics (7) and app XHR (12) are skipped
+    # skipped: preflights (entries 2, 4), settings GET (1), /v1/m metrics (7), app XHR (12)
     assert events[0].write_key == "wk_demo_8Hn2sQ"
     assert events[0].data["receivedAt"] == "2026-11-21T14:03:02.074Z"
     assert events[4].data["sentAt"] == "2026-11-21T14:03:12.400Z"
@@ -44,11 +44,17 @@ def _post(url: str, text: str | None) -> dict[str, object]:
     request: dict[str, object] = {"method": "POST", "url": url, "headers": []}
     if text is not None:
         request["postData"] = {"mimeType": "text/plain", "text": text}
-    return {"request": request, "response": {"status": 200}, "startedDateTime": "2026-01-01T00:00:00Z"}
+    return {
+        "request": request,
+        "response": {"status": 200},
+        "startedDateTime": "2026-01-01T00:00:00Z",
+    }
 
 
 def test_type_disagreeing_with_the_route_is_flagged_not_rejected() -> None:
-    items = read_bytes(_har(_post("https://x.io/v1/i", json.dumps({"type": "track", "event": "E"}))), "h")
+    items = read_bytes(
+        _har(_post("https://x.io/v1/i", json.dumps({"type": "track", "event": "E"}))), "h"
+    )
     (event,) = items
     assert isinstance(event, EventRecord)
     assert event.type == "track"
@@ -60,7 +66,10 @@ def test_missing_or_undecodable_bodies_are_reported_per_entry() -> None:
         _har(
             _post("https://api.segment.io/v1/t", None),
             _post("https://api.segment.io/v1/t", "%%% not json %%%"),
-            _post("https://api.segment.io/v1/track", base64.b64encode(gzip.compress(b'{"event":"Z"}')).decode()),
+            _post(
+                "https://api.segment.io/v1/track",
+                base64.b64encode(gzip.compress(b'{"event":"Z"}')).decode(),
+            ),
         ),
         "h.har",
     )
