@@ -130,10 +130,11 @@ def js_number_string_exact_ints(value: float | int) -> str:
     """``String(n)``, except that a Python int below ``10**21`` keeps every digit.
 
     ``2**53 + 1`` prints as ``9007199254740993`` where JavaScript (and :func:`js_number_string`)
-    print ``9007199254740992``. The mapping engine, its ``JSON.stringify`` and the schema checks
-    have always printed integers this way (as ``str(int)``, ``True`` included), and their
-    recorded reference answers are kept; the two functions agree on every float and every int
-    below ``2**53``.
+    print ``9007199254740992``, and ``True`` prints as ``True``. The mapping engine, the schema
+    checks and ``JSON.stringify`` (like ``orjson`` before it) have always printed integers as
+    ``str(int)``; they keep doing so. The two functions agree on every float and on every int
+    below ``2**53``; no recorded reference case has a larger integer, so nothing yet shows which
+    one Segment's mapping-kit matches for those.
     """
     if isinstance(value, int) and abs(value) < 10**21:
         return str(value)

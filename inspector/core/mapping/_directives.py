@@ -11,14 +11,15 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ._jsconv import (
+from inspector.core._js import (
     UNDEFINED,
-    js_json_stringify,
     js_loose_equals_empty,
-    js_string,
+    js_string_exact_ints,
+    js_stringify_or_undefined,
     js_truthy,
     real_type_of,
 )
+
 from ._liquid import LiquidFailure, liquid_paths, render_liquid
 from ._path import strip_root
 from ._scope import PrefixSource, Scope
@@ -135,7 +136,7 @@ def _replace(opts: Any, scope: Scope) -> Any:
         return UNDEFINED
     value = scope.resolve(opts["value"], "value")
     if isinstance(value, bool | int | float):
-        value = js_string(value)
+        value = js_string_exact_ints(value)
     if not (
         isinstance(value, str) and isinstance(pattern, str) and isinstance(replacement, str)
         and isinstance(ignorecase, bool) and isinstance(is_global, bool)
@@ -205,7 +206,7 @@ def _json(opts: Any, scope: Scope) -> Any:
         raise scope.error('@json requires a "value" key')
     value = scope.resolve(opts["value"], "value")
     if mode == "encode":
-        return js_json_stringify(value)
+        return js_stringify_or_undefined(value)
     if mode == "decode":
         return _json_parse(value) if isinstance(value, str) else value
     return UNDEFINED

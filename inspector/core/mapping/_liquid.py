@@ -23,7 +23,7 @@ from liquid.tag import Tag
 from liquid.template import BoundTemplate
 from liquid.undefined import Undefined as LiquidUndefined
 
-from ._jsconv import UNDEFINED, js_json_stringify, js_string
+from inspector.core._js import UNDEFINED, js_string_exact_ints, js_stringify_or_undefined
 
 __all__ = ["LiquidFailure", "liquid_paths", "render_liquid"]
 
@@ -54,7 +54,7 @@ def _liquid_text(value: Any) -> str:
         value = float(value)
     if isinstance(value, list | tuple | range):
         return "".join(_liquid_text(v) for v in value)
-    return js_string(value)
+    return js_string_exact_ints(value)
 
 
 def _is_undefined(value: Any) -> bool:
@@ -132,7 +132,7 @@ def _number(value: Any) -> Any:
 
 
 def _json(value: Any, *_args: Any) -> str:
-    text = js_json_stringify(None if _is_undefined(value) else value)
+    text = js_stringify_or_undefined(None if _is_undefined(value) else value)
     return text if isinstance(text, str) else ""
 
 

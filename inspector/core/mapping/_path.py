@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ._jsconv import UNDEFINED, js_truthy
+from inspector.core._js import UNDEFINED, js_truthy
 
 __all__ = ["get_path", "split_path", "strip_root"]
 

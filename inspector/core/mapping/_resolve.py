@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from inspector.core._js import UNDEFINED, js_order, real_type_of
+
 from ._directives import DIRECTIVES
-from ._jsconv import UNDEFINED, js_order, real_type_of
 from ._scope import PrefixSource, ProvenanceSource, Recorder, Scope
 from ._types import MappingError, Origin, Resolution
 from ._validate import check_mapping

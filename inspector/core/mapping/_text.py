@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ._jsconv import UNDEFINED, js_string
+from inspector.core._js import UNDEFINED, js_string_exact_ints
 
 __all__ = ["flatten", "js_replace", "render_template"]
 
@@ -19,7 +19,7 @@ def render_template(template: str, lookup: Callable[[str], Any]) -> str:
 
     def replace(match: re.Match[str]) -> str:
         value = lookup(match.group(1).strip())
-        return "" if value is None or value is UNDEFINED else js_string(value)
+        return "" if value is None or value is UNDEFINED else js_string_exact_ints(value)
 
     return _DOUBLE_RE.sub(replace, _TRIPLE_RE.sub(replace, template))
 

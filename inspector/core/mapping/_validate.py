@@ -14,7 +14,8 @@ from typing import Any
 
 import orjson
 
-from ._jsconv import UNDEFINED, real_type_of
+from inspector.core._js import UNDEFINED, real_type_of
+
 from ._types import MappingError, MappingIssue
 
 __all__ = ["check_mapping", "validate_mapping"]

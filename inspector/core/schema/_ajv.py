@@ -16,7 +16,8 @@ from typing import Any
 
 from jsonschema import Draft7Validator  # type: ignore[import-untyped]
 
-from ..mapping._jsconv import js_number_string
+from inspector.core._js import js_number_string_exact_ints
+
 from ._coerce import NOT_COERCED, coerce, js_type_name, matches_type
 from ._formats import FORMAT_LABELS, check_format
 
@@ -58,7 +59,7 @@ def _js_json(value: Any) -> str:
 
 
 def _number(value: Any) -> str:
-    return js_number_string(value) if isinstance(value, int | float) else str(value)
+    return js_number_string_exact_ints(value) if isinstance(value, int | float) else str(value)
 
 
 class _Run:

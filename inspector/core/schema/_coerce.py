@@ -10,7 +10,7 @@ import math
 import re
 from typing import Any, Final
 
-from ..mapping._jsconv import js_string
+from inspector.core._js import js_string_exact_ints
 
 __all__ = ["NOT_COERCED", "coerce", "js_to_number", "js_type_name", "matches_type"]
 
@@ -80,7 +80,7 @@ def matches_type(value: Any, type_name: str) -> bool:
 
 def _to_string(value: Any) -> Any:
     if isinstance(value, bool) or _is_number(value):
-        return js_string(value)
+        return js_string_exact_ints(value)
     return "" if value is None else NOT_COERCED
 
 

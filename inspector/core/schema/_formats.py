@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
-from ..mapping._jsconv import js_number_string
+from inspector.core._js import js_number_string_exact_ints
 
 __all__ = ["FORMAT_LABELS", "check_format"]
 
@@ -113,7 +113,7 @@ def _date_like(text: str) -> bool:
         number = float(text)
     except ValueError:
         number = None
-    if number is not None and js_number_string(number) == text:
+    if number is not None and js_number_string_exact_ints(number) == text:
         return abs(number) * 1000 <= 8.64e15
     if _DAYJS_RE.fullmatch(text) and not text.lower().endswith("z"):
         return True

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from inspector.core._js import UNDEFINED
 from inspector.core.errors import InspectorError
 from inspector.core.mapping import MappingError, MappingIssue, resolve, validate_mapping
-from inspector.core.mapping._jsconv import UNDEFINED
 
 
 def test_runtime_error_has_segment_message_and_location() -> None:

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-from inspector.core.mapping._jsconv import (
+from inspector.core._js import (
     UNDEFINED,
-    js_json_stringify,
     js_loose_equals_empty,
     js_order,
-    js_string,
+    js_string_exact_ints,
+    js_stringify_or_undefined,
     js_truthy,
 )
 from inspector.core.mapping._path import get_path
@@ -38,13 +38,13 @@ from inspector.core.mapping._path import get_path
     ],
 )
 def test_js_string(value: Any, text: str) -> None:
-    assert js_string(value) == text
+    assert js_string_exact_ints(value) == text
 
 
 def test_json_stringify_is_compact_and_js_ordered() -> None:
     value = {"b": 1, "2": [1.0, None, UNDEFINED], "a": "é/\u2028", "u": UNDEFINED, "1": math.inf}
-    assert js_json_stringify(value) == '{"1":null,"2":[1,null,null],"b":1,"a":"é/\u2028"}'
-    assert js_json_stringify(UNDEFINED) is UNDEFINED
+    assert js_stringify_or_undefined(value) == '{"1":null,"2":[1,null,null],"b":1,"a":"é/\u2028"}'
+    assert js_stringify_or_undefined(UNDEFINED) is UNDEFINED
 
 
 def test_key_order_puts_index_keys_first() -> None:

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from mapping_cases import load_cases
 
+from inspector.core._js import js_stringify_or_undefined
 from inspector.core.mapping import MappingError, resolve, validate_mapping
-from inspector.core.mapping._jsconv import js_json_stringify
 
 TRANSFORM = load_cases("transform.json")
 VALIDATE = load_cases("validate.json")
@@ -47,7 +47,7 @@ def test_transform(case: dict[str, Any]) -> None:
         assert result.payload is None
         return
     # Compared as JSON shows it (JavaScript's Infinity from @json decode becomes null there).
-    text = js_json_stringify(result.payload)
+    text = js_stringify_or_undefined(result.payload)
     assert text == case["json"]
     assert json.loads(text) == case["result"]
 
