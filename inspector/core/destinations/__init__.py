@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from inspector.core._js import UNDEFINED, js_string, js_stringify
 from inspector.core.destinations._catalog import DESTINATIONS, get_destination
 from inspector.core.destinations._cloud_request import (
     HttpRequest,
@@ -12,7 +13,6 @@ from inspector.core.destinations._cloud_request import (
     verify_key_request,
 )
 from inspector.core.destinations._jimo import DEMO_SETTINGS, SDK_SCRIPT_URL
-from inspector.core.destinations._jsvalues import UNDEFINED, js_string, js_stringify
 from inspector.core.destinations._model import ActionDef, DestinationDef, FieldDef, Preset
 from inspector.core.destinations._page import PageSetup
 from inspector.core.destinations._sdk import NO_CLIENT_ERROR, JimoPage, initial_state

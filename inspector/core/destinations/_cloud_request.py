@@ -11,13 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from inspector.core._js import js_ordered, js_stringify, js_truthy
 from inspector.core.destinations._jimo_cloud import (
     TIMEOUT_SECONDS,
     USER_AGENT,
     USER_URL,
     VERIFY_URL,
 )
-from inspector.core.destinations._jsvalues import js_ordered, js_stringify, js_truthy
 
 __all__ = [
     "HttpRequest",

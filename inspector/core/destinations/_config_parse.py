@@ -7,8 +7,8 @@ from typing import Any
 
 import orjson
 
+from inspector.core._js import real_type_of
 from inspector.core.destinations._catalog import get_destination
-from inspector.core.destinations._jsonutil import a_json_type
 from inspector.core.destinations._model import ActionDef, DestinationDef, FieldDef
 from inspector.core.destinations._page import PageSetup
 from inspector.core.errors import ConfigError
@@ -57,7 +57,15 @@ def _check_keys(obj: dict[str, Any]) -> None:
 
 def _expect(value: Any, kind: type | tuple[type, ...], path: str, message: str) -> None:
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-        raise ConfigError(f"{message}, got {a_json_type(value)}", path)
+        raise ConfigError(f"{message}, got {_a_type_of(value)}", path)
+
+
+def _a_type_of(value: Any) -> str:
+    """A config value's JSON type with its article: ``a string``, ``an array``, ``null``."""
+    name = real_type_of(value)
+    if name == "null":
+        return name
+    return f"an {name}" if name[0] in "aeiou" else f"a {name}"
 
 
 def _check_settings(dest: DestinationDef, settings: dict[str, Any]) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from inspector.core.destinations._jsvalues import UNDEFINED, js_string
+from inspector.core._js import UNDEFINED, js_string
 from inspector.core.destinations._page import PageSetup
 from inspector.core.destinations._sdk_types import (
     ActionRun,

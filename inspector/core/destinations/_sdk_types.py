@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from inspector.core.destinations._jsvalues import UNDEFINED
+from inspector.core._js import UNDEFINED
 
 __all__ = [
     "CALLBACK_JSON",

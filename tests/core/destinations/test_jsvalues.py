@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from inspector.core._js import js_number_string, js_truthy
 from inspector.core.destinations import UNDEFINED, js_string, js_stringify
-from inspector.core.destinations._jsvalues import js_number, js_truthy
 
 
 @pytest.mark.parametrize(
@@ -31,7 +31,7 @@ from inspector.core.destinations._jsvalues import js_number, js_truthy
     ],
 )
 def test_js_number(value: float, text: str) -> None:
-    assert js_number(value) == text
+    assert js_number_string(value) == text
 
 
 @pytest.mark.parametrize(
