@@ -19,7 +19,10 @@ def _drop(window: MainWindow, *paths: Path) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = QPointF(window.width() / 2, window.height() / 2)
     buttons, mods = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, buttons, mods)
+    try:  # Qt 6.12 takes a QPointF (and deprecates QPoint); earlier versions take a QPoint
+        enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, buttons, mods)
+    except TypeError:
+        enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, buttons, mods)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(window, QDropEvent(pos, Qt.DropAction.CopyAction, mime, buttons, mods))
