@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from typing import Any, Final
 
 import orjson
@@ -179,23 +180,17 @@ def _layout(digits: str, point: int) -> str:
 
 def js_string(value: object) -> str:
     """``String(value)``, numbers as :func:`js_number_string` prints them (ints as doubles)."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return js_number_string(value)
-    return _string_of_other(value, js_string)
+    return _string(value, js_number_string)
 
 
 def js_string_exact_ints(value: object) -> str:
     """``String(value)``, numbers as :func:`js_number_string_exact_ints` prints them (mapping)."""
+    return _string(value, js_number_string_exact_ints)
+
+
+def _string(value: object, number_string: Callable[[float | int], str]) -> str:
     if isinstance(value, str):
         return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return js_number_string_exact_ints(value)
-    return _string_of_other(value, js_string_exact_ints)
-
-
-def _string_of_other(value: object, string: Any) -> str:
     if value is True:
         return "true"
     if value is False:
@@ -204,8 +199,12 @@ def _string_of_other(value: object, string: Any) -> str:
         return "null"
     if value is UNDEFINED:
         return "undefined"
+    if isinstance(value, int | float):
+        return number_string(value)
     if isinstance(value, list | tuple):
-        return ",".join("" if v is None or v is UNDEFINED else string(v) for v in value)
+        return ",".join(
+            "" if v is None or v is UNDEFINED else _string(v, number_string) for v in value
+        )
     return "[object Object]"
 
 
