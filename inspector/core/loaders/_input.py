@@ -56,13 +56,7 @@ class Input:
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
     ) -> None:
-        self.stream = (
-            stream
-            if isinstance(stream, io.BufferedReader)
-            else io.BufferedReader(
-                stream  # type: ignore[arg-type]
-            )
-        )
+        self.stream = _buffered(stream)
         self.name = name
         self._raw = raw
         self.total = total
@@ -106,6 +100,13 @@ class Input:
         return data
 
 
+def _buffered(stream: BinaryIO) -> io.BufferedReader:
+    """The stream itself if it can peek, else a buffered reader around it."""
+    if isinstance(stream, io.BufferedReader):
+        return stream
+    return io.BufferedReader(stream)  # type: ignore[arg-type]  # BinaryIO lacks readinto in typeshed
+
+
 def open_input(
     source: str | os.PathLike[str] | BinaryIO,
     name: str | None = None,
@@ -123,10 +124,10 @@ def open_input(
         raw = source
         total = None
         label = name or "<stdin>"
-    reader = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
-    stream: BinaryIO = reader
+    reader = _buffered(raw)
+    stream: io.BufferedReader = reader
     if reader.peek(2)[:2] == GZIP_MAGIC:
-        stream = io.BufferedReader(gzip.GzipFile(fileobj=reader, mode="rb"), 1 << 20)  # type: ignore[arg-type]
+        stream = io.BufferedReader(gzip.GzipFile(fileobj=reader, mode="rb"), 1 << 20)
     inp = Input(stream, label, raw=reader, total=total, progress=progress, cancel=cancel)
     if inp.stream.peek(3)[:3] == UTF8_BOM:
         inp.stream.read(3)
