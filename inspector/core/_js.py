@@ -305,8 +305,8 @@ def js_stringify_or_undefined(value: Any) -> str | Undefined:
     Mapping's ``@json`` directive and liquid's ``json`` filter pass ``undefined`` on, where a
     request body (:func:`js_stringify`) must be text.
     """
-    if value is UNDEFINED:
-        return UNDEFINED
+    if isinstance(value, Undefined):
+        return value
     return _stringify(value)
 
 
