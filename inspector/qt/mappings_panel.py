@@ -184,11 +184,11 @@ class MappingsPanel(QWidget):
     def _show_detail(self, row: int) -> None:
         result = self.model.result(row)
         if result is None:
-            self.explanation.show_trigger(None, None)
+            self.explanation.show_explanation(None, None)
             for view in (self.payload, self.jimo, self.problems):
                 view.clear()
             return
-        self.explanation.show_trigger(result.trigger, self._event)
+        self.explanation.show_explanation(result.trigger, self._event)
         self.payload.setPlainText("" if result.payload is None else pretty_json(result.payload))
         self._payload_spans = locate_paths(self.payload.toPlainText())
         if result.payload is None:

@@ -46,12 +46,13 @@ def test_the_explanation_shows_each_clause_with_actual_value_and_hint(
     window = demo_window
     window.select_row(21)  # Order Completed with total "89.00" (a string)
     _select_mapping(window, "Big orders")
-    rows = window.mappings.explanation.items_text()
-    assert rows[0] == "all of (and) | ✗ fail"
-    assert rows[1] == '  type = "track" | "track" | "track" | ✓ pass'
-    assert rows[3] == '  properties.total > 100 | "89.00" | 100 | ✗ fail'
-    assert "number" in rows[4] and rows[4].startswith("    → ")
-    assert "does not match" in window.mappings.explanation.verdict_label.text()
+    explanation = window.mappings.explanation
+    rows = explanation.rows()  # pass or fail, clause, found, expected, why
+    assert rows[0] == ["✓ pass", 'type = "track"', '"track"', '"track"', ""]
+    assert rows[2][:4] == ["✗ fail", "properties.total > 100", '"89.00"', "100"]
+    assert "number" in rows[2][4]
+    assert explanation.summary.text().startswith("Does not match")
+    assert "3 conditions" in explanation.lint_label.text()
 
 
 def test_editing_the_event_updates_payload_and_verdicts(demo_window: MainWindow, run_until) -> None:  # type: ignore[no-untyped-def]

@@ -23,7 +23,7 @@ from inspector.qt.destination_editor._text_marks import (
     UndoKeysToEditor,
     underline,
 )
-from inspector.qt.destination_editor.explanation_view import ExplanationView
+from inspector.qt.explanation_view import ExplanationView
 from inspector.qt.json_view import monospace
 
 __all__ = ["TriggerEditor", "error_text"]
@@ -83,7 +83,8 @@ class TriggerEditor(QWidget):
         self.rewrite_button = QPushButton("Use &suggested rewrite", self)
         self.rewrite_button.setToolTip("Replace the trigger with the selected warning's rewrite")
         self.rewrite_button.clicked.connect(self.apply_suggestion)
-        self.explanation = ExplanationView(self)
+        # The status line and the warnings list above already show the parse error and lint.
+        self.explanation = ExplanationView(self, trigger_details=False)
         self._trigger = parse("")
         self._event: dict[str, Any] | None = None
         self._showing = False
