@@ -1,8 +1,9 @@
 """Where each value sits in a JSON text: dotted path -> character span, and back.
 
-Used to highlight ``traits.email`` in a pretty-printed event, and to say which path the cursor
-is on. Paths use the mapping language's dotted form: object keys joined by ``.``, array indices
-as numbers (``properties.items.0.sku``).
+Used to highlight ``traits.email`` in a pretty-printed event, to say which path the cursor
+is on, and to underline where a mapping problem (``traits.@if.then``) is written. Paths use the
+mapping language's dotted form: object keys joined by ``.``, array indices as numbers
+(``properties.items.0.sku``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "locate_paths", "path_at"]
+__all__ = ["Span", "locate_paths", "path_at", "head_span"]
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
 
@@ -97,3 +98,30 @@ def path_at(spans: dict[str, Span], offset: int) -> str | None:
             if best is None or size < best[0]:
                 best = (size, path)
     return best[1] if best else None
+
+
+def head_span(text: str, path: str, spans: dict[str, Span] | None = None) -> tuple[int, int] | None:
+    """Where ``path`` is written: its key with a scalar value, or with a container's bracket.
+
+    That is the part worth underlining for a problem at ``path``; the whole of a container
+    would cover every line below it.
+
+    Args:
+        text: the JSON text.
+        path: a dotted path; one the text does not hold (a missing ``then``) gives its nearest
+            ancestor's span, and ``""`` the root value's first token.
+        spans: ``locate_paths(text)``, when the caller already has it.
+
+    Returns:
+        ``(start, end)`` character offsets, or ``None`` when the text holds no value.
+    """
+    if spans is None:
+        spans = locate_paths(text)
+    while path:
+        span = spans.get(path)
+        if span is not None:
+            bracket = text[span.value_start : span.value_start + 1] in ("{", "[")
+            return span.key_start, span.value_start + 1 if bracket else span.end
+        path = path.rpartition(".")[0]
+    first = _TOKEN.search(text)
+    return (first.start(), first.end()) if first else None

@@ -10,8 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from inspector.core.jsonpaths import head_span, locate_paths
 from inspector.core.mapping import MappingIssue
-from inspector.qt.destination_editor._json_spans import location_span
 from inspector.qt.destination_editor._text_marks import UndoKeysToEditor, underline
 from inspector.qt.json_view import JsonHighlighter, monospace, pretty_json
 
@@ -123,8 +123,9 @@ class MappingJsonEditor(QWidget):
             underline(self.text_edit, [(error.position, error.position + 1)])
             return
         text = self.text()
-        spans = [location_span(text, issue.location) for issue in self._issues]
-        underline(self.text_edit, [span for span in spans if span is not None])
+        paths = locate_paths(text) if self._issues else {}
+        marks = [head_span(text, issue.location, paths) for issue in self._issues]
+        underline(self.text_edit, [mark for mark in marks if mark is not None])
         if self._issues:
             lines = [f"✗ {issue.message}" for issue in self._issues]
             self._say("\n".join(lines), _ERROR_STYLE)

@@ -1,4 +1,4 @@
-"""The Qt-free helpers: JSON spans for mapping locations, one-line field values, list edits."""
+"""The Qt-free helpers: one-line field values, list edits."""
 
 from __future__ import annotations
 
@@ -8,34 +8,6 @@ from inspector.core.destinations import MAX_SUBSCRIPTIONS, default_config
 from inspector.core.errors import ConfigError
 from inspector.qt.destination_editor import _edits as edits
 from inspector.qt.destination_editor._field_values import UNSET, field_text, parse_field_text
-from inspector.qt.destination_editor._json_spans import json_spans, location_span
-
-TEXT = '{\n  "a": {"@path": 3},\n  "b": [1, {"x": true}],\n  "c.d": "q\\"uote"\n}'
-
-
-def _at(location: str) -> str:
-    span = location_span(TEXT, location)
-    assert span is not None
-    return TEXT[span[0] : span[1]]
-
-
-def test_location_spans_cover_key_and_scalar_or_opening_bracket() -> None:
-    assert _at("a.@path") == '"@path": 3'
-    assert _at("a") == '"a": {'
-    assert _at("b.1") == "{"
-    assert _at("b.1.x") == '"x": true'
-    assert _at("") == "{"
-
-
-def test_missing_location_points_at_its_nearest_ancestor() -> None:
-    assert _at("a.@path.deeper") == '"@path": 3'
-    assert _at("b.1.x.@if.then") == '"x": true'
-
-
-def test_keys_with_dots_and_escapes() -> None:
-    assert _at("c.d") == '"c.d": "q\\"uote"'
-    assert json_spans("{") == {}
-    assert location_span("", "a") is None
 
 
 @pytest.mark.parametrize(
