@@ -36,7 +36,7 @@ __all__ = [
     "TIMELINE_FIELDS",
 ]
 
-CHECKPOINT_EVERY = 256
+CHECKPOINT_EVERY = 64
 _TOTALS_BLOCK = 32_768
 TIMELINE_FIELDS = ("initialized", "userId", "email", "attributes", "groupId", "groupTraits")
 
