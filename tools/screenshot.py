@@ -30,7 +30,7 @@ async def shoot(out: Path) -> None:
     await asyncio.sleep(0.3)
     window.select_row(21)
     window.mappings.select_subscription(3)
-    for name, tab in (("main", 0), ("coverage", 1), ("destination", 2)):
+    for name, tab in (("main", 0), ("coverage-matrix", 1), ("destination", 2)):
         window.tabs.setCurrentIndex(tab)
         await asyncio.sleep(0.5)
         QApplication.primaryScreen().grabWindow(0).save(str(out / f"{name}.png"))

@@ -162,7 +162,7 @@ class EventsPanel(QWidget):
         table.setItemDelegateForColumn(MAPPINGS_COLUMN, ChipsDelegate(table))
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
-        for col, width in enumerate((38, 94, 58, 160, 104, 168)):
+        for col, width in enumerate((38, 108, 58, 150, 92, 160)):
             header.resizeSection(col, width)
         table.selectionModel().currentRowChanged.connect(self._on_current)
         return table

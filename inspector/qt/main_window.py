@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         for widget in (self.events, self.event_editor, self.mappings):
             self.splitter.addWidget(widget)
-        self.splitter.setSizes([640, 350, 450])
+        self.splitter.setSizes([590, 330, 520])
         self.coverage = CoverageView(self.store, self)
         self.destination = DestinationEditor(self.session.config, self)
         self.tabs = QTabWidget(self)
@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._docks_sized and self.settings.value(f"{STATE_KEY}/state") is None:
             self._docks_sized = True  # first start: keep the bottom docks modest
-            self.resizeDocks([self.timeline_dock], [170], Qt.Orientation.Vertical)
+            self.resizeDocks([self.timeline_dock], [230], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.cancel_loading()
