@@ -7,9 +7,8 @@ import os
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -41,7 +40,7 @@ __all__ = ["MainWindow"]
 EVALUATE_DELAY_MS = 300
 SYNC_FILTER_LIMIT = 20_000
 """Up to this many events a filter runs on the GUI thread; beyond, in a worker."""
-STATE_KEY = "window-v2"
+STATE_KEY = "window-v3"
 DETAIL_REPLAY_LIMIT = 2_048
 """Without a usable evaluation, show detail only for events this early (replay cost)."""
 
@@ -65,7 +64,6 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1440, 900)
         self._build_views()
-        self._build_docks()
         self._connect()
         menus.build(self)
         self._restore_state()
@@ -85,9 +83,22 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([590, 330, 520])
         self.coverage = CoverageView(self.store, self)
         self.destination = DestinationEditor(self.session.config, self)
+        self.timeline = TimelineView(self.store, self)
+        self.skipped_list = QListWidget(self)
+        self.skipped_list.setAccessibleName("Skipped records")
+        self.bottom_tabs = QTabWidget(self)
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.addTab(self.timeline, "Session timeline")
+        self.bottom_tabs.addTab(self.skipped_list, "Skipped records")
+        self.inspector_split = QSplitter(Qt.Orientation.Vertical, self)
+        self.inspector_split.setObjectName("inspectorSplitter")
+        self.inspector_split.addWidget(self.splitter)
+        self.inspector_split.addWidget(self.bottom_tabs)
+        self.inspector_split.setStretchFactor(0, 3)
+        self.inspector_split.setSizes([600, 230])
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.splitter, "Inspector")
+        self.tabs.addTab(self.inspector_split, "Inspector")
         self.tabs.addTab(self.coverage, "Coverage")
         self.tabs.addTab(self.destination, "Destination")
         self.message_bar = MessageBar(self)
@@ -104,23 +115,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.eval_label)
         self.statusBar().addPermanentWidget(self.progress)
-
-    def _build_docks(self) -> None:
-        self.timeline = TimelineView(self.store, self)
-        self.timeline_dock = self._dock("Session timeline", "timelineDock", self.timeline)
-        self.skipped_list = QListWidget(self)
-        self.skipped_list.setAccessibleName("Skipped records")
-        self.skipped_dock = self._dock("Skipped records", "skippedDock", self.skipped_list)
-        self.tabifyDockWidget(self.timeline_dock, self.skipped_dock)
-        self.timeline_dock.raise_()
-        self._docks_sized = False
-
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        return dock
 
     def _connect(self) -> None:
         self.events.current_changed.connect(self.show_event)
@@ -146,16 +140,11 @@ class MainWindow(QMainWindow):
             (f"{STATE_KEY}/geometry", self.restoreGeometry),
             (f"{STATE_KEY}/state", self.restoreState),
             (f"{STATE_KEY}/splitter", self.splitter.restoreState),
+            (f"{STATE_KEY}/inspector_split", self.inspector_split.restoreState),
         ):
             value = self.settings.value(key)
             if value is not None:
                 restore(value)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if not self._docks_sized and self.settings.value(f"{STATE_KEY}/state") is None:
-            self._docks_sized = True  # first start: keep the bottom docks modest
-            self.resizeDocks([self.timeline_dock], [230], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.cancel_loading()
@@ -164,6 +153,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue(f"{STATE_KEY}/geometry", self.saveGeometry())
         self.settings.setValue(f"{STATE_KEY}/state", self.saveState())
         self.settings.setValue(f"{STATE_KEY}/splitter", self.splitter.saveState())
+        self.settings.setValue(f"{STATE_KEY}/inspector_split", self.inspector_split.saveState())
         self.model.detach()
         super().closeEvent(event)
 
@@ -352,12 +342,13 @@ class MainWindow(QMainWindow):
         if bad:
             self.store.add_bad(bad)
             self.skipped_list.addItems([str(b) for b in bad])
-            self.skipped_dock.show()
+            self.bottom_tabs.setTabText(1, f"Skipped records ({len(self.store.bad):,})")
 
     def clear_events(self) -> None:
         self.cancel_loading()
         self.session.clear()
         self.skipped_list.clear()
+        self.bottom_tabs.setTabText(1, "Skipped records")
         for view in (self.model, self.coverage, self.timeline):
             view.set_evaluation(None)
         self.show_event(-1)

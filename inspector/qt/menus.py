@@ -82,8 +82,15 @@ def build(window: MainWindow) -> None:
             QKeySequence(f"Ctrl+{i + 1}"),
         )
     view.addSeparator()
-    view.addAction(window.timeline_dock.toggleViewAction())
-    view.addAction(window.skipped_dock.toggleViewAction())
+    panel = _action(
+        window,
+        view,
+        "Timeline and skipped records",
+        lambda on: window.bottom_tabs.setVisible(on),
+        QKeySequence("Ctrl+B"),
+    )
+    panel.setCheckable(True)
+    panel.setChecked(True)
     view.addSeparator()
     fresh = _action(window, view, "Fresh SDK for every event", lambda on: _set_fresh(window, on))
     fresh.setCheckable(True)
