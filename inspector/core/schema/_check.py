@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -43,6 +44,39 @@ def _arrify_fields(payload: dict[str, Any], schema: dict[str, Any]) -> None:
                 payload[key] = [payload[key]]
 
 
+_SCHEMAS: OrderedDict[int, tuple[Fields, dict[str, Any]]] = OrderedDict()
+_SCHEMA_CACHE_SIZE = 64
+
+
+def _schema_for(fields: Fields) -> dict[str, Any]:
+    """``fields_to_schema(fields)``, built once per field-definition object.
+
+    Keyed by identity: the entry holds the fields object itself, so its id cannot be reused by
+    another object while cached. Field definitions are data the caller does not mutate.
+    """
+    key = id(fields)
+    hit = _SCHEMAS.get(key)
+    if hit is not None and hit[0] is fields:
+        _SCHEMAS.move_to_end(key)
+        return hit[1]
+    schema = fields_to_schema(fields)
+    _SCHEMAS[key] = (fields, schema)
+    if len(_SCHEMAS) > _SCHEMA_CACHE_SIZE:
+        _SCHEMAS.popitem(last=False)
+    return schema
+
+
+def _json_copy(value: Any) -> Any:
+    """A deep copy of JSON-shaped data (dicts, lists, scalars), far cheaper than deepcopy."""
+    if isinstance(value, dict):
+        return {k: _json_copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_copy(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return copy.deepcopy(value)
+
+
 def check_payload(
     payload: Any, fields: Fields, *, mode: Literal["cloud", "device"] = "cloud"
 ) -> PayloadCheck:
@@ -55,10 +89,10 @@ def check_payload(
             ``Action.execute``; ``"device"`` (browser actions) passes the payload through.
     """
     if mode != "cloud":
-        return PayloadCheck(copy.deepcopy(payload), [], copy.deepcopy(payload))
-    schema = fields_to_schema(fields)
-    cleaned = remove_empty_values(copy.deepcopy(payload), schema, True)
-    after_empty = copy.deepcopy(cleaned)
+        return PayloadCheck(_json_copy(payload), [], _json_copy(payload))
+    schema = _schema_for(fields)
+    cleaned = remove_empty_values(_json_copy(payload), schema, True)
+    after_empty = _json_copy(cleaned)
     if not fields or not isinstance(cleaned, dict):
         return PayloadCheck(cleaned, [], after_empty)
     _arrify_fields(cleaned, schema)
