@@ -37,6 +37,7 @@ test: sync check-qt-libs
 lint: sync
 	$(UV) run ruff check inspector tests bench
 	$(UV) run lint-imports
+	$(UV) run mypy --strict inspector/core
 
 bench: sync
 	for script in bench/*.py; do echo "== $$script"; $(UV) run python $$script || exit 1; done

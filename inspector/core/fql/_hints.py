@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from typing import Any, Final
 
 from inspector.core._js import UNDEFINED, is_js_number, js_string, js_to_number, js_truthy
@@ -16,7 +17,7 @@ __all__ = ["hint_for", "walk_stopped_note"]
 _STRING_OPERATORS: Final = ("=", "contains", "starts_with", "ends_with")
 _NUMERIC_OPERATORS: Final = ("number_equals", "number_not_equals", "<", "<=", ">", ">=")
 _NEGATED: Final = ("not_contains", "not_starts_with", "not_ends_with", "number_not_equals")
-_CHECKS: Final = {
+_CHECKS: Final[dict[str, Callable[[str, str], bool]]] = {
     "=": lambda a, e: a == e,
     "contains": lambda a, e: e in a,
     "starts_with": lambda a, e: a.startswith(e),

@@ -54,7 +54,9 @@ def _order(warning: LintWarning) -> tuple[int, str]:
 def _deduplicate(warnings: list[LintWarning]) -> list[LintWarning]:
     """Drop skipped-token warnings that another warning already explains."""
     explained = {w.position + 2 for w in warnings if w.code == "operator-spacing" and w.position}
-    explained |= {w.position for w in warnings if w.code == "quote-not-closed"}
+    explained |= {
+        w.position for w in warnings if w.code == "quote-not-closed" and w.position is not None
+    }
     return [w for w in warnings if not (w.code == "ignored-token" and w.position in explained)]
 
 
