@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
     def _start_evaluation(self) -> None:
         if self._eval_token is not None:
             self._eval_token.cancel()
+        self.evaluating = True  # from now, not only once the task first runs
         self.tasks.spawn(self.evaluate(), name="evaluate session")
 
     async def evaluate(self) -> None:
