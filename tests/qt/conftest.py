@@ -77,4 +77,12 @@ def demo_window(window: MainWindow, run_until: Callable[..., None]) -> MainWindo
 
 def settle(window: MainWindow, run_until: Callable[..., None]) -> None:
     """Wait until no evaluation is scheduled or running."""
-    run_until(lambda: not window._eval_timer.isActive() and not window.evaluating)
+    # The evaluation task is spawned when the timer fires but sets ``evaluating`` only once it
+    # first runs: in between, only the task list shows it.
+    run_until(
+        lambda: (
+            not window._eval_timer.isActive()
+            and not window.evaluating
+            and "evaluate session" not in window.tasks.running
+        )
+    )
