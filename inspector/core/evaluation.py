@@ -9,6 +9,7 @@ progress); it keeps one byte per event and subscription, the SDK state every
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -37,6 +38,7 @@ __all__ = [
 ]
 
 CHECKPOINT_EVERY = 64
+PROGRESS_INTERVAL = 0.1  # seconds
 _TOTALS_BLOCK = 32_768
 TIMELINE_FIELDS = ("initialized", "userId", "email", "attributes", "groupId", "groupTraits")
 
@@ -184,12 +186,15 @@ def evaluate(
     snapshot: dict[str, Any] | None = None
     rows: dict[bytes, bytes] = {}  # most events share a verdict pattern: keep one copy of each
     total = len(records)
+    reported = time.monotonic()
     for i, record in enumerate(records):
         if i % CHECKPOINT_EVERY == 0:
             result.checkpoints[i] = state
             if cancel is not None and cancel.cancelled:
                 return result
-            if progress is not None:
+            # at most ~10 reports a second: each one costs the GUI thread a label update
+            if progress is not None and time.monotonic() - reported >= PROGRESS_INTERVAL:
+                reported = time.monotonic()
                 progress(i, total)
         event = record.data
         inspection = engine.evaluate(i, record, event, DirectEval(event, engine.compiled), state)
