@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
+import orjson
+
 from inspector.core.destinations import DestinationConfig, SdkState
 from inspector.core.events import EventRecord
 from inspector.core.inspection import (
@@ -90,18 +92,19 @@ def verdict_of(result: SubscriptionResult) -> Verdict:
 class TimelineEntry:
     """The simulated Jimo profile after ``event_index``, where it changed or a hazard arose.
 
-    The SDK state object is kept (a few hundred bytes, sharing unchanged values with its
-    neighbours) and turned into a snapshot dict only when a view asks for ``state``.
+    The snapshot is kept as compact JSON (a million-event session has hundreds of thousands of
+    entries) and decoded when a view asks for ``state``.
     """
 
     event_index: int
-    sdk: SdkState | None
+    snapshot_json: bytes
     changed: tuple[str, ...]
     hazards: tuple[Hazard, ...] = ()
 
     @property
     def state(self) -> dict[str, Any]:
-        return self.sdk.snapshot() if self.sdk is not None else {}
+        value: dict[str, Any] = orjson.loads(self.snapshot_json)
+        return value
 
 
 @dataclass(slots=True)
@@ -209,10 +212,11 @@ def evaluate(
             changed = _timeline_changes(snapshot, after)
             if changed or inspection.hazards:
                 hazards = tuple(inspection.hazards)
-                result.timeline.append(TimelineEntry(i, state, changed, hazards))
+                result.timeline.append(TimelineEntry(i, orjson.dumps(after), changed, hazards))
             snapshot = after
         elif inspection.hazards:
-            entry = TimelineEntry(i, inspection.state, (), tuple(inspection.hazards))
+            state_json = orjson.dumps(inspection.state.snapshot() if inspection.state else {})
+            entry = TimelineEntry(i, state_json, (), tuple(inspection.hazards))
             result.timeline.append(entry)
     result.complete = True
     result.totals()  # counted here, in the worker, so the views need not
