@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 
 from inspector.core.destinations import DestinationConfig, SdkState
-from inspector.core.events import EventRecord
+from inspector.core.events import EventRecord, json_bytes
 from inspector.core.inspection import (
     DirectEval,
     Engine,
@@ -212,10 +212,10 @@ def evaluate(
             changed = _timeline_changes(snapshot, after)
             if changed or inspection.hazards:
                 hazards = tuple(inspection.hazards)
-                result.timeline.append(TimelineEntry(i, orjson.dumps(after), changed, hazards))
+                result.timeline.append(TimelineEntry(i, json_bytes(after), changed, hazards))
             snapshot = after
         elif inspection.hazards:
-            state_json = orjson.dumps(inspection.state.snapshot() if inspection.state else {})
+            state_json = json_bytes(inspection.state.snapshot() if inspection.state else {})
             entry = TimelineEntry(i, state_json, (), tuple(inspection.hazards))
             result.timeline.append(entry)
     result.complete = True

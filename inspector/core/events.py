@@ -8,9 +8,18 @@ from typing import Any
 
 import orjson
 
-__all__ = ["EventSource", "EventRecord", "SEGMENT_TYPES", "summarize"]
+__all__ = ["EventSource", "EventRecord", "SEGMENT_TYPES", "summarize", "json_bytes"]
 
 SEGMENT_TYPES = ("track", "identify", "page", "screen", "group", "alias")
+
+
+def json_bytes(value: Any) -> bytes:
+    """Compact JSON as a right-sized bytes object, for values that are kept.
+
+    ``orjson.dumps`` returns bytes that hold on to a 4 KB buffer whatever their length; a
+    million kept results would waste gigabytes, so anything stored goes through a copy.
+    """
+    return bytes(memoryview(orjson.dumps(value)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +88,7 @@ class EventRecord:
     ) -> EventRecord:
         cols = summarize(data)
         return cls(
-            raw=raw if raw is not None else orjson.dumps(data),
+            raw=raw if raw is not None else json_bytes(data),
             source=source,
             write_key=write_key,
             warnings=warnings,

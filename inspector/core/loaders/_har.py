@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import orjson
 
-from inspector.core.events import EventRecord, EventSource
+from inspector.core.events import EventRecord, EventSource, json_bytes
 from inspector.core.loaders._segment import BadRecord, event_record, split_batch
 
 __all__ = ["is_har", "events_from_har", "NotSegmentHar"]
@@ -117,7 +117,7 @@ def _call_events(
             # Segment stamps receivedAt on arrival; the request time is the closest we have.
             data = item.data
             data["receivedAt"] = received
-            item.raw = orjson.dumps(data)
+            item.raw = json_bytes(data)
         yield item
 
 

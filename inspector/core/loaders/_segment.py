@@ -6,9 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
-from inspector.core.events import SEGMENT_TYPES, EventRecord, EventSource
+from inspector.core.events import SEGMENT_TYPES, EventRecord, EventSource, json_bytes
 
 __all__ = ["BadRecord", "MAX_EVENT_BYTES", "events_from_value", "event_record", "size_problem"]
 
@@ -56,7 +54,7 @@ def event_record(
     raw: bytes | None = None,
 ) -> EventRecord | BadRecord:
     """Check one event's size and type, and build its record."""
-    data = raw if raw is not None else orjson.dumps(event)
+    data = raw if raw is not None else json_bytes(event)
     problem = size_problem(len(data))
     if problem is not None:
         return BadRecord(source, problem)
