@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import qasync
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from inspector import __version__
@@ -17,7 +18,7 @@ from inspector.core.session import Session
 from inspector.core.tasks import TaskOwner
 from inspector.qt.error_dialog import error_dialog
 from inspector.qt.main_window import MainWindow
-from inspector.resources import DEMO_CONFIG, DEMO_SESSION
+from inspector.resources import APP_ICON, DEMO_CONFIG, DEMO_SESSION
 
 __all__ = ["run", "build_window"]
 
@@ -77,6 +78,8 @@ def run(files: Sequence[str]) -> int:
     app.setApplicationName("Jimo Inspector")
     app.setOrganizationName("Jimo Inspector")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(APP_ICON)))
+    app.setDesktopFileName("jimo-inspector")
     # the GUI thread waits for the GIL after each Qt call while a worker thread runs: keep the
     # wait short so a background load or evaluation never makes the window stutter
     sys.setswitchinterval(0.001)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["resource_path", "DEMO_SESSION", "DEMO_HAR", "DEMO_CONFIG"]
+__all__ = ["resource_path", "DEMO_SESSION", "DEMO_HAR", "DEMO_CONFIG", "APP_ICON"]
 
 _HERE = Path(__file__).resolve().parent
 
@@ -22,3 +22,4 @@ def resource_path(*parts: str) -> Path:
 DEMO_SESSION = resource_path("demo", "session.ndjson")
 DEMO_HAR = resource_path("demo", "checkout.har")
 DEMO_CONFIG = resource_path("demo", "config.json")
+APP_ICON = resource_path("icons", "jimo-inspector.svg")
