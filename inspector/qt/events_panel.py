@@ -100,11 +100,12 @@ class ChipsDelegate(QStyledItemDelegate):
                 painter.setPen(option.palette.color(QPalette.ColorRole.Text))  # type: ignore[attr-defined]
                 painter.drawText(QRect(x, y, 16, h), Qt.AlignmentFlag.AlignCenter, "…")
                 break
-            colour = verdict_colour(Verdict(verdict), palette_is_dark(option.palette))  # type: ignore[attr-defined]
+            dark = palette_is_dark(option.palette)  # type: ignore[attr-defined]
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
+            painter.setBrush(verdict_colour(Verdict(verdict), dark))
             painter.drawRoundedRect(QRect(x, y, w, h), 4, 4)
-            painter.setPen(QColor("white"))
+            # dark palettes get light chips: dark text keeps the label readable
+            painter.setPen(QColor("#111111" if dark else "white"))
             painter.drawText(QRect(x, y, w, h), Qt.AlignmentFlag.AlignCenter, label)
             x += w + 4
         painter.restore()

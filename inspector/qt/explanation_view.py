@@ -19,14 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.core.evaluation import Verdict
 from inspector.core.fql import ClauseResult, Explanation, LintWarning, Trigger, TriggerSyntaxError
 from inspector.qt.json_view import monospace
+from inspector.qt.verdict_style import palette_is_dark, verdict_colour
 
 __all__ = ["ExplanationView", "NO_EVENT_TEXT"]
 
 Index = QModelIndex | QPersistentModelIndex
 NO_EVENT_TEXT = "Select an event to see how this trigger reads it."
-_PASS, _FAIL = QColor("#1e7b34"), QColor("#b3261e")
+def _verdict_colour(passed: bool, widget: QWidget) -> QColor:
+    verdict = Verdict.DELIVERED if passed else Verdict.TRIGGER_ERROR
+    return verdict_colour(verdict, palette_is_dark(widget.palette()))
 _HEADERS = ("", "Clause", "Found", "Expected", "Why")
 _WHY = len(_HEADERS) - 1
 # Columns 1-3 fit their contents up to these widths, and together to 3/5 of a narrow view:
@@ -121,13 +125,13 @@ class ExplanationView(QWidget):
 
     def _show_summary(self, text: str, matched: bool | None) -> None:
         self.summary.setText(text)
-        colour = None if matched is None else _PASS if matched else _FAIL
+        colour = None if matched is None else _verdict_colour(matched, self)
         self.summary.setStyleSheet(f"color: {colour.name()};" if colour is not None else "")
 
     def _add_children(self, parent: QTreeWidgetItem, group: Explanation) -> None:
         for child in group.children:
             item = QTreeWidgetItem(parent, _row(child))
-            item.setForeground(0, _PASS if _passed(child) else _FAIL)
+            item.setForeground(0, _verdict_colour(_passed(child), self))
             for column in range(len(_HEADERS)):
                 item.setToolTip(column, item.text(column))
             if isinstance(child, ClauseResult):
