@@ -76,8 +76,11 @@ class SubscriptionPanel(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(trigger_box)
         self.splitter.addWidget(mapping_box)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        # the trigger, its warnings and the clause-by-clause explanation need the height more
+        # than the mapping form, which scrolls
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([500, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

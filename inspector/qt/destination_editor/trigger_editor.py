@@ -76,7 +76,6 @@ class TriggerEditor(QWidget):
         self.warnings = QListWidget(self)
         self.warnings.setAccessibleName("Trigger warnings")
         self.warnings.setWordWrap(True)
-        self.warnings.setMaximumHeight(lines * 5)
         self.warnings.currentRowChanged.connect(self._on_warning_selected)
         self.warnings.itemSelectionChanged.connect(lambda: self._on_warning_selected(-1))
         self.warnings.itemActivated.connect(lambda _item: self.apply_suggestion())
@@ -152,7 +151,14 @@ class TriggerEditor(QWidget):
                 tip += f"\n\nSuggested rewrite:\n{warning.suggestion}"
             item.setToolTip(tip)
         self.warnings.setVisible(bool(warnings))
+        self._fit_warnings()
         self._on_warning_selected(self.warnings.currentRow())
+
+    def _fit_warnings(self) -> None:
+        """As tall as its rows (up to five lines), so the explanation below keeps the room."""
+        rows = sum(self.warnings.sizeHintForRow(r) for r in range(self.warnings.count()))
+        limit = self.text_edit.fontMetrics().lineSpacing() * 5
+        self.warnings.setFixedHeight(min(rows, limit) + 2 * self.warnings.frameWidth() + 2)
 
     def _suggestion(self) -> str | None:
         """The selected warning's rewrite; with none selected, the first warning that has one."""
