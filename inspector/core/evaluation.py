@@ -10,6 +10,7 @@ progress); it keeps one byte per event and subscription, the SDK state every
 from __future__ import annotations
 
 import time
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -119,6 +120,8 @@ class Evaluation:
     verdicts: list[bytes] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     hazards: list[Hazard] = field(default_factory=list)
+    duplicates: dict[int, int] = field(default_factory=dict)
+    """Event index -> the earlier event with the same messageId (Segment keeps only the first)."""
     checkpoints: dict[int, SdkState | None] = field(default_factory=dict)
     complete: bool = False
     unmatched: bytearray = field(default_factory=bytearray)
@@ -188,6 +191,7 @@ def evaluate(
     state = engine.start
     snapshot: dict[str, Any] | None = None
     rows: dict[bytes, bytes] = {}  # most events share a verdict pattern: keep one copy of each
+    ids = array("q")  # messageId hashes: 8 bytes an event, for finding duplicates at the end
     total = len(records)
     reported = time.monotonic()
     for i, record in enumerate(records):
@@ -200,6 +204,8 @@ def evaluate(
                 reported = time.monotonic()
                 progress(i, total)
         event = record.data
+        message_id = event.get("messageId")
+        ids.append(hash(message_id) if isinstance(message_id, str) and message_id else 0)
         inspection = engine.evaluate(i, record, event, DirectEval(event, engine.compiled), state)
         row = bytes(verdict_of(r) for r in inspection.results)
         row = rows.setdefault(row, row)
@@ -220,9 +226,35 @@ def evaluate(
             result.timeline.append(entry)
     result.complete = True
     result.totals()  # counted here, in the worker, so the views need not
+    result.duplicates = _duplicates(ids, records)
     if progress is not None:
         progress(total, total)
     return result
+
+
+def _duplicates(ids: array[int], records: Sequence[EventRecord]) -> dict[int, int]:
+    """Events whose messageId an earlier event already had, each mapped to that first event.
+
+    Segment deduplicates on messageId (client retries reuse it), so only the first reaches
+    Jimo. Equal hashes are confirmed against the real ids, which only duplicates need decoding.
+    """
+    order = sorted((i for i, h in enumerate(ids) if h), key=ids.__getitem__)
+    found: dict[int, int] = {}
+    start = 0
+    while start < len(order):
+        end = start + 1
+        while end < len(order) and ids[order[end]] == ids[order[start]]:
+            end += 1
+        if end - start > 1:
+            first: dict[str, int] = {}
+            for i in order[start:end]:  # ascending: sorted() is stable
+                message_id = records[i].message_id
+                if message_id in first:
+                    found[i] = first[message_id]
+                else:
+                    first[message_id] = i
+        start = end
+    return found
 
 
 def inspect_event(

@@ -8,7 +8,7 @@ Ctrl+Shift+Z); "Revert" restores the event as loaded.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -124,7 +124,9 @@ class EventEditor(QWidget):
             self.highlighter.set_dark(palette_is_dark(self.palette()))
 
     # -- showing ------------------------------------------------------------------------------
-    def show_record(self, record: EventRecord | None, *, edited: bool = False) -> None:
+    def show_record(
+        self, record: EventRecord | None, *, edited: bool = False, warnings: list[str] | None = None
+    ) -> None:
         """Show ``record`` (None clears); keeps the cursor line when it is the same event."""
         self._timer.stop()
         self._loading = True
@@ -150,11 +152,15 @@ class EventEditor(QWidget):
         self._apply_selections()
         self.revert_button.setEnabled(edited)
         if record is not None:
-            self._set_title(record, edited)
+            self._set_title(record, edited, record.warnings if warnings is None else warnings)
             self.status.setText("Edited: results show the changed event." if edited else "")
 
-    def _set_title(self, record: EventRecord, edited: bool) -> None:
-        warn = "".join(f"<br><span style='color:#b26a00'>⚠ {w}</span>" for w in record.warnings)
+    def update_title(self, record: EventRecord, edited: bool, warnings: Sequence[str]) -> None:
+        """Refresh the heading only (new warnings), leaving the text and any typing alone."""
+        self._set_title(record, edited, warnings)
+
+    def _set_title(self, record: EventRecord, edited: bool, warnings: Sequence[str]) -> None:
+        warn = "".join(f"<br><span style='color:#b26a00'>⚠ {w}</span>" for w in warnings)
         tag = " <i>(edited)</i>" if edited else ""
         self.title.setText(
             f"<b>{record.type or '?'}</b> {record.name}{tag} "

@@ -12,13 +12,14 @@ from inspector.core.events import EventRecord
 from inspector.core.store import EventStore
 from inspector.qt.store_adapter import StoreTableModel
 
-__all__ = ["EventTableModel", "RecordRole", "VerdictsRole", "MAPPINGS_COLUMN"]
+__all__ = ["EventTableModel", "RecordRole", "VerdictsRole", "MAPPINGS_COLUMN", "duplicate_warning"]
 
 Index = QModelIndex | QPersistentModelIndex
 RecordRole = Qt.ItemDataRole.UserRole + 1
 VerdictsRole = Qt.ItemDataRole.UserRole + 2
 """``[(short subscription name, Verdict value), …]`` for the mappings worth a chip."""
 MAPPINGS_COLUMN = 5
+SOURCE_COLUMN = 6
 # trigger errors are not chipped: they would sit on every row; the matrix and panel show them
 _CHIP_VERDICTS = frozenset({Verdict.DELIVERED, Verdict.NOT_DELIVERED, Verdict.INVALID})
 
@@ -75,6 +76,17 @@ class EventTableModel(StoreTableModel):
             if code in _CHIP_VERDICTS and j < len(self._chip_names)
         ]
 
+    def _duplicate_of(self, row: int) -> int | None:
+        return self._evaluation.duplicates.get(row) if self._evaluation is not None else None
+
+    def warnings(self, row: int) -> list[str]:
+        """The event's load warnings, plus a duplicate messageId found by the evaluation."""
+        found = list(self._store[row].warnings)
+        first = self._duplicate_of(row)
+        if first is not None:
+            found.append(duplicate_warning(first))
+        return found
+
     def record(self, row: int) -> EventRecord:
         return self._store[row]
 
@@ -104,10 +116,11 @@ class EventTableModel(StoreTableModel):
                 return (
                     "\n".join(f"{n}: {Verdict(v).label}" for n, v in chips) or "no mapping matched"
                 )
-            if rec.warnings:
-                return "\n".join(f"⚠ {w}" for w in rec.warnings)
-            if col == 5:
-                return rec.source.short_label
+            if col == SOURCE_COLUMN:
+                return rec.source.label
+            warnings = self.warnings(index.row())
+            if warnings:
+                return "\n".join(f"⚠ {w}" for w in warnings)
             return rec.timestamp if col == 1 else None
         if role == Qt.ItemDataRole.ForegroundRole and col == 2 and rec.type in _TYPE_COLOURS:
             return QColor(_TYPE_COLOURS[rec.type])
@@ -127,7 +140,9 @@ class EventTableModel(StoreTableModel):
         if col == 2:
             return rec.type or "?"
         if col == 3:
-            return f"⚠ {rec.name}" if rec.warnings else rec.name
+            return (
+                f"⚠ {rec.name}" if rec.warnings or self._duplicate_of(row) is not None else rec.name
+            )
         if col == 4:
             return rec.user
         if col == MAPPINGS_COLUMN:
@@ -138,3 +153,10 @@ class EventTableModel(StoreTableModel):
 def _short(name: str) -> str:
     name = name.removeprefix("Send ")
     return name if len(name) <= 16 else name[:15] + "…"
+
+
+def duplicate_warning(first: int) -> str:
+    return (
+        f"same messageId as event {first + 1}: Segment deduplicates on messageId, "
+        "so only the first of them reaches Jimo"
+    )

@@ -172,7 +172,8 @@ class MainWindow(QMainWindow):
             self.destination.set_event(None)
             return
         record = self.store[row]
-        self.event_editor.show_record(record, edited=self.session.is_edited(row))
+        edited = self.session.is_edited(row)
+        self.event_editor.show_record(record, edited=edited, warnings=self.model.warnings(row))
         self.refresh_detail()
 
     def refresh_detail(self) -> None:
@@ -218,7 +219,9 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self.session.revert_event(row)
-        self.event_editor.show_record(self.store[row], edited=False)
+        self.event_editor.show_record(
+            self.store[row], edited=False, warnings=self.model.warnings(row)
+        )
         self.refresh_detail()
         self.schedule_evaluation()
 
@@ -266,6 +269,10 @@ class MainWindow(QMainWindow):
         self.events.refresh()
         self.eval_label.setText(f"{len(result.hazards)} hazard(s)" if result.hazards else "")
         self._update_counts()
+        row = self.current_row()
+        if 0 <= row < len(self.store):
+            edited = self.session.is_edited(row)
+            self.event_editor.update_title(self.store[row], edited, self.model.warnings(row))
         self.refresh_detail()
         if total != len(self.store):
             self.schedule_evaluation()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from inspector.qt.main_window import MainWindow
 from inspector.resources import DEMO_HAR, DEMO_SESSION
 from tests.factories import make_event
+from tests.qt.conftest import settle
 
 
 def _drop(window: MainWindow, *paths: Path) -> None:
@@ -104,3 +105,22 @@ def test_pasting_a_batch_adds_its_events(window: MainWindow) -> None:
     assert window.model.index(1, 6).data() == "clipboard:1[2]"
     assert paste_events(window, "not json at all") == 0
     assert "not an event file" in window.message_bar.label.text()
+
+
+def test_a_retried_event_is_flagged_as_a_duplicate(
+    window: MainWindow,
+    run_until,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "retries.ndjson"
+    first = make_event(event="Checkout Started", messageId="ajs-next-1-abc")
+    path.write_text("\n".join(json.dumps(e) for e in (first, make_event(), first)) + "\n")
+    window.open_files([str(path)])
+    run_until(lambda: window.job is None and window.model.rowCount() == 3)
+    settle(window, run_until)
+    assert window.model.index(2, 3).data() == "⚠ Checkout Started"
+    tip = window.model.index(2, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert "same messageId as event 1" in tip
+    window.select_row(2)
+    assert "same messageId as event 1" in window.event_editor.title.text()
+    assert window.model.index(0, 3).data() == "Checkout Started"

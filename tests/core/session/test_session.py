@@ -90,3 +90,19 @@ def test_detail_after_an_edit_replays_from_a_checkpoint_that_still_holds(monkeyp
     assert (before, after) == ("usr_3q9x7z", "someone-else")
     fresh = inspect_event(session.store.events(), 21, session.config)
     assert fresh.state.snapshot() == session.detail(21).state.snapshot()  # type: ignore[union-attr]
+
+
+def test_duplicate_message_ids_point_at_the_first_event() -> None:
+    events = [
+        make_event(messageId="retry-me"),
+        make_event(messageId="unique"),
+        make_event(messageId="retry-me", context={"library": {"name": "analytics.js"}}),
+        make_event(messageId="retry-me"),
+        {k: v for k, v in make_event().items() if k != "messageId"},
+        {k: v for k, v in make_event().items() if k != "messageId"},
+    ]
+    items = read_bytes("\n".join(json.dumps(e) for e in events).encode(), "d.ndjson", kind="file")
+    records = [i for i in items if isinstance(i, EventRecord)]
+    result = evaluate(records, default_config())
+    # events without a messageId are never duplicates of each other
+    assert result.duplicates == {2: 0, 3: 0}
