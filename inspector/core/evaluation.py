@@ -191,7 +191,7 @@ def evaluate(
     state = engine.start
     snapshot: dict[str, Any] | None = None
     rows: dict[bytes, bytes] = {}  # most events share a verdict pattern: keep one copy of each
-    ids = array("q")  # messageId hashes: 8 bytes an event, for finding duplicates at the end
+    seen = _SeenIds()
     total = len(records)
     reported = time.monotonic()
     for i, record in enumerate(records):
@@ -204,8 +204,7 @@ def evaluate(
                 reported = time.monotonic()
                 progress(i, total)
         event = record.data
-        message_id = event.get("messageId")
-        ids.append(hash(message_id) if isinstance(message_id, str) and message_id else 0)
+        seen.add(event.get("messageId"))
         inspection = engine.evaluate(i, record, event, DirectEval(event, engine.compiled), state)
         row = bytes(verdict_of(r) for r in inspection.results)
         row = rows.setdefault(row, row)
@@ -226,35 +225,55 @@ def evaluate(
             result.timeline.append(entry)
     result.complete = True
     result.totals()  # counted here, in the worker, so the views need not
-    result.duplicates = _duplicates(ids, records)
+    result.duplicates = seen.duplicates(records)
     if progress is not None:
         progress(total, total)
     return result
 
 
-def _duplicates(ids: array[int], records: Sequence[EventRecord]) -> dict[int, int]:
-    """Events whose messageId an earlier event already had, each mapped to that first event.
+class _SeenIds:
+    """Which messageIds were seen, in 8 bytes an event plus a 4 MB Bloom filter.
 
-    Segment deduplicates on messageId (client retries reuse it), so only the first reaches
-    Jimo. Equal hashes are confirmed against the real ids, which only duplicates need decoding.
+    A filter hit marks the id's hash as a candidate; candidates are confirmed against the real
+    ids at the end. No step sorts or hashes a million entries at once, so a worker thread
+    never holds the GIL long enough to stall the window.
     """
-    order = sorted((i for i, h in enumerate(ids) if h), key=ids.__getitem__)
-    found: dict[int, int] = {}
-    start = 0
-    while start < len(order):
-        end = start + 1
-        while end < len(order) and ids[order[end]] == ids[order[start]]:
-            end += 1
-        if end - start > 1:
-            first: dict[str, int] = {}
-            for i in order[start:end]:  # ascending: sorted() is stable
+
+    BITS = 1 << 25
+
+    def __init__(self) -> None:
+        self.hashes = array("q")
+        self.bloom = bytearray(self.BITS // 8)
+        self.candidates: set[int] = set()
+
+    def add(self, message_id: object) -> None:
+        if not isinstance(message_id, str) or not message_id:
+            self.hashes.append(0)
+            return
+        h = hash(message_id) or 1
+        self.hashes.append(h)
+        hit = True
+        for bit in (h % self.BITS, (h >> 25) % self.BITS, (h >> 39) % self.BITS):
+            byte, mask = bit >> 3, 1 << (bit & 7)
+            if not self.bloom[byte] & mask:
+                hit = False
+                self.bloom[byte] |= mask
+        if hit:
+            self.candidates.add(h)
+
+    def duplicates(self, records: Sequence[EventRecord]) -> dict[int, int]:
+        """Event index -> the first event with the same messageId, for every repeat."""
+        found: dict[int, int] = {}
+        first: dict[str, int] = {}
+        candidates = self.candidates
+        for i, h in enumerate(self.hashes):
+            if h in candidates:
                 message_id = records[i].message_id
                 if message_id in first:
                     found[i] = first[message_id]
                 else:
                     first[message_id] = i
-        start = end
-    return found
+        return found
 
 
 def inspect_event(

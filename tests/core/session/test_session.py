@@ -7,7 +7,7 @@ import json
 from inspector.core import evaluation as evaluation_module
 from inspector.core.destinations import DestinationConfig, Subscription, default_config
 from inspector.core.evaluation import Verdict, evaluate, inspect_event
-from inspector.core.events import EventRecord
+from inspector.core.events import EventRecord, EventSource
 from inspector.core.loaders import read_bytes, read_path
 from inspector.core.session import Session
 from inspector.resources import DEMO_SESSION
@@ -106,3 +106,19 @@ def test_duplicate_message_ids_point_at_the_first_event() -> None:
     result = evaluate(records, default_config())
     # events without a messageId are never duplicates of each other
     assert result.duplicates == {2: 0, 3: 0}
+
+
+def test_duplicates_are_exact_among_many_unique_ids() -> None:
+    records = [
+        EventRecord.from_dict(make_event(messageId=f"id-{i}"), EventSource("file", "m", line=i))
+        for i in range(20_000)
+    ]
+    repeats = [5, 19_999, 12_345]
+    records += [
+        EventRecord.from_dict(make_event(messageId=f"id-{i}"), EventSource("file", "m"))
+        for i in repeats
+    ]
+    subs = [Subscription("Tracks", "sendTrackEvent", 'type = "track"', True, {})]
+    config = DestinationConfig("actions-jimo", default_config().settings, subs)
+    result = evaluate(records, config)
+    assert result.duplicates == {20_000: 5, 20_001: 19_999, 20_002: 12_345}
