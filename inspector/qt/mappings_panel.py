@@ -8,6 +8,7 @@ HTTP request sent), and *Problems* (mapping and validation errors, hazards, note
 from __future__ import annotations
 
 import json
+import shlex
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -65,6 +66,18 @@ def request_text(result: SubscriptionResult) -> str:
     return "\n".join(head) + body
 
 
+def curl_command(result: SubscriptionResult) -> str:
+    """The request as a curl command line (the key stays masked: paste your own)."""
+    request = result.request
+    if request is None:
+        return ""
+    parts = [f"curl -X {request.method} {shlex.quote(request.url)}"]
+    parts += [f"-H {shlex.quote(f'{k}: {v}')}" for k, v in request.headers.items()]
+    if request.body is not None:
+        parts.append(f"--data-raw {shlex.quote(request.body.decode())}")
+    return " \\\n  ".join(parts)
+
+
 def _copy_button(parent: QWidget, label: str, source: Any) -> QPushButton:
     button = QPushButton(label, parent)
     button.setAccessibleName(label)
@@ -111,6 +124,8 @@ class MappingsPanel(QWidget):
         self.jimo = JsonView(self)
         self.jimo.setAccessibleName("Jimo SDK commands or HTTP request")
         self.jimo_label = QLabel(self)
+        self.curl_button = _copy_button(self, "Copy as curl", self._curl)
+        self.curl_button.hide()
         self.problems = QTextBrowser(self)
         self.problems.setAccessibleName("Problems")
         self.tabs = QTabWidget(self)
@@ -122,7 +137,13 @@ class MappingsPanel(QWidget):
             "Payload",
         )
         self.tabs.addTab(
-            self._with_bar(self.jimo, self.jimo_label, "Copy", lambda: self.jimo.toPlainText()),
+            self._with_bar(
+                self.jimo,
+                self.jimo_label,
+                "Copy",
+                lambda: self.jimo.toPlainText(),
+                self.curl_button,
+            ),
             "Jimo",
         )
         self.tabs.addTab(self.problems, "Problems")
@@ -141,11 +162,15 @@ class MappingsPanel(QWidget):
         self._current = 0
         self._payload_spans: dict[str, Any] = {}
 
-    def _with_bar(self, view: QWidget, label: QLabel, copy_label: str, source: Any) -> QWidget:
+    def _with_bar(
+        self, view: QWidget, label: QLabel, copy_label: str, source: Any, *extra: QWidget
+    ) -> QWidget:
         box = QWidget(self)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(label, 1)
+        for widget in extra:
+            bar.addWidget(widget)
         bar.addWidget(_copy_button(box, copy_label, source))
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -177,6 +202,10 @@ class MappingsPanel(QWidget):
             self._show_detail(current.row())
             self.subscription_selected.emit(current.row())
 
+    def _curl(self) -> str:
+        result = self.current_result()
+        return curl_command(result) if result is not None else ""
+
     def current_result(self) -> SubscriptionResult | None:
         return self.model.result(self._current)
 
@@ -196,6 +225,7 @@ class MappingsPanel(QWidget):
                 "// no payload: "
                 + ("the mapping failed" if result.mapping_error else "the trigger did not match")
             )
+        self.curl_button.setVisible(result.request is not None)
         if result.request is not None:
             self.jimo_label.setText("HTTP request Jimo Cloud receives (key masked)")
             self.jimo.setPlainText(request_text(result))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import shlex
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from inspector.core.destinations import DestinationConfig
 from inspector.core.evaluation import Verdict
 from inspector.qt.main_window import MainWindow
 from inspector.qt.menus import export_config, import_config
@@ -79,3 +83,25 @@ def test_config_import_and_export_round_trip(demo_window: MainWindow, run_until,
     path.write_text('{"destination": "actions-jimo", "subscriptions": 3}')
     assert not import_config(window, str(path))
     assert "subscriptions" in window.message_bar.label.text()
+
+
+def test_cloud_mode_shows_the_request_and_copies_it_as_curl(
+    demo_window: MainWindow,
+    run_until,  # type: ignore[no-untyped-def]
+) -> None:
+    window = demo_window
+    cloud = DestinationConfig.from_json(
+        {"destination": "actions-jimo-cloud", "settings": {"apiKey": "sk_live_0123456789wxyz"}}
+    )
+    window.load_config(cloud)
+    settle(window, run_until)
+    window.select_row(4)  # identify of ana.lopez
+    assert window.mappings.tabs.tabText(2) == "Request"
+    assert "Authorization: Bearer ****wxyz" in window.mappings.jimo.toPlainText()
+    assert "sk_live" not in window.mappings.jimo.toPlainText()
+    assert not window.mappings.curl_button.isHidden()
+    window.mappings.curl_button.click()
+    words = shlex.split(QGuiApplication.clipboard().text().replace("\\\n", " "))
+    assert words[:3] == ["curl", "-X", "POST"]
+    body = words[words.index("--data-raw") + 1]
+    assert '"userId":"usr_8f2k1m"' in body and '"email":"ana.lopez@acme.io"' in body
