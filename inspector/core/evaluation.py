@@ -28,6 +28,7 @@ from inspector.core.inspection import (
     SubscriptionResult,
 )
 from inspector.core.loaders import CancelToken
+from inspector.core.message_ids import duplicate_ids, message_hash
 
 __all__ = [
     "Verdict",
@@ -35,6 +36,7 @@ __all__ = [
     "TimelineEntry",
     "Evaluation",
     "evaluate",
+    "reevaluate",
     "inspect_event",
     "CHECKPOINT_EVERY",
     "TIMELINE_FIELDS",
@@ -42,6 +44,7 @@ __all__ = [
 
 CHECKPOINT_EVERY = 64
 PROGRESS_INTERVAL = 0.1  # seconds
+_NO_STATE = object()
 _TOTALS_BLOCK = 32_768
 TIMELINE_FIELDS = ("initialized", "userId", "email", "attributes", "groupId", "groupTraits")
 
@@ -122,6 +125,8 @@ class Evaluation:
     hazards: list[Hazard] = field(default_factory=list)
     duplicates: dict[int, int] = field(default_factory=dict)
     """Event index -> the earlier event with the same messageId (Segment keeps only the first)."""
+    message_hashes: array[int] = field(default_factory=lambda: array("q"))
+    """``hash(messageId)`` per event (0: none), kept so edits can recheck duplicates cheaply."""
     checkpoints: dict[int, SdkState | None] = field(default_factory=dict)
     complete: bool = False
     unmatched: bytearray = field(default_factory=bytearray)
@@ -186,94 +191,155 @@ def evaluate(
     progress: Progress | None = None,
 ) -> Evaluation:
     """Run every event through every subscription, in order (the session's one SDK page)."""
-    engine = Engine(config)
-    result = Evaluation(config, fresh_sdk)
-    state = engine.start
-    snapshot: dict[str, Any] | None = None
-    rows: dict[bytes, bytes] = {}  # most events share a verdict pattern: keep one copy of each
-    seen = _SeenIds()
-    total = len(records)
-    reported = time.monotonic()
-    for i, record in enumerate(records):
-        if i % CHECKPOINT_EVERY == 0:
-            result.checkpoints[i] = state
-            if cancel is not None and cancel.cancelled:
-                return result
-            # at most ~10 reports a second: each one costs the GUI thread a label update
-            if progress is not None and time.monotonic() - reported >= PROGRESS_INTERVAL:
-                reported = time.monotonic()
-                progress(i, total)
-        event = record.data
-        seen.add(event.get("messageId"))
-        inspection = engine.evaluate(i, record, event, DirectEval(event, engine.compiled), state)
-        row = bytes(verdict_of(r) for r in inspection.results)
-        row = rows.setdefault(row, row)
-        result.verdicts.append(row)
-        result.unmatched.append(0 if any(code in _MATCHED_CODES for code in row) else 1)
-        result.hazards.extend(inspection.hazards)
-        if inspection.state is not None and not fresh_sdk:
-            state = inspection.state
-            after = state.snapshot()
-            changed = _timeline_changes(snapshot, after)
-            if changed or inspection.hazards:
-                hazards = tuple(inspection.hazards)
-                result.timeline.append(TimelineEntry(i, json_bytes(after), changed, hazards))
-            snapshot = after
-        elif inspection.hazards:
-            state_json = json_bytes(inspection.state.snapshot() if inspection.state else {})
-            entry = TimelineEntry(i, state_json, (), tuple(inspection.hazards))
-            result.timeline.append(entry)
+    run = _Pass(config, fresh_sdk, records, cancel, progress)
+    result = run.segment(0, run.engine.start, None)
+    if not run.finished:
+        return result
     result.complete = True
     result.totals()  # counted here, in the worker, so the views need not
-    result.duplicates = seen.duplicates(records)
-    if progress is not None:
-        progress(total, total)
+    result.duplicates = duplicate_ids(result.message_hashes, records)
+    run.report(len(records))
     return result
 
 
-class _SeenIds:
-    """Which messageIds were seen, in 8 bytes an event plus a 4 MB Bloom filter.
+def reevaluate(
+    previous: Evaluation,
+    records: Sequence[EventRecord],
+    changed: int,
+    *,
+    cancel: CancelToken | None = None,
+    progress: Progress | None = None,
+) -> Evaluation:
+    """The evaluation after event ``changed`` was edited, recomputing only what it affects.
 
-    A filter hit marks the id's hash as a candidate; candidates are confirmed against the real
-    ids at the end. No step sorts or hashes a million entries at once, so a worker thread
-    never holds the GIL long enough to stall the window.
+    Replays from the checkpoint before the edit and stops at the first later checkpoint where
+    the SDK state is the one ``previous`` had there (with a fresh SDK per event: just the
+    event). Falls back to :func:`evaluate` when ``previous`` does not fit ``records``.
     """
+    fits = previous.complete and len(previous.verdicts) == len(records)
+    if not fits or not 0 <= changed < len(records):
+        return evaluate(
+            records, previous.config, fresh_sdk=previous.fresh_sdk, cancel=cancel, progress=progress
+        )
+    run = _Pass(previous.config, previous.fresh_sdk, records, cancel, progress)
+    if previous.fresh_sdk:
+        base, state = changed, run.engine.start
+    else:
+        base = max(k for k in previous.checkpoints if k <= changed)
+        state = previous.checkpoints[base]
 
-    BITS = 1 << 25
+    def converged(i: int, now: SdkState | None) -> bool:
+        if i <= changed:
+            return False
+        return previous.fresh_sdk or previous.checkpoints.get(i, _NO_STATE) == now
 
-    def __init__(self) -> None:
-        self.hashes = array("q")
-        self.bloom = bytearray(self.BITS // 8)
-        self.candidates: set[int] = set()
+    before = state.snapshot() if state is not None and base > 0 else None
+    segment = run.segment(base, state, before, until=converged)
+    if not run.finished:
+        return previous  # cancelled: the old evaluation still describes everything but the edit
+    result = _splice(previous, segment, base, base + len(segment.verdicts))
+    result.totals()
+    result.duplicates = duplicate_ids(result.message_hashes, records)
+    run.report(len(records))
+    return result
 
-    def add(self, message_id: object) -> None:
-        if not isinstance(message_id, str) or not message_id:
-            self.hashes.append(0)
-            return
-        h = hash(message_id) or 1
-        self.hashes.append(h)
-        hit = True
-        for bit in (h % self.BITS, (h >> 25) % self.BITS, (h >> 39) % self.BITS):
-            byte, mask = bit >> 3, 1 << (bit & 7)
-            if not self.bloom[byte] & mask:
-                hit = False
-                self.bloom[byte] |= mask
-        if hit:
-            self.candidates.add(h)
 
-    def duplicates(self, records: Sequence[EventRecord]) -> dict[int, int]:
-        """Event index -> the first event with the same messageId, for every repeat."""
-        found: dict[int, int] = {}
-        first: dict[str, int] = {}
-        candidates = self.candidates
-        for i, h in enumerate(self.hashes):
-            if h in candidates:
-                message_id = records[i].message_id
-                if message_id in first:
-                    found[i] = first[message_id]
-                else:
-                    first[message_id] = i
-        return found
+def _splice(previous: Evaluation, segment: Evaluation, start: int, stop: int) -> Evaluation:
+    """``previous`` with events ``start..stop-1`` replaced by ``segment``'s."""
+    inside = range(start, stop)
+    return Evaluation(
+        previous.config,
+        previous.fresh_sdk,
+        verdicts=previous.verdicts[:start] + segment.verdicts + previous.verdicts[stop:],
+        timeline=[e for e in previous.timeline if e.event_index < start]
+        + segment.timeline
+        + [e for e in previous.timeline if e.event_index >= stop],
+        hazards=[h for h in previous.hazards if h.event_index < start]
+        + segment.hazards
+        + [h for h in previous.hazards if h.event_index >= stop],
+        checkpoints={
+            **{k: v for k, v in previous.checkpoints.items() if k not in inside},
+            **segment.checkpoints,
+        },
+        complete=True,
+        unmatched=previous.unmatched[:start] + segment.unmatched + previous.unmatched[stop:],
+        message_hashes=previous.message_hashes[:start]
+        + segment.message_hashes
+        + previous.message_hashes[stop:],
+    )
+
+
+class _Pass:
+    """One run of events through a compiled config, writing a (partial) Evaluation."""
+
+    def __init__(
+        self,
+        config: DestinationConfig,
+        fresh_sdk: bool,
+        records: Sequence[EventRecord],
+        cancel: CancelToken | None,
+        progress: Progress | None,
+    ) -> None:
+        self.engine = Engine(config)
+        self.config, self.fresh_sdk, self.records = config, fresh_sdk, records
+        self.cancel, self.progress = cancel, progress
+        self.rows: dict[bytes, bytes] = {}  # most events share a verdict pattern: one copy each
+        self.reported = time.monotonic()
+        self.finished = False
+
+    def report(self, done: int) -> None:
+        if self.progress is not None:
+            self.progress(done, len(self.records))
+
+    def segment(
+        self,
+        start: int,
+        state: SdkState | None,
+        snapshot: dict[str, Any] | None,
+        until: Callable[[int, SdkState | None], bool] | None = None,
+    ) -> Evaluation:
+        """Events from ``start`` on, until the end or until ``until(i, state)`` holds."""
+        out = Evaluation(self.config, self.fresh_sdk)
+        for i in range(start, len(self.records)):
+            if until is not None and until(i, state):
+                break
+            if i % CHECKPOINT_EVERY == 0 or i == start:
+                if i % CHECKPOINT_EVERY == 0:
+                    out.checkpoints[i] = state
+                if self.cancel is not None and self.cancel.cancelled:
+                    return out
+                # at most ~10 reports a second: each one costs the GUI thread a label update
+                if time.monotonic() - self.reported >= PROGRESS_INTERVAL:
+                    self.reported = time.monotonic()
+                    self.report(i)
+            state, snapshot = self._step(out, i, state, snapshot)
+        self.finished = True
+        return out
+
+    def _step(
+        self, out: Evaluation, i: int, state: SdkState | None, snapshot: dict[str, Any] | None
+    ) -> tuple[SdkState | None, dict[str, Any] | None]:
+        record = self.records[i]
+        event = record.data
+        out.message_hashes.append(message_hash(event.get("messageId")))
+        engine = self.engine
+        inspection = engine.evaluate(i, record, event, DirectEval(event, engine.compiled), state)
+        row = bytes(verdict_of(r) for r in inspection.results)
+        out.verdicts.append(self.rows.setdefault(row, row))
+        out.unmatched.append(0 if any(code in _MATCHED_CODES for code in row) else 1)
+        out.hazards.extend(inspection.hazards)
+        hazards = tuple(inspection.hazards)
+        if inspection.state is not None and not self.fresh_sdk:
+            state = inspection.state
+            after = state.snapshot()
+            changed = _timeline_changes(snapshot, after)
+            if changed or hazards:
+                out.timeline.append(TimelineEntry(i, json_bytes(after), changed, hazards))
+            return state, after
+        if hazards:
+            state_json = json_bytes(inspection.state.snapshot() if inspection.state else {})
+            out.timeline.append(TimelineEntry(i, state_json, (), hazards))
+        return state, snapshot
 
 
 def inspect_event(

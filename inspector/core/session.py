@@ -7,19 +7,47 @@ reverted and so that detail views know which checkpoints of the last evaluation 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from inspector.core.destinations import DestinationConfig, default_config
-from inspector.core.evaluation import Evaluation, evaluate, inspect_event
+from inspector.core.evaluation import Evaluation, evaluate, inspect_event, reevaluate
 from inspector.core.events import EventRecord
 from inspector.core.inspection import EventInspection
 from inspector.core.loaders import CancelToken
 from inspector.core.store import EventStore
 
-__all__ = ["Session"]
+__all__ = ["Session", "EvaluationJob"]
 
 Listener = Callable[[], None]
+
+
+@dataclass(frozen=True)
+class EvaluationJob:
+    """A snapshot of what to evaluate; :meth:`run` is safe in a worker thread."""
+
+    records: list[EventRecord]
+    config: DestinationConfig
+    fresh_sdk: bool
+    previous: Evaluation | None
+    edits: frozenset[int]
+    full: bool
+
+    def run(
+        self, cancel: CancelToken | None = None, progress: Callable[[int, int], None] | None = None
+    ) -> Evaluation:
+        if self.full or self.previous is None:
+            return evaluate(
+                self.records,
+                self.config,
+                fresh_sdk=self.fresh_sdk,
+                cancel=cancel,
+                progress=progress,
+            )
+        result = self.previous
+        for index in sorted(self.edits):
+            result = reevaluate(result, self.records, index, cancel=cancel, progress=progress)
+        return result
 
 
 class Session:
@@ -37,7 +65,7 @@ class Session:
         self.fresh_sdk = False
         self.evaluation: Evaluation | None = None
         self._originals: dict[int, EventRecord] = {}
-        self._stale_from: int | None = None
+        self._pending: set[int] = set()  # events edited since the installed evaluation was made
         self.config_listeners: list[Listener] = []
         self.evaluation_listeners: list[Listener] = []
 
@@ -62,14 +90,14 @@ class Session:
             data, current.source, write_key=current.write_key, warnings=current.warnings
         )
         self.store.replace(index, record)
-        self._mark_stale(index)
+        self._pending.add(index)
         return record
 
     def revert_event(self, index: int) -> EventRecord:
         original = self._originals.pop(index, None)
         if original is not None:
             self.store.replace(index, original)
-            self._mark_stale(index)
+            self._pending.add(index)
         return self.store[index]
 
     def is_edited(self, index: int) -> bool:
@@ -82,34 +110,53 @@ class Session:
         self.store.clear()
         self._originals.clear()
         self.evaluation = None
-        self._stale_from = None
-
-    def _mark_stale(self, index: int) -> None:
-        self._stale_from = index if self._stale_from is None else min(self._stale_from, index)
+        self._pending.clear()
 
     # -- evaluation ---------------------------------------------------------------------------
+    def evaluation_job(self) -> EvaluationJob:
+        """What the next evaluation must do, captured now (on the GUI thread).
+
+        Event edits alone re-evaluate just the stretch of session each can affect; a new config,
+        a different SDK mode or a changed event list means a full pass.
+        """
+        records = list(self.store.events())
+        previous = self.evaluation
+        full = (
+            previous is None
+            or not previous.complete
+            or previous.config != self.config
+            or previous.fresh_sdk != self.fresh_sdk
+            or len(previous.verdicts) != len(records)
+        )
+        return EvaluationJob(
+            records, self.config, self.fresh_sdk, previous, frozenset(self._pending), full
+        )
+
     def run_evaluation(
         self, cancel: CancelToken | None = None, progress: Callable[[int, int], None] | None = None
     ) -> Evaluation:
-        """The long pass; safe to run in a worker thread over a snapshot of the events."""
-        records = list(self.store.events())
-        return evaluate(
-            records, self.config, fresh_sdk=self.fresh_sdk, cancel=cancel, progress=progress
-        )
+        """Capture and run a job at once (scripts and tests; the window runs jobs in a thread)."""
+        return self.evaluation_job().run(cancel, progress)
 
-    def install_evaluation(self, evaluation: Evaluation) -> None:
-        """Adopt a finished (or partial) pass; back on the GUI thread."""
+    def install_evaluation(self, evaluation: Evaluation, job: EvaluationJob | None = None) -> None:
+        """Adopt a finished pass, back on the GUI thread; edits made since stay pending."""
         self.evaluation = evaluation
-        self._stale_from = None
+        if job is not None:
+            self._pending -= job.edits
+        else:
+            self._pending.clear()
         for listener in self.evaluation_listeners:
             listener()
 
     def detail(self, index: int) -> EventInspection:
         """Every subscription's full result for one event, with the SDK state before it."""
         evaluation = self.evaluation
-        if evaluation is not None and self._stale_from is not None:
-            # checkpoints after the first edit no longer describe the session
-            keep = {k: v for k, v in evaluation.checkpoints.items() if k <= self._stale_from}
+        if evaluation is not None and evaluation.fresh_sdk != self.fresh_sdk:
+            evaluation = None
+        if evaluation is not None and self._pending:
+            # checkpoints after the first pending edit no longer describe the session
+            first = min(self._pending)
+            keep = {k: v for k, v in evaluation.checkpoints.items() if k <= first}
             evaluation = replace(evaluation, checkpoints=keep)
         return inspect_event(
             self.store.events(), index, self.config, evaluation, fresh_sdk=self.fresh_sdk

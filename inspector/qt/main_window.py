@@ -254,15 +254,14 @@ class MainWindow(QMainWindow):
             lambda done, all_: self.eval_label.setText(f"Evaluating {done:,}/{all_:,}…")
         )
         try:
-            result = await run_in_thread(
-                lambda: self.session.run_evaluation(token, report), name="evaluate"
-            )
+            job = self.session.evaluation_job()
+            result = await run_in_thread(lambda: job.run(token, report), name="evaluate")
         finally:
             if self._eval_token is token:
                 self.evaluating = False
         if token.cancelled or self._eval_token is not token:
             return
-        self.session.install_evaluation(result)
+        self.session.install_evaluation(result, job)
         self.model.set_evaluation(result)
         self.coverage.set_evaluation(result)
         self.timeline.set_evaluation(result)

@@ -122,3 +122,26 @@ def test_duplicates_are_exact_among_many_unique_ids() -> None:
     config = DestinationConfig("actions-jimo", default_config().settings, subs)
     result = evaluate(records, config)
     assert result.duplicates == {20_000: 5, 20_001: 19_999, 20_002: 12_345}
+
+
+def test_edits_re_evaluate_incrementally_and_later_edits_stay_pending() -> None:
+    session = Session()
+    session.store.extend(_demo())
+    session.install_evaluation(session.run_evaluation())
+    session.edit_event(40, {**session.store[40].data, "event": "Order Completed"})
+    job = session.evaluation_job()
+    assert (job.full, job.edits) == (False, frozenset({40}))
+    # an edit made while the job runs is not covered by it
+    session.edit_event(10, {**session.store[10].data, "type": "page"})
+    session.install_evaluation(job.run(), job)
+    later = session.evaluation_job()
+    assert (later.full, later.edits) == (False, frozenset({10}))
+    fresh = inspect_event(session.store.events(), 45, session.config)
+    assert session.detail(45).state == fresh.state  # checkpoints after event 10 are not trusted
+    session.install_evaluation(later.run(), later)
+    full = evaluate(list(session.store.events()), session.config)
+    assert session.evaluation.verdicts == full.verdicts  # type: ignore[union-attr]
+    assert session.evaluation.timeline == full.timeline  # type: ignore[union-attr]
+    # a new config means a full pass
+    session.set_config(DestinationConfig("actions-jimo", default_config().settings, []))
+    assert session.evaluation_job().full
