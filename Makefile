@@ -10,9 +10,13 @@ TEST_TIMEOUT ?= 1500
 
 .PHONY: run test sync bench lint check-qt-libs screenshots
 
+# uv from PyPI into .tools/: a venv when the Python has one, else a plain --target install
+# (Debian's python3 without the python3-venv package).
 .tools/bin/uv:
-	$(PYTHON) -m venv .tools
-	.tools/bin/pip install --quiet uv
+	@echo "uv not found on PATH: installing it into .tools/"
+	@( $(PYTHON) -m venv .tools >/dev/null 2>&1 && .tools/bin/python -m pip install --quiet uv ) || \
+	( rm -rf .tools && $(PYTHON) -m pip install --quiet --target .tools/lib uv && \
+	  mkdir -p .tools/bin && ln -sf ../lib/bin/uv .tools/bin/uv )
 
 sync: $(UV)
 	$(UV) sync --frozen
