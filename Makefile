@@ -7,6 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 QT_LIBS := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 fonts-dejavu-core
 QT_X11_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
 TEST_TIMEOUT ?= 1500
+LDCONFIG := $(shell command -v ldconfig 2>/dev/null || echo /sbin/ldconfig)
 
 .PHONY: run test sync bench lint check-qt-libs screenshots
 
@@ -23,7 +24,7 @@ sync: $(UV)
 
 check-qt-libs:
 	@missing=""; for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3; do \
-	  ldconfig -p 2>/dev/null | grep -q "$$lib" || missing="$$missing $$lib"; done; \
+	  $(LDCONFIG) -p 2>/dev/null | grep -q "$$lib" || missing="$$missing $$lib"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Qt needs system libraries that are missing:$$missing"; \
 	  echo "Install them with:"; \
