@@ -25,7 +25,14 @@ import orjson
 from inspector.core.errors import LoadError
 from inspector.core.events import EventRecord, EventSource
 from inspector.core.loaders._har import NotSegmentHar, events_from_har, is_har
-from inspector.core.loaders._input import CancelToken, Input, LoadCancelled, Progress, open_input
+from inspector.core.loaders._input import (
+    READ_ERRORS,
+    CancelToken,
+    Input,
+    LoadCancelled,
+    Progress,
+    open_input,
+)
 from inspector.core.loaders._jsonstream import iter_pieces
 from inspector.core.loaders._segment import MAX_EVENT_BYTES, BadRecord, events_from_value
 
@@ -113,7 +120,7 @@ def _describe_binary(head: bytes) -> str | None:
 def _read(inp: Input) -> Iterator[Loaded]:
     try:
         head = inp.stream.peek(_SNIFF_BYTES)
-    except OSError as exc:  # a corrupt gzip header, an unreadable device
+    except READ_ERRORS as exc:  # a corrupt gzip header, an unreadable device
         raise LoadError(inp.name, f"cannot be read ({exc})") from exc
     stripped = head.lstrip()
     if not stripped:
@@ -132,18 +139,25 @@ def _read(inp: Input) -> Iterator[Loaded]:
             yield from _read_pieces(inp)
     except NotSegmentHar as exc:
         raise LoadError(inp.name, str(exc)) from exc
-    except (OSError, EOFError) as exc:  # truncated or corrupt gzip stream
+    except READ_ERRORS as exc:  # truncated or corrupt gzip stream
         raise LoadError(inp.name, f"reading stopped: {exc}") from exc
     inp.finish()
 
 
 def _looks_like_lines(head: bytes) -> bool:
-    """NDJSON when an early unindented line is a whole JSON object on its own.
+    """NDJSON when the first line is a whole object, or when it is broken and a later one is.
 
-    Pretty-printed documents open with a bare ``{`` and indent their inner objects, so an
-    unindented one-line object means one record per line, even if the first line is broken.
+    A file whose first value is a whole JSON document spanning several lines (a pretty-printed
+    event, a batch, a HAR) is read as a document, whatever its inner lines look like.
     """
     lines = head.splitlines()
+    first = next((line.strip() for line in lines if line.strip()), b"")
+    try:
+        return isinstance(orjson.loads(first), dict)
+    except orjson.JSONDecodeError:
+        pass
+    if _first_value_is_whole(head):
+        return False
     if len(head) == _SNIFF_BYTES and len(lines) > 1:
         lines = lines[:-1]  # the last line may be cut short by the sniff window
     for line in lines[:_SNIFF_LINES]:
@@ -159,6 +173,21 @@ def _looks_like_lines(head: bytes) -> bool:
     return False
 
 
+def _first_value_is_whole(head: bytes) -> bool:
+    """Whether the sniffed head holds one complete, valid top-level JSON value."""
+    import io
+
+    pieces = iter_pieces(Input(io.BytesIO(head), "<head>"))
+    piece = next(pieces, None)
+    if piece is None or not piece.complete:
+        return len(head) == _SNIFF_BYTES  # too big to tell: a document, most likely
+    try:
+        orjson.loads(piece.data)
+    except orjson.JSONDecodeError:
+        return False
+    return True
+
+
 def _parse_error(data: bytes, exc: orjson.JSONDecodeError) -> str:
     try:
         data.decode("utf-8")
@@ -169,6 +198,7 @@ def _parse_error(data: bytes, exc: orjson.JSONDecodeError) -> str:
 
 
 def _read_lines(inp: Input) -> Iterator[Loaded]:
+    first = True
     for number, line in enumerate(inp.stream, start=1):
         if number % 1024 == 0:
             inp.tick()
@@ -186,12 +216,17 @@ def _read_lines(inp: Input) -> Iterator[Loaded]:
         except orjson.JSONDecodeError as exc:
             yield BadRecord(source, _parse_error(line, exc))
             continue
-        yield from _dispatch(value, source, inp.name, raw=line)
+        yield from _dispatch(value, source, inp.name, raw=line, first=first)
+        first = False
 
 
 def _read_pieces(inp: Input) -> Iterator[Loaded]:
+    first = True
     for piece in iter_pieces(inp):
         source = EventSource("file", inp.name, line=piece.line)
+        if piece.problem is not None:
+            yield BadRecord(source, piece.problem)
+            continue
         if not piece.complete:
             yield BadRecord(source, "the file ends in the middle of this record")
             continue
@@ -203,13 +238,21 @@ def _read_pieces(inp: Input) -> Iterator[Loaded]:
         except orjson.JSONDecodeError as exc:
             yield BadRecord(source, _parse_error(piece.data, exc))
             continue
-        yield from _dispatch(value, source, inp.name)
+        yield from _dispatch(value, source, inp.name, first=first)
+        first = False
 
 
 def _dispatch(
-    value: object, source: EventSource, name: str, raw: bytes | None = None
+    value: object, source: EventSource, name: str, raw: bytes | None = None, *, first: bool
 ) -> Iterator[Loaded]:
-    if is_har(value):
-        yield from events_from_har(value, name)  # type: ignore[arg-type]
-    else:
+    """One top-level value's records. A HAR without Segment calls makes a file-level error
+    when it is the file's first value (a plain HAR), and a skipped record further in."""
+    if not is_har(value):
         yield from events_from_value(value, source, raw=raw)
+        return
+    try:
+        yield from events_from_har(value, name)  # type: ignore[arg-type]
+    except NotSegmentHar as exc:
+        if first:
+            raise
+        yield BadRecord(source, str(exc))

@@ -60,7 +60,9 @@ def _decode_body(text: str, encoding: str | None) -> Any:
 
 
 def _failure_warning(entry: dict[str, Any]) -> tuple[str, ...]:
-    response = entry.get("response") or {}
+    response = entry.get("response")
+    if not isinstance(response, dict):
+        response = {}
     status = response.get("status")
     error = response.get("_error")
     if error or status in (0, "0"):

@@ -10,9 +10,12 @@ import zlib
 from collections.abc import Callable
 from typing import BinaryIO
 
-from inspector.core.errors import InspectorError
+from inspector.core.errors import InspectorError, LoadError
 
-__all__ = ["LoadCancelled", "CancelToken", "Progress", "Input", "open_input"]
+__all__ = ["LoadCancelled", "CancelToken", "Progress", "Input", "open_input", "READ_ERRORS"]
+
+READ_ERRORS = (OSError, EOFError, zlib.error)
+"""What reading a damaged file raises (gzip reports truncation as EOFError)."""
 
 GZIP_MAGIC = b"\x1f\x8b"
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -126,11 +129,15 @@ def open_input(
         label = name or "<stdin>"
     reader = _buffered(raw)
     stream: io.BufferedReader = reader
-    if reader.peek(2)[:2] == GZIP_MAGIC:
-        stream = io.BufferedReader(gzip.GzipFile(fileobj=reader, mode="rb"), 1 << 20)
-    inp = Input(stream, label, raw=reader, total=total, progress=progress, cancel=cancel)
-    if inp.stream.peek(3)[:3] == UTF8_BOM:
-        inp.stream.read(3)
+    try:
+        if reader.peek(2)[:2] == GZIP_MAGIC:
+            stream = io.BufferedReader(gzip.GzipFile(fileobj=reader, mode="rb"), 1 << 20)
+        inp = Input(stream, label, raw=reader, total=total, progress=progress, cancel=cancel)
+        if inp.stream.peek(3)[:3] == UTF8_BOM:
+            inp.stream.read(3)
+    except READ_ERRORS as exc:  # a truncated or corrupt gzip stream, an unreadable device
+        raw.close()
+        raise LoadError(label, f"cannot be read ({exc})") from exc
     return inp
 
 

@@ -8,7 +8,7 @@ Memory stays bounded by the largest single element, whatever the file size.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
 from inspector.core.loaders._input import Input
@@ -28,6 +28,8 @@ class Piece:
     data: bytes
     line: int
     complete: bool = True
+    problem: str | None = None
+    """Set for structure that holds no value: an empty element, a missing ']'."""
 
 
 class _Scanner:
@@ -83,23 +85,41 @@ def _skip_string(sc: _Scanner) -> bool:
 
 
 def iter_pieces(inp: Input) -> Iterator[Piece]:
-    """Yield each element of a top-level array, or each top-level value of the stream."""
+    """Yield each element of each top-level array, and each other top-level value, in order."""
     sc = _Scanner(inp)
     sc.fill()
-    stripped = sc.buf.lstrip(_WS)
-    in_array = stripped[:1] == b"["
-    if in_array:
-        sc.pos = len(sc.buf) - len(stripped) + 1
-    yield from _scan(sc, base_depth=1 if in_array else 0)
+    while True:
+        while True:
+            while sc.pos < len(sc.buf) and sc.buf[sc.pos] in _WS:
+                sc.pos += 1
+            sc.keep = sc.pos
+            if sc.pos < len(sc.buf) or not sc.fill():
+                break
+        if sc.pos >= len(sc.buf):
+            return
+        if sc.buf[sc.pos : sc.pos + 1] != b"[":
+            yield from _scan(sc, base_depth=0)  # values (or NDJSON-like runs) to the end
+            return
+        sc.pos += 1
+        closed = yield from _scan(sc, base_depth=1)
+        if not closed:
+            return
 
 
 def _piece(sc: _Scanner, start: int, end: int, complete: bool = True) -> Piece:
     return Piece(sc.buf[start:end].rstrip(_WS), sc.line_of(start), complete)
 
 
-def _scan(sc: _Scanner, base_depth: int) -> Iterator[Piece]:
+def _problem(sc: _Scanner, message: str) -> Piece:
+    return Piece(b"", sc.line_of(sc.pos), complete=True, problem=message)
+
+
+def _scan(sc: _Scanner, base_depth: int) -> Generator[Piece, None, bool]:
+    """Pieces at ``base_depth``; in an array, returns whether its closing ']' was found."""
     depth = base_depth
     start: int | None = None
+    separated = True  # in an array: the next element needs no comma before it
+    after_comma = False
     while True:
         if start is None:
             while sc.pos < len(sc.buf) and sc.buf[sc.pos] in _WS:
@@ -107,21 +127,30 @@ def _scan(sc: _Scanner, base_depth: int) -> Iterator[Piece]:
             sc.keep = sc.pos
             if sc.pos >= len(sc.buf):
                 if not sc.fill():
-                    return
+                    if base_depth:
+                        yield _problem(sc, "the array is not closed: ']' is missing at the end")
+                    return False
                 continue
             head = sc.buf[sc.pos : sc.pos + 1]
             if base_depth and head == b"]":
-                return
+                if after_comma:
+                    yield _problem(sc, "a comma with no element after it, before ']'")
+                sc.pos += 1
+                return True
             if base_depth and head == b",":
+                if separated:
+                    yield _problem(sc, "empty element: a comma with nothing before it")
+                separated, after_comma = True, True
                 sc.pos += 1
                 continue
             start = sc.pos
+            after_comma = False
         m = _OUTSIDE.search(sc.buf, sc.pos)
         if m is None:
             sc.pos = len(sc.buf)
             if not sc.fill():
                 yield _piece(sc, start, len(sc.buf), complete=depth == base_depth)
-                return
+                return False
             start = sc.keep
             continue
         ch = m.group()
@@ -129,7 +158,7 @@ def _scan(sc: _Scanner, base_depth: int) -> Iterator[Piece]:
         if ch == b'"':
             if not _skip_string(sc):
                 yield _piece(sc, sc.keep, len(sc.buf), complete=False)
-                return
+                return False
             start = sc.keep
             if depth == base_depth and not base_depth:
                 yield _piece(sc, start, sc.pos)  # a bare top-level string
@@ -140,12 +169,12 @@ def _scan(sc: _Scanner, base_depth: int) -> Iterator[Piece]:
             depth -= 1
             if depth == base_depth:
                 yield _piece(sc, start, sc.pos)
-                start = None
+                start, separated = None, False
             elif depth < base_depth:
                 # the top-level array closes right after a scalar element
                 if sc.buf[start : m.start()].strip(_WS):
                     yield _piece(sc, start, m.start())
-                return
+                return True
         elif depth == base_depth:  # a comma between elements
             yield _piece(sc, start, m.start())
-            start = None
+            start, separated, after_comma = None, True, True

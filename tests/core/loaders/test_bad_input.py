@@ -102,3 +102,44 @@ def test_cancel_stops_a_load_between_records(tmp_path: Path) -> None:
             if loaded == 10:
                 token.cancel()
     assert loaded < 10_000
+
+
+def test_truncated_gzip_is_one_clear_file_error(tmp_path: Path) -> None:
+    import gzip
+
+    body = "".join(json.dumps(make_event()) + "\n" for _ in range(10)).encode()
+    path = tmp_path / "cut.ndjson.gz"
+    path.write_bytes(gzip.compress(body)[:-9])
+    with pytest.raises(LoadError, match="cannot be read"):
+        list(read_path(path))
+
+
+def test_array_structure_problems_are_reported_not_swallowed() -> None:
+    text = b'[{"type": "track"},,{"type": "page"},]'
+    assert _bad(read_bytes(text, "a.json")) == [
+        "a.json:1: empty element: a comma with nothing before it",
+        "a.json:1: a comma with no element after it, before ']'",
+    ]
+    items = read_bytes(b'[{"type": "track"},\n{"type": "page"}', "open.json")
+    assert _good(items) == 2
+    assert _bad(items) == ["open.json:2: the array is not closed: ']' is missing at the end"]
+
+
+def test_concatenated_arrays_and_values_all_load() -> None:
+    text = b'[{"type": "track"}]\n[{"type": "page"}]\n{"type": "identify"}\n'
+    items = read_bytes(text, "cat.json")
+    assert [(i.type, i.source.line) for i in items if isinstance(i, EventRecord)] == [
+        ("track", 1),
+        ("page", 2),
+        ("identify", 3),
+    ]
+
+
+def test_an_unindented_multi_line_batch_is_a_document_not_ndjson() -> None:
+    text = b'{"batch":[\n{"type":"track","event":"a"},\n{"type":"track","event":"b"}\n]}\n'
+    items = read_bytes(text, "b.json")
+    assert [(i.name, i.source.label) for i in items if isinstance(i, EventRecord)] == [
+        ("a", "b.json:1[1]"),
+        ("b", "b.json:1[2]"),
+    ]
+    assert not _bad(items)

@@ -84,3 +84,22 @@ def test_har_without_segment_calls_is_one_clear_error() -> None:
     entry = {"request": {"method": "GET", "url": "https://example.com/"}, "response": {}}
     with pytest.raises(LoadError, match="none of this HAR's 1 requests is a Segment call"):
         read_bytes(_har(entry), "site.har")
+
+
+def test_odd_entry_shapes_do_not_stop_the_load() -> None:
+    entry = _post("https://api.segment.io/v1/t", '{"event": "x"}')
+    entry["response"] = "(blocked)"
+    (event,) = read_bytes(_har(entry), "odd.har")
+    assert isinstance(event, EventRecord) and event.name == "x"
+
+
+def test_a_har_without_segment_calls_inside_ndjson_is_one_skipped_record() -> None:
+    empty = json.dumps({"log": {"version": "1.2", "entries": [{"request": {"method": "GET"}}]}})
+    text = json.dumps({"type": "track", "event": "a"}) + "\n" + empty + "\n"
+    text += json.dumps({"type": "page"}) + "\n"
+    items = read_bytes(text.encode(), "mixed.ndjson")
+    assert [i.type for i in items if isinstance(i, EventRecord)] == ["track", "page"]
+    assert [str(i) for i in items if isinstance(i, BadRecord)] == [
+        "mixed.ndjson:2: none of this HAR's 1 requests is a Segment call "
+        "(POST to /v1/t, /v1/track, /v1/batch, …)"
+    ]
