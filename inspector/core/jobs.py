@@ -34,6 +34,7 @@ class Chunk:
     total_bytes: int = 0
     error: str | None = None
     finished: bool = False
+    seq: int = 0  # the job's count of chunks posted, this one included
 
 
 class LoadJob:
@@ -52,6 +53,7 @@ class LoadJob:
         self._done_before = 0
         self.cancelled = False
         self._consumed = threading.Event()
+        self._posted = 0  # chunks handed to the loop, so a late resume signal is recognised
 
     def cancel(self) -> None:
         """Stop at the next record, on the user's request (``cancelled`` becomes True)."""
@@ -61,7 +63,15 @@ class LoadJob:
     def _post(self, chunk: Chunk | None) -> None:
         assert self._loop is not None
         self._consumed.clear()
+        self._posted += 1
+        if chunk is not None:
+            chunk.seq = self._posted
         self._loop.call_soon_threadsafe(self._queue.put_nowait, chunk)
+
+    def _resume(self, posted: int) -> None:
+        # a resume meant for an earlier chunk must not release the wait for a later one
+        if posted == self._posted:
+            self._consumed.set()
 
     def _wait_consumed(self) -> None:
         """Pause reading until the loop has taken the last chunk in.
@@ -120,7 +130,7 @@ class LoadJob:
                 yield chunk
                 # the consumer is done with it; reading goes on once the loop has had a moment
                 # to repaint what the chunk changed (painting calls back into Python: GIL)
-                self._loop.call_later(RESUME_DELAY, self._consumed.set)
+                self._loop.call_later(RESUME_DELAY, self._resume, chunk.seq)
         finally:
             self._consumed.set()
             self.token.cancel()

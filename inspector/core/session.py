@@ -32,6 +32,10 @@ class EvaluationJob:
     previous: Evaluation | None
     edits: frozenset[int]
     full: bool
+    versions: tuple[tuple[int, int], ...] = ()
+    """(event, edit number) for each pending edit the job covers."""
+    generation: int = 0
+    """The session's generation when captured: a job from before a clear is never installed."""
 
     def run(
         self, cancel: CancelToken | None = None, progress: Callable[[int, int], None] | None = None
@@ -65,7 +69,10 @@ class Session:
         self.fresh_sdk = False
         self.evaluation: Evaluation | None = None
         self._originals: dict[int, EventRecord] = {}
-        self._pending: set[int] = set()  # events edited since the installed evaluation was made
+        # event -> number of its latest edit, for edits no installed evaluation covers yet
+        self._pending: dict[int, int] = {}
+        self._edits_made = 0
+        self.generation = 0
         self.config_listeners: list[Listener] = []
         self.evaluation_listeners: list[Listener] = []
 
@@ -90,14 +97,14 @@ class Session:
             data, current.source, write_key=current.write_key, warnings=current.warnings
         )
         self.store.replace(index, record)
-        self._pending.add(index)
+        self._note_edit(index)
         return record
 
     def revert_event(self, index: int) -> EventRecord:
         original = self._originals.pop(index, None)
         if original is not None:
             self.store.replace(index, original)
-            self._pending.add(index)
+            self._note_edit(index)
         return self.store[index]
 
     def is_edited(self, index: int) -> bool:
@@ -111,6 +118,11 @@ class Session:
         self._originals.clear()
         self.evaluation = None
         self._pending.clear()
+        self.generation += 1
+
+    def _note_edit(self, index: int) -> None:
+        self._edits_made += 1
+        self._pending[index] = self._edits_made
 
     # -- evaluation ---------------------------------------------------------------------------
     def evaluation_job(self) -> EvaluationJob:
@@ -129,7 +141,14 @@ class Session:
             or len(previous.verdicts) != len(records)
         )
         return EvaluationJob(
-            records, self.config, self.fresh_sdk, previous, frozenset(self._pending), full
+            records,
+            self.config,
+            self.fresh_sdk,
+            previous,
+            frozenset(self._pending),
+            full,
+            versions=tuple(self._pending.items()),
+            generation=self.generation,
         )
 
     def run_evaluation(
@@ -138,15 +157,24 @@ class Session:
         """Capture and run a job at once (scripts and tests; the window runs jobs in a thread)."""
         return self.evaluation_job().run(cancel, progress)
 
-    def install_evaluation(self, evaluation: Evaluation, job: EvaluationJob | None = None) -> None:
-        """Adopt a finished pass, back on the GUI thread; edits made since stay pending."""
+    def install_evaluation(self, evaluation: Evaluation, job: EvaluationJob | None = None) -> bool:
+        """Adopt a finished pass, back on the GUI thread; returns False if it came too late.
+
+        Edits made after the job was captured (even to the same event) stay pending, and a job
+        captured before the events were cleared is dropped.
+        """
+        if job is not None and job.generation != self.generation:
+            return False
         self.evaluation = evaluation
-        if job is not None:
-            self._pending -= job.edits
-        else:
+        if job is None:
             self._pending.clear()
+        else:
+            for index, number in job.versions:
+                if self._pending.get(index) == number:
+                    del self._pending[index]
         for listener in self.evaluation_listeners:
             listener()
+        return True
 
     def detail(self, index: int) -> EventInspection:
         """Every subscription's full result for one event, with the SDK state before it."""

@@ -261,7 +261,8 @@ class MainWindow(QMainWindow):
                 self.evaluating = False
         if token.cancelled or self._eval_token is not token:
             return
-        self.session.install_evaluation(result, job)
+        if not self.session.install_evaluation(result, job):
+            return  # the events were cleared meanwhile
         self.model.set_evaluation(result)
         self.coverage.set_evaluation(result)
         self.timeline.set_evaluation(result)
@@ -326,6 +327,8 @@ class MainWindow(QMainWindow):
         self.progress.start(f"Loading {name}…")
         try:
             async for chunk in job:
+                if job.cancelled or self.job is not job:
+                    continue  # cancelled or replaced: what was still in flight is dropped
                 self.store.extend(chunk.events)
                 self.add_skipped(chunk.bad)
                 if chunk.error:
@@ -353,6 +356,10 @@ class MainWindow(QMainWindow):
 
     def clear_events(self) -> None:
         self.cancel_loading()
+        self._eval_timer.stop()
+        if self._eval_token is not None:
+            self._eval_token.cancel()
+        self.evaluating = False
         self.session.clear()
         self.skipped_list.clear()
         self.bottom_tabs.setTabText(1, "Skipped records")

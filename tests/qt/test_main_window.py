@@ -87,7 +87,7 @@ def test_cancel_stops_loading_and_keeps_what_arrived(
     window.open_files([str(DEMO_HAR)])  # the first paint loads fonts; get it out of the way
     run_until(lambda: window.job is None and window.model.rowCount() == 8)
     window.open_files([str(big)])
-    run_until(lambda: window.model.rowCount() > 0)
+    run_until(lambda: window.model.rowCount() > 8)
     assert window.progress.isVisible()
     window.progress.cancel_button.click()
     run_until(lambda: window.job is None)
@@ -124,3 +124,21 @@ def test_a_retried_event_is_flagged_as_a_duplicate(
     window.select_row(2)
     assert "same messageId as event 1" in window.event_editor.title.text()
     assert window.model.index(0, 3).data() == "Checkout Started"
+
+
+def test_closing_all_events_during_a_load_keeps_nothing_from_it(
+    window: MainWindow,
+    run_until,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    big = tmp_path / "big.ndjson"
+    big.write_text("\n".join([json.dumps(make_event(properties={"pad": "x" * 500}))] * 200_000))
+    window.open_files([str(DEMO_HAR)])  # the first paint loads fonts; get it out of the way
+    run_until(lambda: window.job is None and window.model.rowCount() == 8)
+    window.open_files([str(big)])
+    run_until(lambda: window.model.rowCount() > 8)
+    window.clear_events()
+    run_until(lambda: window.job is None)
+    settle(window, run_until)
+    assert window.model.rowCount() == 0
+    assert window.session.evaluation is None or not window.session.evaluation.verdicts

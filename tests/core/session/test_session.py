@@ -145,3 +145,29 @@ def test_edits_re_evaluate_incrementally_and_later_edits_stay_pending() -> None:
     # a new config means a full pass
     session.set_config(DestinationConfig("actions-jimo", default_config().settings, []))
     assert session.evaluation_job().full
+
+
+def test_a_second_edit_of_the_same_event_during_a_job_stays_pending() -> None:
+    session = Session()
+    session.store.extend(_demo())
+    session.install_evaluation(session.run_evaluation())
+    session.edit_event(1, {**session.store[1].data, "event": "A"})
+    job = session.evaluation_job()
+    session.edit_event(1, {**session.store[1].data, "type": "page"})  # typed on meanwhile
+    assert session.install_evaluation(job.run(), job)
+    follow_up = session.evaluation_job()
+    assert follow_up.edits == frozenset({1})
+    session.install_evaluation(follow_up.run(), follow_up)
+    full = evaluate(list(session.store.events()), session.config)
+    assert session.evaluation.verdicts == full.verdicts  # type: ignore[union-attr]
+
+
+def test_a_job_captured_before_a_clear_is_not_installed() -> None:
+    session = Session()
+    session.store.extend(_demo())
+    job = session.evaluation_job()
+    session.clear()
+    session.store.extend(_demo())
+    assert not session.install_evaluation(job.run(), job)
+    assert session.evaluation is None
+    assert session.evaluation_job().full
