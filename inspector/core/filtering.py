@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import orjson
+
 from inspector.core.events import EventRecord
 from inspector.core.fql import Trigger, TriggerSyntaxError, parse
 from inspector.core.loaders import CancelToken
@@ -28,7 +30,7 @@ class EventFilter:
     text: str
     kind: str
     trigger: Trigger | None = None
-    needle: bytes = b""
+    needle: str = ""
 
     @property
     def error(self) -> TriggerSyntaxError | None:
@@ -39,11 +41,18 @@ class EventFilter:
             return True
         if self.kind == "text":
             return (
-                self.needle in record.raw.lower()
-                or self.needle in record.source.label.encode().lower()
+                self.needle in _searchable(record) or self.needle in record.source.label.casefold()
             )
         assert self.trigger is not None
         return self.trigger.ok and self.trigger.matches(record.data)
+
+
+def _searchable(record: EventRecord) -> str:
+    """The event's JSON as text to search, casefolded; ``\\u00e9``-style escapes decoded."""
+    text = record.raw.decode("utf-8", "replace")
+    if "\\" in text:
+        text = orjson.dumps(record.data).decode()
+    return text.casefold()
 
 
 def compile_filter(text: str) -> EventFilter:
@@ -53,7 +62,7 @@ def compile_filter(text: str) -> EventFilter:
         return EventFilter(text, "all")
     if _LOOKS_LIKE_FQL.search(stripped):
         return EventFilter(text, "fql", trigger=parse(stripped))
-    return EventFilter(text, "text", needle=stripped.lower().encode())
+    return EventFilter(text, "text", needle=stripped.casefold())
 
 
 def filter_rows(

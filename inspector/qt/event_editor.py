@@ -49,12 +49,13 @@ def _selection(
 
 class EventEditor(QWidget):
     """Signals:
-    edited(dict): the text parsed to a changed JSON object (after a pause in typing).
+    edited(int, dict): the text of event ``row`` parsed to a changed JSON object (after a pause
+        in typing, or before another event is shown).
     revert_requested(): the user asked for the event as loaded.
     path_selected(str): the cursor moved onto an event path ("" when on none).
     """
 
-    edited = Signal(dict)
+    edited = Signal(int, dict)
     revert_requested = Signal()
     path_selected = Signal(str)
 
@@ -117,6 +118,7 @@ class EventEditor(QWidget):
         self._error_selection: list[QTextEdit.ExtraSelection] = []
         self._path_selection: list[QTextEdit.ExtraSelection] = []
         self._last_path = ""
+        self.row = -1  # the event shown, so a pending edit lands on it even after a row change
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
@@ -125,10 +127,17 @@ class EventEditor(QWidget):
 
     # -- showing ------------------------------------------------------------------------------
     def show_record(
-        self, record: EventRecord | None, *, edited: bool = False, warnings: list[str] | None = None
+        self,
+        record: EventRecord | None,
+        *,
+        row: int = -1,
+        edited: bool = False,
+        warnings: list[str] | None = None,
     ) -> None:
         """Show ``record`` (None clears); keeps the cursor line when it is the same event."""
-        self._timer.stop()
+        if self._timer.isActive():
+            self.commit()  # typing not yet applied belongs to the event shown until now
+        self.row = row
         self._loading = True
         line = self.editor.textCursor().blockNumber()
         same = record is not None and self._shown is not None and record.data == self._shown
@@ -173,6 +182,10 @@ class EventEditor(QWidget):
         if not self._loading:
             self._timer.start()
 
+    def discard_pending(self) -> None:
+        """Forget typing that has not been applied yet."""
+        self._timer.stop()
+
     def commit(self) -> None:
         """Parse now (skipping the debounce); emits ``edited`` for a changed JSON object."""
         self._timer.stop()
@@ -194,7 +207,7 @@ class EventEditor(QWidget):
             self._shown = value
             self.status.setText("Edited: results show the changed event.")
             self.revert_button.setEnabled(True)
-            self.edited.emit(value)
+            self.edited.emit(self.row, value)
 
     def _show_parse_error(self, exc: json.JSONDecodeError) -> None:
         self.status.setText(

@@ -76,6 +76,10 @@ class EventTableModel(StoreTableModel):
             if code in _CHIP_VERDICTS and j < len(self._chip_names)
         ]
 
+    def touch(self, row: int) -> None:
+        """Tell views (and filter proxies) that ``row`` should be looked at again."""
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
     def _duplicate_of(self, row: int) -> int | None:
         return self._evaluation.duplicates.get(row) if self._evaluation is not None else None
 

@@ -51,6 +51,7 @@ class EventFilterProxy(QSortFilterProxyModel):
         self.accepted: bytearray | None = None
         self.only_unmatched = False
         self.matches_nothing: Callable[[int], bool] = lambda _row: False
+        self.pinned = -1  # an event being edited stays visible until another one is selected
 
     def set_filter(self, flt: EventFilter, accepted: bytearray | None = None) -> None:
         self.beginFilterChange()
@@ -67,6 +68,8 @@ class EventFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802 - Qt override
+        if row == self.pinned:
+            return True
         if self.only_unmatched and not self.matches_nothing(row):
             return False
         if self.filter.kind == "all":
@@ -174,6 +177,7 @@ class EventsPanel(QWidget):
         return self.proxy.filter.kind != "all" or self.proxy.only_unmatched
 
     def set_filter(self, flt: EventFilter, accepted: bytearray | None = None) -> None:
+        self.proxy.pinned = -1
         self.proxy.set_filter(flt, accepted)
         self._sync_model()
 
@@ -184,6 +188,23 @@ class EventsPanel(QWidget):
     def refresh(self) -> None:
         if self.filtering:
             self.proxy.refresh()
+
+    def row_changed(self, row: int) -> None:
+        """An event was replaced (edited, reverted): re-test it against the filter.
+
+        The selected event stays visible even if the edit makes it fail the filter, so it does
+        not vanish from under the editor; leaving it applies the filter to it again.
+        """
+        if row == self.current_row():
+            self.proxy.pinned = row
+        accepted = self.proxy.accepted
+        if accepted is not None and row < len(accepted):
+            accepted[row] = self.proxy.filter.matches(self.model.record(row))
+        self.refresh()
+
+    def rows_reset(self) -> None:
+        """The event list was cleared: results computed for the old rows no longer apply."""
+        self.set_filter(self.proxy.filter)
 
     def visible_rows(self) -> int:
         return self.table.model().rowCount()
@@ -208,7 +229,13 @@ class EventsPanel(QWidget):
         return index.row()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.current_changed.emit(self._source_row(current))
+        row = self._source_row(current)
+        left = self.proxy.pinned
+        if left >= 0 and left != row:
+            self.proxy.pinned = -1
+            if self.filtering and left < self.model.rowCount():
+                self.model.touch(left)  # the edited row left behind is filtered again
+        self.current_changed.emit(row)
 
     def current_row(self) -> int:
         return self._source_row(self.table.currentIndex())

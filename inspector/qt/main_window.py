@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.events.current_changed.connect(self.show_event)
         self.events.filter_edit.filter_changed.connect(self.apply_filter)
         self.events.proxy.matches_nothing = self._matches_nothing
-        self.event_editor.edited.connect(self.edit_current_event)
+        self.event_editor.edited.connect(self.edit_event)
         self.event_editor.revert_requested.connect(self.revert_current_event)
         self.event_editor.path_selected.connect(self.mappings.mark_fields_using)
         self.mappings.event_paths_requested.connect(self.event_editor.highlight_paths)
@@ -173,7 +173,9 @@ class MainWindow(QMainWindow):
             return
         record = self.store[row]
         edited = self.session.is_edited(row)
-        self.event_editor.show_record(record, edited=edited, warnings=self.model.warnings(row))
+        self.event_editor.show_record(
+            record, row=row, edited=edited, warnings=self.model.warnings(row)
+        )
         self.refresh_detail()
 
     def refresh_detail(self) -> None:
@@ -206,21 +208,25 @@ class MainWindow(QMainWindow):
             self.mappings.select_subscription(subscription)
 
     # -- editing ------------------------------------------------------------------------------
-    def edit_current_event(self, data: dict[str, object]) -> None:
-        row = self.current_row()
-        if row < 0:
+    def edit_event(self, row: int, data: dict[str, object]) -> None:
+        """What-if edit of event ``row`` (the one the editor showed when the typing paused)."""
+        if not 0 <= row < len(self.store):
             return
         self.session.edit_event(row, data)
-        self.refresh_detail()
+        self.events.row_changed(row)
+        if row == self.current_row():
+            self.refresh_detail()
         self.schedule_evaluation()
 
     def revert_current_event(self) -> None:
         row = self.current_row()
         if row < 0:
             return
+        self.event_editor.discard_pending()  # typing not yet applied is reverted too
         self.session.revert_event(row)
+        self.events.row_changed(row)
         self.event_editor.show_record(
-            self.store[row], edited=False, warnings=self.model.warnings(row)
+            self.store[row], row=row, edited=False, warnings=self.model.warnings(row)
         )
         self.refresh_detail()
         self.schedule_evaluation()
@@ -361,6 +367,7 @@ class MainWindow(QMainWindow):
             self._eval_token.cancel()
         self.evaluating = False
         self.session.clear()
+        self.events.rows_reset()
         self.skipped_list.clear()
         self.bottom_tabs.setTabText(1, "Skipped records")
         for view in (self.model, self.coverage, self.timeline):

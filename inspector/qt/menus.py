@@ -126,8 +126,8 @@ def _open_dialog(window: MainWindow) -> None:
 
 
 def remember_recent(window: MainWindow, paths: Sequence[str]) -> None:
-    recent = [p for p in _recent(window) if p not in paths]
     absolute = [os.path.abspath(p) for p in paths if os.path.abspath(p) != str(DEMO_SESSION)]
+    recent = [p for p in _recent(window) if p not in absolute]
     window.settings.setValue("files/recent", (absolute + recent)[:MAX_RECENT])
 
 

@@ -156,3 +156,40 @@ def test_chips_show_matched_mappings(demo_window: MainWindow) -> None:
     chips = demo_window.model.chips(12)
     assert [name for name, _ in chips] == ["Track Event", "Big orders"]
     assert demo_window.model.chips(0) == []  # a page: nothing matches (page views are off)
+
+
+def test_typing_then_switching_events_applies_the_edit_to_the_first(
+    demo_window: MainWindow,
+) -> None:
+    window = demo_window
+    window.select_row(1)
+    editor = window.event_editor.editor
+    editor.selectAll()
+    editor.insertPlainText(editor.toPlainText().replace("Pricing Viewed", "Plans Compared"))
+    window.select_row(2)  # before the typing pause ends
+    assert window.session.is_edited(1)
+    assert window.store[1].name == "Plans Compared"
+    assert not window.session.is_edited(2)
+
+
+def test_big_list_filters_follow_edits_and_clears(
+    demo_window: MainWindow,
+    run_until,  # type: ignore[no-untyped-def]
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from inspector.qt import main_window as main_window_module
+
+    monkeypatch.setattr(main_window_module, "SYNC_FILTER_LIMIT", 0)  # filter in the worker
+    window = demo_window
+    window.events.filter_edit.setPlainText('type = "track" and event = "Signed Up"')
+    window.events.filter_edit.apply()
+    run_until(lambda: window.events.proxy.accepted is not None)
+    assert window.events.visible_rows() == 1
+    window.select_row(3)
+    window.edit_event(3, {**window.store[3].data, "event": "Signed Out"})
+    assert window.events.proxy.accepted[3] == 0  # type: ignore[index]  # re-tested
+    assert window.events.visible_rows() == 1  # still shown while it is being edited
+    window.events.filter_edit.apply()  # a fresh filter applies to it again
+    run_until(lambda: window.events.visible_rows() == 0)
+    window.clear_events()
+    assert window.events.proxy.accepted is None

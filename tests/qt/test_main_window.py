@@ -142,3 +142,17 @@ def test_closing_all_events_during_a_load_keeps_nothing_from_it(
     settle(window, run_until)
     assert window.model.rowCount() == 0
     assert window.session.evaluation is None or not window.session.evaluation.verdicts
+
+
+def test_recent_files_hold_each_file_once(
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from inspector.qt.menus import _recent, remember_recent
+
+    path = tmp_path / "events.ndjson"
+    monkeypatch.chdir(tmp_path)
+    remember_recent(window, [str(path)])
+    remember_recent(window, ["events.ndjson"])  # the same file, named relatively
+    assert _recent(window) == [str(path)]

@@ -52,3 +52,13 @@ def test_filter_rows_stops_when_cancelled() -> None:
     token = CancelToken()
     token.cancel()
     assert filter_rows(_records() * 3000, compile_filter("Pricing"), token) == bytearray()
+
+
+def test_free_text_matches_accented_letters_in_any_case_and_json_escapes() -> None:
+    lines = [
+        b'{"type": "track", "event": "\\u00c9t\\u00e9 Sale"}',
+        '{"type": "track", "event": "Été Sale"}'.encode(),
+    ]
+    records = [i for i in read_bytes(b"\n".join(lines), "u.ndjson") if isinstance(i, EventRecord)]
+    for needle in ("été", "ÉTÉ", "Été sale"):
+        assert list(filter_rows(records, compile_filter(needle))) == [1, 1]
