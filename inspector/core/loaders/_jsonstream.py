@@ -17,6 +17,7 @@ __all__ = ["Piece", "iter_pieces"]
 
 _OUTSIDE = re.compile(rb'["\[\]{},]')
 _INSIDE = re.compile(rb'["\\]')
+_STRING_REST = re.compile(rb'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # the rest of a string, in C
 _CHUNK = 1 << 20
 _WS = b" \t\r\n"
 
@@ -70,6 +71,10 @@ class _Scanner:
 
 def _skip_string(sc: _Scanner) -> bool:
     """Advance past the closing quote of a string whose opening quote is before ``sc.pos``."""
+    whole = _STRING_REST.match(sc.buf, sc.pos)
+    if whole is not None:  # the usual case: the string ends inside the buffer
+        sc.pos = whole.end()
+        return True
     while True:
         m = _INSIDE.search(sc.buf, sc.pos)
         if m is None or (m.group() == b"\\" and m.end() >= len(sc.buf)):
