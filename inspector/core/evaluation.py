@@ -70,6 +70,12 @@ class Verdict(IntEnum):
 
 _MATCHED_CODES = frozenset({Verdict.DELIVERED, Verdict.NOT_DELIVERED, Verdict.INVALID})
 
+
+def _unmatched_flag(row: bytes) -> int:
+    """1 when no subscription matched (verdicts of one event), else 0."""
+    return 0 if any(code in _MATCHED_CODES for code in row) else 1
+
+
 _LABELS = {
     Verdict.NOT_MATCHED: "not matched",
     Verdict.DELIVERED: "matched",
@@ -142,7 +148,7 @@ class Evaluation:
     def _sync_unmatched(self) -> None:
         # ``evaluate`` fills ``unmatched`` as it goes; verdicts added otherwise are caught up here
         for row in self.verdicts[len(self.unmatched) :]:
-            self.unmatched.append(0 if any(code in _MATCHED_CODES for code in row) else 1)
+            self.unmatched.append(_unmatched_flag(row))
 
     def verdict(self, event: int, subscription: int) -> Verdict | None:
         if event >= len(self.verdicts) or subscription >= len(self.verdicts[event]):
@@ -326,7 +332,7 @@ class _Pass:
         inspection = engine.evaluate(i, record, event, DirectEval(event, engine.compiled), state)
         row = bytes(verdict_of(r) for r in inspection.results)
         out.verdicts.append(self.rows.setdefault(row, row))
-        out.unmatched.append(0 if any(code in _MATCHED_CODES for code in row) else 1)
+        out.unmatched.append(_unmatched_flag(row))
         out.hazards.extend(inspection.hazards)
         hazards = tuple(inspection.hazards)
         if inspection.state is not None and not self.fresh_sdk:

@@ -110,9 +110,6 @@ class Session:
     def is_edited(self, index: int) -> bool:
         return index in self._originals
 
-    def original(self, index: int) -> EventRecord:
-        return self._originals.get(index, self.store[index])
-
     def clear(self) -> None:
         self.store.clear()
         self._originals.clear()

@@ -81,9 +81,6 @@ class JsonView(QPlainTextEdit):
         if event.type() == QEvent.Type.PaletteChange:
             self.highlighter.set_dark(_is_dark(self))
 
-    def show_value(self, value: Any) -> None:
-        self.setPlainText(pretty_json(value))
-
 
 def _is_dark(widget: QWidget) -> bool:
     from PySide6.QtGui import QPalette

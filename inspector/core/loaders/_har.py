@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import orjson
 
 from inspector.core.events import EventRecord, EventSource, json_bytes
+from inspector.core.loaders._input import gunzip_bytes
 from inspector.core.loaders._segment import BadRecord, event_record, split_batch
 
 __all__ = ["is_har", "events_from_har", "NotSegmentHar"]
@@ -50,7 +51,7 @@ def _decode_body(text: str, encoding: str | None) -> Any:
         raise ValueError("request body is neither JSON nor base64") from exc
     if data[:2] == b"\x1f\x8b":
         try:
-            data = zlib.decompress(data, 16 + zlib.MAX_WBITS)
+            data = gunzip_bytes(data)
         except zlib.error as exc:
             raise ValueError(f"request body is corrupt gzip ({exc})") from exc
     try:

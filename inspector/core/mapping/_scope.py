@@ -8,6 +8,7 @@ messages) and the outermost directive at the output location (the provenance tag
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
 
@@ -26,7 +27,7 @@ def _join(prefix: str, segments: tuple[str, ...]) -> str:
     return f"{prefix}.{tail}" if tail else prefix
 
 
-class Source:
+class Source(ABC):
     """A payload that directives read from, with a map back to event paths."""
 
     __slots__ = ("value",)
@@ -34,8 +35,9 @@ class Source:
     def __init__(self, value: Any) -> None:
         self.value = value
 
+    @abstractmethod
     def origins(self, segments: tuple[str, ...]) -> tuple[str, ...]:
-        raise NotImplementedError
+        """The event paths the value at ``segments`` (inside this payload) came from."""
 
 
 class PrefixSource(Source):
