@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import orjson
 
-from inspector import __version__
+from inspector import __version__, cli_diff
 from inspector.core.errors import InspectorError, LoadError
 from inspector.core.events import EventRecord
 from inspector.core.loaders import BadRecord, read_path, read_stream
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
-_COMMANDS = ("inspect",)
+_COMMANDS = ("inspect", "diff")
 FAIL_CONDITIONS = ("unmatched", "invalid")
 
 
@@ -65,6 +65,7 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="unmatched,invalid",
         help="conditions that make the exit status 1",
     )
+    cli_diff.add_parser(sub)
     return parser
 
 
@@ -169,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from inspector.app import run
 
             return run([])
-        return _inspect(args)
+        return cli_diff.run(args) if args.command == "diff" else _inspect(args)
     except UsageError as exc:
         print(f"jimo-inspector: {exc}", file=sys.stderr)
         return EXIT_USAGE
