@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import orjson
 
-from inspector import __version__, cli_diff
+from inspector import __version__, cli_diff, cli_snapshot
 from inspector.core.errors import InspectorError, LoadError
 from inspector.core.events import EventRecord
 from inspector.core.loaders import BadRecord, read_path, read_stream
@@ -65,6 +65,7 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="unmatched,invalid",
         help="conditions that make the exit status 1",
     )
+    cli_snapshot.add_options(ins)
     cli_diff.add_parser(sub)
     return parser
 
@@ -150,6 +151,9 @@ def _inspect(args: argparse.Namespace) -> int:
                 failed = True
             yield inspection, record
 
+    if cli_snapshot.wanted(args):
+        changed = cli_snapshot.run(args, (inspection for inspection, _ in paired()))
+        return EXIT_SKIPPED if skipped or failed or changed else EXIT_OK
     (_write_table if args.format == "table" else _write_ndjson)(paired(), sys.stdout)
     sys.stdout.flush()
     return EXIT_SKIPPED if skipped or failed else EXIT_OK
