@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import orjson
 
-from inspector import __version__, cli_diff, cli_snapshot
+from inspector import __version__, cli_diff, cli_export, cli_snapshot
 from inspector.core.errors import InspectorError, LoadError
 from inspector.core.events import EventRecord
 from inspector.core.loaders import BadRecord, read_path, read_stream
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
-_COMMANDS = ("inspect", "diff")
+_COMMANDS = ("inspect", "diff", "export")
 FAIL_CONDITIONS = ("unmatched", "invalid")
 
 
@@ -67,6 +67,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     cli_snapshot.add_options(ins)
     cli_diff.add_parser(sub)
+    cli_export.add_parser(sub)
     return parser
 
 
@@ -174,7 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from inspector.app import run
 
             return run([])
-        return cli_diff.run(args) if args.command == "diff" else _inspect(args)
+        commands = {"diff": cli_diff.run, "export": cli_export.run}
+        return commands.get(args.command, _inspect)(args)
     except UsageError as exc:
         print(f"jimo-inspector: {exc}", file=sys.stderr)
         return EXIT_USAGE
