@@ -21,6 +21,7 @@ partner changes an event only where it matches it.
 from __future__ import annotations
 
 import itertools
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ __all__ = [
     "EventDiff",
     "Pair",
     "DiffSummary",
+    "Comparison",
     "pair_subscriptions",
     "verdict",
     "value_changes",
@@ -307,6 +309,47 @@ def diff_configs(
     for old, new in runs:
         a, b = inspection_line(old), inspection_line(new)
         yield EventDiff(a["index"], a["messageId"], diff_lines(a, b, pairs), a, b)
+
+
+class Comparison:
+    """A config diff computed in steps, so a window can show progress and cancel between them.
+
+    Keeps the differing events only (with both result lines, for side-by-side views).
+    """
+
+    def __init__(
+        self,
+        events: Sequence[Any],
+        before: DestinationConfig,
+        after: DestinationConfig,
+        *,
+        fresh_sdk: bool = False,
+    ) -> None:
+        self.total = len(events)
+        self.pairs = config_pairs(before, after)
+        self.summary = DiffSummary()
+        self.diffs: list[EventDiff] = []
+        self._runs = diff_configs(events, before, after, fresh_sdk=fresh_sdk)
+        self.finished = self.total == 0
+
+    @property
+    def done(self) -> int:
+        return self.summary.events
+
+    def step(self, seconds: float = 0.03) -> bool:
+        """Compare events for about ``seconds``; True once every event is compared."""
+        deadline = time.perf_counter() + seconds
+        while not self.finished:  # at least one event per step
+            diff = next(self._runs, None)
+            if diff is None:
+                self.finished = True
+                break
+            self.summary.add(diff)
+            if diff.changes:
+                self.diffs.append(diff)
+            if time.perf_counter() >= deadline:
+                break
+        return self.finished
 
 
 class DiffSummary:

@@ -7,6 +7,7 @@ from typing import Any
 
 from inspector.core.destinations import DestinationConfig, Subscription, default_config
 from inspector.core.diff import (
+    Comparison,
     DiffSummary,
     EventDiff,
     diff_configs,
@@ -137,3 +138,16 @@ def test_summary_sentence_counts_payload_changes_per_subscription() -> None:
         after = {"results": [{**res, "payload": {"n": n + 1}}]}
         summary.add(EventDiff(n, None, diff_lines(before, after)))
     assert summary.lines() == ["Send Track Event: 3 payloads change"]
+
+
+def test_a_comparison_runs_in_steps_and_keeps_only_differing_events() -> None:
+    before = default_config()
+    after = _with(before, _named(before, "Send User Data"), enabled=False)
+    events = [make_event("identify") for _ in range(5)] + [make_event()]
+    comparison = Comparison(events, before, after)
+    assert (comparison.total, comparison.done, comparison.finished) == (6, 0, False)
+    while not comparison.step(0.0):  # one event per step at least
+        assert comparison.done < 7
+    assert comparison.done == 6 and [d.index for d in comparison.diffs] == [0, 1, 2, 3, 4]
+    assert comparison.summary.lines() == ["Send User Data: 5 verdicts change"]
+    assert Comparison([], before, after).finished
