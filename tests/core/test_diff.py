@@ -148,6 +148,9 @@ def test_a_comparison_runs_in_steps_and_keeps_only_differing_events() -> None:
     assert (comparison.total, comparison.done, comparison.finished) == (6, 0, False)
     while not comparison.step(0.0):  # one event per step at least
         assert comparison.done < 7
-    assert comparison.done == 6 and [d.index for d in comparison.diffs] == [0, 1, 2, 3, 4]
-    assert comparison.summary.lines() == ["Send User Data: 5 verdicts change"]
+    assert comparison.done == 6 and [d.index for d in comparison.diffs] == [0, 1, 2, 3, 4, 5]
+    assert comparison.summary.lines() == [  # the track now comes before any identify
+        "Send User Data: 5 verdicts change",
+        "Send Track Event: 1 hazard list changes",
+    ]
     assert Comparison([], before, after).finished
