@@ -60,6 +60,7 @@ _DETAIL_KEYS = (  # (what, result key), in the order changes are listed
     ("errors", "mapping_error"),
     ("errors", "errors"),
 )
+_SILENT = ("disabled", "not matched")  # verdicts under which nothing reaches Jimo
 _RELATIVE = ("payload", "commands", "request")  # paths inside these start at their root
 
 
@@ -184,9 +185,9 @@ def _merged_keys(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
 
 def _result_changes(name: str, before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
     old, new = verdict(before), verdict(after)
+    if old in _SILENT and new in _SILENT:
+        return []  # nothing reaches Jimo on either side
     changes = [Change(name, "verdict", "", old, new)] if old != new else []
-    if old in ("disabled", "not matched") and new in ("disabled", "not matched"):
-        return changes  # nothing reaches Jimo on either side
     for what, key in _DETAIL_KEYS:
         b, a = before.get(key), after.get(key)
         if b == a:
@@ -228,7 +229,7 @@ def _key(item: _HazardKey) -> tuple[str, str, str]:
 
 
 def _unpaired_change(pair: Pair, result: dict[str, Any], added: bool) -> Change | None:
-    if verdict(result) in ("disabled", "not matched"):
+    if verdict(result) in _SILENT:
         return None
     if added:
         return Change(pair.label, "added", "", None, verdict(result))
@@ -400,9 +401,9 @@ _ORDER = {category: i for i, category in enumerate(_PHRASES)}
 def _category(change: Change) -> str:
     if change.what != "verdict":
         return change.what
-    if change.after == "not matched":
+    if change.after in _SILENT:
         return "no longer match"
-    return "now match" if change.before == "not matched" else "verdict"
+    return "now match" if change.before in _SILENT else "verdict"
 
 
 def _phrase(category: str, n: int) -> str:

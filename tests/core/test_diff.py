@@ -150,7 +150,7 @@ def test_a_comparison_runs_in_steps_and_keeps_only_differing_events() -> None:
         assert comparison.done < 7
     assert comparison.done == 6 and [d.index for d in comparison.diffs] == [0, 1, 2, 3, 4, 5]
     assert comparison.summary.lines() == [  # the track now comes before any identify
-        "Send User Data: 5 verdicts change",
+        "Send User Data: 5 events no longer match",
         "Send Track Event: 1 hazard list changes",
     ]
     assert Comparison([], before, after).finished
