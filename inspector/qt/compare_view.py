@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.destinations import DestinationConfig
-from inspector.core.diff import Change, Comparison, EventDiff, Pair, verdict
+from inspector.core.diff import Change, Comparison, EventDiff, Pair, describe, verdict
 from inspector.core.events import EventRecord
 from inspector.core.jsonpaths import locate_paths
 
@@ -104,6 +104,9 @@ class CompareView(QWidget):
         self.subscription = QComboBox(self)
         self.subscription.setAccessibleName("Subscription")
         self.subscription.currentIndexChanged.connect(self._show_sides)
+        self.changes_label = QLabel(self)
+        self.changes_label.setAccessibleName("Changes")
+        self.changes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.before_label, self.after_label = QLabel(self), QLabel(self)
         self.before_text, self.after_text = self._side(), self._side()
         self._lay_out()
@@ -134,6 +137,7 @@ class CompareView(QWidget):
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
         right_box.addWidget(self.subscription)
+        right_box.addWidget(self.changes_label)
         right_box.addWidget(sides, 1)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.event_list)
@@ -231,11 +235,13 @@ class CompareView(QWidget):
         if diff is None or comparison is None or not name:
             self.before_text.clear()
             self.after_text.clear()
+            self.changes_label.clear()
             return
         pair = next((p for p in comparison.pairs if p.label == name), None)
         changes = [c for c in diff.changes if (c.subscription or "(session)") == name]
         before, after = _results(diff, pair)
 
+        self.changes_label.setText(_changes_text(changes))
         marks = marked_paths(changes)
         for text, result in ((self.before_text, before), (self.after_text, after)):
             shown = "absent" if result is None else verdict(result)
@@ -277,6 +283,13 @@ def _fill(text: QPlainTextEdit, doc: dict[str, Any], marks: set[str]) -> None:
         selection.format = fmt
         selections.append(selection)
     text.setExtraSelections(selections)
+
+
+def _changes_text(changes: Sequence[Change], limit: int = 6) -> str:
+    lines = [describe(c) for c in changes[:limit]]
+    if len(changes) > limit:
+        lines.append(f"… and {len(changes) - limit} more")
+    return "\n".join(lines)
 
 
 def _summary_html(comparison: Comparison, cancelled: bool) -> str:

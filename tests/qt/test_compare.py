@@ -96,6 +96,7 @@ def test_comparing_lists_the_differing_events_with_both_sides_marked(  # type: i
     )
     _click_row(qtbot, view.event_list, track_row)
     assert view.subscription.currentText() == "Send Track Event"
+    assert 'payload event_name: "Pricing Viewed" → missing' in view.changes_label.text()
     before_marks = [s.cursor.selectedText() for s in view.before_text.extraSelections()]
     assert '"event_name": "Pricing Viewed"' in before_marks
     _click_row(qtbot, view.event_list, track_row, double=True)
