@@ -32,6 +32,16 @@ def edited_config(folder: Path) -> Path:
     return path
 
 
+def fixed_config(folder: Path) -> Path:
+    config = json.loads(DEMO_CONFIG.read_text())
+    config["subscriptions"][4]["trigger"] = (
+        'type = "track" and (event = "Signed Up" or event = "signed up" or event = "Signed Up ")'
+    )
+    path = folder / "jimo-config-fixed.json"
+    path.write_text(json.dumps(config, indent=2))
+    return path
+
+
 def grab(widget: QWidget, path: Path) -> None:
     screen = QApplication.primaryScreen()
     screen.grabWindow(0, widget.x(), widget.y(), widget.frameGeometry().width(),
@@ -47,16 +57,21 @@ async def shoot(out: Path, folder: Path) -> None:
         await asyncio.sleep(0.05)
     while not window.workbench.idle:
         await asyncio.sleep(0.05)
-    dialog = window.compare_export.compare_with(str(edited_config(folder)))
-    assert dialog is not None
-    dialog.move(0, 0)
-    dialog.resize(1400, 860)
-    while dialog.view.running:
-        await asyncio.sleep(0.05)
-    dialog.view.event_list.setCurrentRow(0)
+    window.select_row(18)  # "signed up": the Sign-ups mapping does not match it
+    window.mappings.select_subscription(4)
     await asyncio.sleep(0.5)
-    grab(dialog, out / "compare.png")
-    dialog.close()
+    grab(window, out / "tutorial-why.png")
+    for name, config in (("compare", edited_config), ("tutorial-compare", fixed_config)):
+        dialog = window.compare_export.compare_with(str(config(folder)))
+        assert dialog is not None
+        dialog.move(0, 0)
+        dialog.resize(1400, 860 if name == "compare" else 560)
+        while dialog.view.running:
+            await asyncio.sleep(0.05)
+        dialog.view.event_list.setCurrentRow(0)
+        await asyncio.sleep(0.5)
+        grab(dialog, out / f"{name}.png")
+        dialog.close()
     bundle = BundleDialog(window)
     bundle.new_path.setText("traits.name")
     bundle.add_path()

@@ -211,7 +211,7 @@ class CompareView(QWidget):
         record = self._events[diff.index] if diff.index < len(self._events) else None
         what = f"{record.type} {record.name}".strip() if record is not None else ""
         names = dict.fromkeys(c.subscription or "(session)" for c in diff.changes)
-        return f"#{diff.index}  {what}\n    {', '.join(names)}"
+        return f"#{diff.index + 1}  {what}\n    {', '.join(names)}"
 
     def current_diff(self) -> EventDiff | None:
         row = self.event_list.currentRow()

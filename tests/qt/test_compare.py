@@ -79,7 +79,7 @@ def test_comparing_lists_the_differing_events_with_both_sides_marked(  # type: i
     row = next(
         i
         for i in range(view.event_list.count())
-        if view.event_list.item(i).text().startswith("#4 ")
+        if view.event_list.item(i).text().startswith("#5 ")
     )
     _click_row(qtbot, view.event_list, row)
     assert view.subscription.currentText() == "Send User Data"
@@ -92,7 +92,7 @@ def test_comparing_lists_the_differing_events_with_both_sides_marked(  # type: i
     track_row = next(
         i
         for i in range(view.event_list.count())
-        if view.event_list.item(i).text().startswith("#1 ")
+        if view.event_list.item(i).text().startswith("#2 ")
     )
     _click_row(qtbot, view.event_list, track_row)
     assert view.subscription.currentText() == "Send Track Event"
