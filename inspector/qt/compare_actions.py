@@ -11,10 +11,17 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu
 
 from inspector import __version__
-from inspector.core.destinations import load_config
+from inspector.core.destinations import DestinationConfig, load_config
 from inspector.core.errors import InspectorError
 from inspector.core.events import EventRecord
-from inspector.core.export import captured_requests_har, curl_commands, write_bundle, write_ndjson
+from inspector.core.export import (
+    captured_requests_har,
+    curl_commands,
+    is_bundle,
+    read_bundle,
+    write_bundle,
+    write_ndjson,
+)
 from inspector.core.inspection import inspect
 from inspector.core.workbench import Workbench
 from inspector.qt.compare_dialog import CompareDialog
@@ -35,11 +42,31 @@ class CompareExportActions(QObject):
         workbench: Workbench,
         notify: Callable[[str], None],
         jump_to: Callable[[int, int], None] | None = None,
+        load_config: Callable[[DestinationConfig], None] | None = None,
     ) -> None:
         super().__init__(window)
         self._window, self._wb, self._notify, self._jump = window, workbench, notify, jump_to
+        self._load_config = load_config or workbench.set_config
         self.dialogs: list[CompareDialog] = []
         self._build_menus()
+        workbench.load_started.connect(self._config_of_bundle)
+
+    def _config_of_bundle(self, _name: str) -> None:
+        """Opening a repro bundle brings its destination config along with its events."""
+        job = self._wb.load_job
+        path = next((p for p in (job.paths if job else ()) if is_bundle(p)), None)
+        if path is None:
+            return
+        try:
+            bundle = read_bundle(path)
+        except InspectorError as exc:
+            self._notify(str(exc))
+            return
+        self._load_config(bundle.config)
+        made_by = bundle.manifest.get("app", "an unknown version")
+        self._window.statusBar().showMessage(
+            f"Repro bundle made by {made_by}: its destination config is loaded", 8000
+        )
 
     def _build_menus(self) -> None:
         bar = self._window.menuBar()

@@ -36,7 +36,7 @@ class MainWindow(WindowLayout):
         self.tasks = tasks
         self.menus = MainMenus(self, self.settings)
         self.compare_export = CompareExportActions(
-            self, workbench, self.message_bar.show_message, self.jump_to
+            self, workbench, self.message_bar.show_message, self.jump_to, self.load_config
         )
         self.selected = SelectedEvent(workbench, self)
         self._connect_views()

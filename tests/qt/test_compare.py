@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QListWidget
 
 from inspector.core.destinations import load_config
 from inspector.core.events import EventRecord
+from inspector.core.export import write_bundle
 from inspector.core.loaders import read_path
 from inspector.qt.compare_dialog import CompareDialog
 from inspector.qt.export_dialog import BundleDialog
@@ -178,3 +179,17 @@ def test_bundle_dialog_adds_a_path_and_the_bundle_masks_it(  # type: ignore[no-u
         events = zf.read("events.ndjson").decode()
     assert "Ana López" not in events and "ana.lopez@acme.io" not in events
     assert len([r for r in read_path(target) if isinstance(r, EventRecord)]) == 58
+
+
+def test_opening_a_repro_bundle_loads_its_events_and_its_config(  # type: ignore[no-untyped-def]
+    window: MainWindow, tmp_path: Path, run_until: Callable[..., None]
+) -> None:
+    config = load_config(DEMO_CONFIG)
+    renamed = config.with_subscription(0, config.subscriptions[0].with_changes(name="Users"))
+    events = [r for r in read_path(DEMO_SESSION) if isinstance(r, EventRecord)]
+    bundle = tmp_path / "repro.zip"
+    write_bundle(bundle, events, renamed, app_version="0.1.0")
+    window.open_files([str(bundle)])
+    run_until(lambda: not window.workbench.loading and window.model.rowCount() == 58)
+    assert window.workbench.config.subscriptions[0].name == "Users"
+    assert window.statusBar().currentMessage().startswith("Repro bundle made by jimo-inspector")
