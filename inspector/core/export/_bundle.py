@@ -64,33 +64,39 @@ def write_bundle(
     fresh_sdk: bool = False,
     salt: bytes | None = None,
 ) -> dict[str, Any]:
-    """Write the bundle zip; returns its manifest. ``salt`` is for tests (default: random)."""
+    """Write the bundle zip; returns its manifest. ``salt`` is for tests (default: random).
+
+    Streams: events and results go into the zip one at a time (``records`` is read twice).
+    """
     masker = Masker(pii_paths, salt)
-    events = [r.data if isinstance(r, EventRecord) else r for r in records]
-    for event in events:
-        masker.collect(event)
+    for record in records:
+        masker.collect(_data(record))
     settings, removed = _without_secrets(config, masker)
     config_json = masker.mask({**config.to_json(), "settings": settings})
-    results = [
-        masker.mask(_scrub_request(inspection_line(i)))
-        for i in inspect(records, config, fresh_sdk=fresh_sdk)
-    ]
     manifest = {
         "format": BUNDLE_FORMAT,
         "version": _VERSION,
         "app": f"jimo-inspector {app_version}",
-        "events": len(events),
+        "events": len(records),
         "masked_paths": list(masker.paths),
         "secrets_removed": removed,
         "fresh_sdk": fresh_sdk,
     }
-    masked = [_drop_write_key(masker.mask_event(e)) for e in events]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("manifest.json", orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
-        zf.writestr("events.ndjson", b"".join(orjson.dumps(e) + b"\n" for e in masked))
         zf.writestr("config.json", orjson.dumps(config_json, option=orjson.OPT_INDENT_2))
-        zf.writestr("results.ndjson", b"".join(orjson.dumps(r) + b"\n" for r in results))
+        with zf.open("events.ndjson", "w") as out:
+            for record in records:
+                out.write(orjson.dumps(_drop_write_key(masker.mask_event(_data(record)))) + b"\n")
+        with zf.open("results.ndjson", "w") as out:
+            for inspection in inspect(records, config, fresh_sdk=fresh_sdk):
+                line = masker.mask(_scrub_request(inspection_line(inspection)))
+                out.write(orjson.dumps(line) + b"\n")
     return manifest
+
+
+def _data(record: EventRecord | dict[str, Any]) -> dict[str, Any]:
+    return record.data if isinstance(record, EventRecord) else record
 
 
 def _without_secrets(config: DestinationConfig, masker: Masker) -> tuple[dict[str, Any], list[str]]:

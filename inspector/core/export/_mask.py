@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from collections.abc import Iterable
 from typing import Any
@@ -28,6 +29,9 @@ DEFAULT_PII_PATHS = (
     "properties.email",
 )
 _MIN_EMBEDDED = 6  # shorter values are replaced only where they are the whole value
+# Inside a longer string (a URL, a message) a value is found as one of its words: emails, ids
+# and IPs are made of these characters. A value with spaces is replaced only where it is whole.
+_WORD = re.compile(r"[\w.+@-]+")
 
 
 class Masker:
@@ -83,11 +87,13 @@ class Masker:
         token = self._tokens.get(orjson.dumps(value))
         if token is not None:
             return token
-        if isinstance(value, str):
-            for text, token in self._texts.items():
-                if len(text) >= _MIN_EMBEDDED and text in value:
-                    value = value.replace(text, token)
+        if isinstance(value, str) and self._texts:
+            return _WORD.sub(self._embedded, value)
         return value
+
+    def _embedded(self, match: re.Match[str]) -> str:
+        word = match.group(0)
+        return self._texts.get(word, word) if len(word) >= _MIN_EMBEDDED else word
 
 
 def _maskable(value: Any) -> bool:
