@@ -3,7 +3,8 @@
 The file is JSON: ``{"format": "jimo-inspector-snapshot", "version": 1, "events": [...]}``
 with keys sorted, two-space indents and one block per event, so a review tool shows a mapping
 change as a few changed lines. Each event is ``{"index", "messageId", "type", "source",
-"results", "hazards"}``: ``results`` as ``inspect`` prints them, ``source`` without its
+"results", "hazards"}``: ``results`` as ``inspect`` prints them (a subscription whose trigger
+did not match keeps only its name, action, ``enabled`` and ``matched``), ``source`` without its
 directory, and nothing about the run itself (no times, no paths), so the same events and config
 always write the same bytes.
 """
@@ -35,6 +36,7 @@ __all__ = [
 
 SNAPSHOT_FORMAT = "jimo-inspector-snapshot"
 _VERSION = 1
+_UNMATCHED_KEYS = ("subscription", "action", "enabled", "matched")
 
 
 class SnapshotError(InspectorError):
@@ -61,9 +63,17 @@ class SnapshotDifference:
 def snapshot_event(inspection: EventInspection) -> dict[str, Any]:
     """One event's block: its identity, every result and the hazards it revealed."""
     line = inspection_line(inspection)
+    line["results"] = [_compact(r) for r in line["results"]]
     record = inspection.record_or_event
     line["source"] = record.source.short_label if isinstance(record, EventRecord) else None
     return line
+
+
+def _compact(result: dict[str, Any]) -> dict[str, Any]:
+    """A result whose trigger did not match keeps only who it is (its other keys are empty)."""
+    if result["matched"] or result["trigger_error"]:
+        return result
+    return {k: result[k] for k in _UNMATCHED_KEYS}
 
 
 def write_snapshot(inspections: Iterable[EventInspection], path: str | Path) -> int:
@@ -79,11 +89,22 @@ def write_snapshot(inspections: Iterable[EventInspection], path: str | Path) -> 
                 block = json.dumps(snapshot_event(inspection), indent=2, sort_keys=True)
                 out.write(("," if count > 1 else "") + "\n    " + block.replace("\n", "\n    "))
             out.write("\n  ]\n}\n" if count else "]\n}\n")
+        os.chmod(tmp, _file_mode(target))
         os.replace(tmp, target)
     except BaseException:
         os.unlink(tmp)
         raise
     return count
+
+
+def _file_mode(target: Path) -> int:
+    """The mode a plain new file gets (``mkstemp`` makes 0600), or the existing file's."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def read_snapshot(path: str | Path) -> list[dict[str, Any]]:

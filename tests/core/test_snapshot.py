@@ -104,3 +104,23 @@ def test_snapshot_and_check_are_mutually_exclusive(
     events, config = setup
     assert _inspect(events, config, "--snapshot", "a", "--check-snapshot", "b") == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("narrow_first", [True, False])
+def test_a_trigger_change_is_a_verdict_line_in_both_directions(
+    setup: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str], narrow_first: bool
+) -> None:
+    events, config = setup
+    wide = default_config().to_json()
+    narrow = default_config().to_json()
+    narrow["subscriptions"][0]["trigger"] = 'type = "identify" and traits.plan = "pro"'
+    first, second = (narrow, wide) if narrow_first else (wide, narrow)
+    snap = tmp_path / "snap.json"
+    config.write_text(json.dumps(first))
+    assert _inspect(events, config, "--snapshot", str(snap)) == 0
+    assert snap.stat().st_mode & 0o644 == 0o644  # a file to commit, not a private temp file
+    config.write_text(json.dumps(second))
+    assert _inspect(events, config, "--check-snapshot", str(snap)) == 1
+    old, new = ("not matched", "matched") if narrow_first else ("matched", "not matched")
+    line = f'event 0 (id-1) · Send User Data · verdict: "{old}" → "{new}"'
+    assert line in capsys.readouterr().out.splitlines()
