@@ -33,7 +33,10 @@ __all__ = ["CompareExportActions"]
 class CompareExportActions(QObject):
     """Adds the actions to ``window``'s menus; each works on ``workbench``'s events and config.
 
-    ``notify(text)`` tells the user of an error in one sentence; ``done(text)`` of a success.
+    ``notify(text)`` tells the user of an error in one sentence (successes go to the status
+    bar); ``jump_to(row, subscription)`` shows an event; ``load_config`` adopts a bundle's
+    config; ``session_file()`` is the session file the window records into, if any: the HAR
+    export reads its captured requests (without it, the user picks a session file).
     """
 
     def __init__(
@@ -43,10 +46,12 @@ class CompareExportActions(QObject):
         notify: Callable[[str], None],
         jump_to: Callable[[int, int], None] | None = None,
         load_config: Callable[[DestinationConfig], None] | None = None,
+        session_file: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__(window)
         self._window, self._wb, self._notify, self._jump = window, workbench, notify, jump_to
         self._load_config = load_config or workbench.set_config
+        self._session_file = session_file or (lambda: None)
         self.dialogs: list[CompareDialog] = []
         self._build_menus()
         workbench.load_started.connect(self._config_of_bundle)
@@ -151,6 +156,7 @@ class CompareExportActions(QObject):
         return len(events) if written else 0
 
     def har(self, session: str | None = None, path: str | None = None) -> bool:
+        session = session or self._session_file()
         if session is None:
             session, _ = QFileDialog.getOpenFileName(
                 self._window, "Session file with captured requests", "",
@@ -168,7 +174,7 @@ class CompareExportActions(QObject):
             return False
         entries = len(har["log"]["entries"])
         return bool(
-            self._write(path, lambda out: out.write(orjson.dumps(har)), f"{entries} requests")
+            self._write(path, lambda out: out.write(orjson.dumps(har)), _count(entries, "request"))
         )
 
     def curl(self, path: str | None = None) -> int:
@@ -185,7 +191,9 @@ class CompareExportActions(QObject):
             return 0
         text = "#!/bin/sh\n# The API key is masked: put yours in place of ****.\n\n"
         data = (text + "".join(f"{c}\n\n" for c in commands)).encode()
-        written = self._write(path, lambda out: out.write(data), f"{len(commands)} curl commands")
+        written = self._write(
+            path, lambda out: out.write(data), _count(len(commands), "curl command")
+        )
         return len(commands) if written else 0
 
     def bundle(self, path: str | None = None, dialog: BundleDialog | None = None) -> bool:
@@ -218,3 +226,7 @@ class CompareExportActions(QObject):
             return False
         self._window.statusBar().showMessage(f"Exported {what} to {path}", 8000)
         return True
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

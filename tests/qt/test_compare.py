@@ -16,6 +16,7 @@ from inspector.core.destinations import load_config
 from inspector.core.events import EventRecord
 from inspector.core.export import write_bundle
 from inspector.core.loaders import read_path
+from inspector.core.sessionfile import connect, create_schema
 from inspector.qt.compare_dialog import CompareDialog
 from inspector.qt.export_dialog import BundleDialog
 from inspector.qt.main_window import MainWindow
@@ -193,3 +194,27 @@ def test_opening_a_repro_bundle_loads_its_events_and_its_config(  # type: ignore
     run_until(lambda: not window.workbench.loading and window.model.rowCount() == 58)
     assert window.workbench.config.subscriptions[0].name == "Users"
     assert window.statusBar().currentMessage().startswith("Repro bundle made by jimo-inspector")
+
+
+def test_har_export_reads_the_captured_requests_of_a_session_file(  # type: ignore[no-untyped-def]
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session, target = tmp_path / "capture.jimo-session", tmp_path / "capture.har"
+    conn = connect(str(session))
+    create_schema(conn, "0.1.0")
+    body = json.dumps({"type": "track", "event": "Signed Up", "messageId": "m-1"})
+    conn.execute(
+        "INSERT INTO requests(received_at, method, path, headers, body, status) "
+        "VALUES (1764000000, 'POST', '/v1/t', '{}', ?, 200)",
+        (body.encode(),),
+    )
+    conn.close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(session), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    _action(window, "&File", "Captured requests as &HAR…").trigger()
+    loaded = [r for r in read_path(target) if isinstance(r, EventRecord)]
+    assert [r.message_id for r in loaded] == ["m-1"]
+    assert window.statusBar().currentMessage() == f"Exported 1 request to {target}"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    _action(window, "&File", "Captured requests as &HAR…").trigger()  # not a session file
+    assert "cannot read captured requests" in window.message_bar.label.text()
