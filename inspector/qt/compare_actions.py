@@ -151,7 +151,7 @@ class CompareExportActions(QObject):
             return 0
         events = self._events(filtered)
         written = self._write(
-            path, lambda out: write_ndjson(events, out), f"{len(events):,} events"
+            path, lambda out: write_ndjson(events, out), _count(len(events), "event")
         )
         return len(events) if written else 0
 
@@ -213,7 +213,7 @@ class CompareExportActions(QObject):
             self._notify(f"{path}: {exc.strerror or exc}")
             return False
         self._window.statusBar().showMessage(
-            f"Saved a repro bundle of {len(events):,} events", 8000
+            f"Saved a repro bundle of {_count(len(events), 'event')}", 8000
         )
         return True
 
