@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import orjson
 from PySide6.QtCore import QObject
@@ -29,6 +30,8 @@ from inspector.qt.export_dialog import BundleDialog
 
 __all__ = ["CompareExportActions"]
 
+T = TypeVar("T")
+
 
 class CompareExportActions(QObject):
     """Adds the actions to ``window``'s menus; each works on ``workbench``'s events and config.
@@ -53,6 +56,7 @@ class CompareExportActions(QObject):
         self._load_config = load_config or workbench.set_config
         self._session_file = session_file or (lambda: None)
         self.dialogs: list[CompareDialog] = []
+        self.busy = 0  # exports running in worker threads
         self._build_menus()
         workbench.load_started.connect(self._config_of_bundle)
 
@@ -177,45 +181,67 @@ class CompareExportActions(QObject):
             self._write(path, lambda out: out.write(orjson.dumps(har)), _count(entries, "request"))
         )
 
-    def curl(self, path: str | None = None) -> int:
-        config = self._wb.config
-        inspections = inspect(self._events(), config, fresh_sdk=self._wb.fresh_sdk)
-        commands = list(curl_commands(inspections))
-        if not commands:
-            self._notify(
-                "No Jimo Cloud request to export: no event is delivered by a Jimo Cloud mapping."
-            )
-            return 0
+    def curl(self, path: str | None = None) -> bool:
+        """Jimo Cloud requests as a shell script of curl commands (inspected off the GUI thread)."""
+        config, fresh = self._wb.config, self._wb.fresh_sdk
+        if config.destination != "actions-jimo-cloud":
+            self._notify("No Jimo Cloud request to export: the destination is Jimo (Actions).")
+            return False
         path = path or self._save_name("Export curl commands", "jimo-requests.sh", "Shell (*.sh)")
         if not path:
-            return 0
-        text = "#!/bin/sh\n# The API key is masked: put yours in place of ****.\n\n"
-        data = (text + "".join(f"{c}\n\n" for c in commands)).encode()
-        written = self._write(
-            path, lambda out: out.write(data), _count(len(commands), "curl command")
-        )
-        return len(commands) if written else 0
+            return False
+        events = self._events()
+
+        def work() -> list[str]:
+            return list(curl_commands(inspect(events, config, fresh_sdk=fresh)))
+
+        def done(commands: list[str]) -> None:
+            if not commands:
+                self._notify("No Jimo Cloud request to export: no event is delivered.")
+                return
+            text = "#!/bin/sh\n# The API key is masked: put yours in place of ****.\n\n"
+            data = (text + "".join(f"{c}\n\n" for c in commands)).encode()
+            self._write(path, lambda out: out.write(data), _count(len(commands), "curl command"))
+
+        self._background("Inspecting for curl commands", work, done)
+        return True
 
     def bundle(self, path: str | None = None, dialog: BundleDialog | None = None) -> bool:
+        """Ask for the paths to mask and a file, then write the bundle off the GUI thread."""
         dialog = dialog or BundleDialog(self._window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         path = path or self._save_name("Save repro bundle", "jimo-repro.zip", "Zip (*.zip)")
         if not path:
             return False
-        events, config = self._events(), self._wb.config
-        try:
-            write_bundle(
-                path, events, config, app_version=__version__, pii_paths=dialog.paths(),
-                fresh_sdk=self._wb.fresh_sdk,
-            )  # fmt: skip
-        except OSError as exc:
-            self._notify(f"{path}: {exc.strerror or exc}")
-            return False
-        self._window.statusBar().showMessage(
-            f"Saved a repro bundle of {_count(len(events), 'event')}", 8000
-        )
+        events, config, paths = self._events(), self._wb.config, dialog.paths()
+        fresh = self._wb.fresh_sdk
+
+        def work() -> dict[str, Any]:
+            return write_bundle(
+                path, events, config, app_version=__version__, pii_paths=paths, fresh_sdk=fresh
+            )
+
+        def done(manifest: dict[str, Any]) -> None:
+            saved = _count(manifest["events"], "event")
+            self._window.statusBar().showMessage(f"Saved a repro bundle of {saved} to {path}", 8000)
+
+        self._background("Writing the repro bundle", work, done)
         return True
+
+    def _background(self, what: str, work: Callable[[], T], done: Callable[[T], None]) -> None:
+        self.busy += 1
+        self._window.statusBar().showMessage(f"{what}…")
+
+        def finished(value: T | None, error: BaseException | None) -> None:
+            self.busy -= 1
+            if error is not None:
+                reason = error.strerror if isinstance(error, OSError) else None
+                self._notify(f"{what} failed: {reason or error}")
+            else:
+                done(value)  # type: ignore[arg-type]
+
+        self._wb.runner.run_in_thread(work, finished, what)
 
     def _write(self, path: str, write: Callable[..., object], what: str) -> bool:
         try:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QListWidget
 
-from inspector.core.destinations import load_config
+from inspector.core.destinations import DestinationConfig, load_config
 from inspector.core.events import EventRecord
 from inspector.core.export import write_bundle
 from inspector.core.loaders import read_path
@@ -153,15 +153,36 @@ def test_export_filtered_events_as_ndjson(  # type: ignore[no-untyped-def]
     assert len([r for r in read_path(target) if isinstance(r, EventRecord)]) == 58
 
 
-def test_curl_export_says_when_there_is_no_cloud_request(  # type: ignore[no-untyped-def]
+def test_curl_export_says_why_not_in_device_mode(  # type: ignore[no-untyped-def]
     demo_window: MainWindow,
 ) -> None:
     _action(demo_window, "&File", "Jimo Cloud requests as &curl…").trigger()
     assert "No Jimo Cloud request" in demo_window.message_bar.label.text()
 
 
+def test_curl_export_writes_the_cloud_requests_key_masked(  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    run_until: Callable[..., None],
+) -> None:
+    key = "sk_live_0123456789abcdef"
+    cloud = {"destination": "actions-jimo-cloud", "settings": {"apiKey": key}}
+    window.load_config(DestinationConfig.from_json(cloud))
+    window.open_files([str(DEMO_SESSION)])
+    run_until(lambda: not window.workbench.loading and window.model.rowCount() == 58)
+    target = tmp_path / "requests.sh"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    _action(window, "&File", "Jimo Cloud requests as &curl…").trigger()
+    run_until(lambda: window.compare_export.busy == 0)
+    script = target.read_text()
+    assert script.startswith("#!/bin/sh") and script.count("curl -X POST") >= 5
+    assert key not in script and "Bearer ****cdef" in script
+    settle(window, run_until)
+
+
 def test_bundle_dialog_adds_a_path_and_the_bundle_masks_it(  # type: ignore[no-untyped-def]
-    demo_window: MainWindow, qtbot, tmp_path: Path
+    demo_window: MainWindow, qtbot, tmp_path: Path, run_until: Callable[..., None]
 ) -> None:
     dialog = BundleDialog(demo_window)
     qtbot.addWidget(dialog)
@@ -175,6 +196,8 @@ def test_bundle_dialog_adds_a_path_and_the_bundle_masks_it(  # type: ignore[no-u
 
     QTimer.singleShot(0, fill_in)
     assert demo_window.compare_export.bundle(str(target), dialog)
+    run_until(lambda: demo_window.compare_export.busy == 0)
+    assert demo_window.statusBar().currentMessage().startswith("Saved a repro bundle of 58 events")
     assert dialog.paths()[-1] == "traits.name"
     with zipfile.ZipFile(target) as zf:
         events = zf.read("events.ndjson").decode()
