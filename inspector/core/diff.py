@@ -190,7 +190,7 @@ def _result_changes(name: str, before: dict[str, Any], after: dict[str, Any]) ->
     changes = [Change(name, "verdict", "", old, new)] if old != new else []
     for what, key in _DETAIL_KEYS:
         b, a = before.get(key), after.get(key)
-        if b == a:
+        if b == a or not (a or b):  # empty and missing are alike (a snapshot omits empties)
             continue
         prefix = "" if key in _RELATIVE else key
         if not b or not a:  # one side has none: one change for the whole value

@@ -124,3 +124,20 @@ def test_a_trigger_change_is_a_verdict_line_in_both_directions(
     old, new = ("not matched", "matched") if narrow_first else ("matched", "not matched")
     line = f'event 0 (id-1) · Send User Data · verdict: "{old}" → "{new}"'
     assert line in capsys.readouterr().out.splitlines()
+
+
+def test_a_compacted_result_compares_without_spurious_empty_changes() -> None:
+    from inspector.core.diff import diff_lines
+
+    full = {
+        "subscription": "S", "action": "a", "enabled": True, "matched": True,
+        "trigger_error": None, "payload": {"x": 1}, "mapping_error": None, "errors": [],
+        "delivered": True, "commands": [], "dispatched_events": [],
+        "jimo_init_called": False, "request": None,
+    }  # fmt: skip
+    compact = {"subscription": "S", "action": "a", "enabled": True, "matched": False}
+    changes = diff_lines({"results": [compact]}, {"results": [full]})
+    assert [(c.what, c.path, c.before, c.after) for c in changes] == [
+        ("verdict", "", "not matched", "matched"),
+        ("payload", "", None, {"x": 1}),
+    ]
