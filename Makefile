@@ -9,7 +9,7 @@ QT_X11_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb
 TEST_TIMEOUT ?= 1500
 LDCONFIG := $(shell command -v ldconfig 2>/dev/null || echo /sbin/ldconfig)
 
-.PHONY: run test sync bench lint check-qt-libs screenshots
+.PHONY: run test sync bench lint check-qt-libs screenshots package install-desktop
 
 # uv from PyPI into .tools/: a venv when the Python has one, else a plain --target install
 # (Debian's python3 without the python3-venv package).
@@ -46,3 +46,13 @@ lint: sync
 
 bench: sync
 	for script in bench/*.py; do echo "== $$script"; $(UV) run python $$script || exit 1; done
+
+# A one-folder app in dist/jimo-inspector/ (PyInstaller, spec in packaging/); then a smoke check.
+package: sync
+	$(UV) run pyinstaller --noconfirm --clean --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller packaging/jimo-inspector.spec
+	packaging/check-build.sh dist/jimo-inspector
+
+# The built app for the current user: ~/.local/bin/jimo-inspector, menu entry, icons, file types.
+install-desktop:
+	packaging/install-desktop.sh dist/jimo-inspector

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import orjson
 
-from inspector import __version__
+from inspector import __version__, cli_diff, cli_export, cli_snapshot
 from inspector.core.errors import InspectorError, LoadError
 from inspector.core.events import EventRecord
 from inspector.core.loaders import BadRecord, read_path, read_stream
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
-_COMMANDS = ("inspect",)
+_COMMANDS = ("inspect", "diff", "export")
 FAIL_CONDITIONS = ("unmatched", "invalid")
 
 
@@ -65,6 +65,9 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="unmatched,invalid",
         help="conditions that make the exit status 1",
     )
+    cli_snapshot.add_options(ins)
+    cli_diff.add_parser(sub)
+    cli_export.add_parser(sub)
     return parser
 
 
@@ -149,6 +152,9 @@ def _inspect(args: argparse.Namespace) -> int:
                 failed = True
             yield inspection, record
 
+    if cli_snapshot.wanted(args):
+        changed = cli_snapshot.run(args, (inspection for inspection, _ in paired()))
+        return EXIT_SKIPPED if skipped or failed or changed else EXIT_OK
     (_write_table if args.format == "table" else _write_ndjson)(paired(), sys.stdout)
     sys.stdout.flush()
     return EXIT_SKIPPED if skipped or failed else EXIT_OK
@@ -169,7 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from inspector.app import run
 
             return run([])
-        return _inspect(args)
+        commands = {"diff": cli_diff.run, "export": cli_export.run}
+        return commands.get(args.command, _inspect)(args)
     except UsageError as exc:
         print(f"jimo-inspector: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -15,6 +15,7 @@ from inspector.core.filtering import EventFilter
 from inspector.core.loaders import BadRecord
 from inspector.core.tasks import TaskOwner
 from inspector.core.workbench import FilterResult, Workbench
+from inspector.qt.compare_actions import CompareExportActions
 from inspector.qt.loading import counts_text
 from inspector.qt.menus import MainMenus, remember_recent
 from inspector.qt.selected_event import SelectedEvent
@@ -34,6 +35,9 @@ class MainWindow(WindowLayout):
         self.workbench = workbench
         self.tasks = tasks
         self.menus = MainMenus(self, self.settings)
+        self.compare_export = CompareExportActions(
+            self, workbench, self.message_bar.show_message, self.jump_to, self.load_config
+        )
         self.selected = SelectedEvent(workbench, self)
         self._connect_views()
         self._connect_workbench()

@@ -1,0 +1,162 @@
+"""The redacted repro bundle: one zip of events, config, results and the app version.
+
+Layout (``manifest.json`` identifies it; nothing else in the zip is read)::
+
+    manifest.json   {"format": "jimo-inspector-bundle", "version": 1, "app": ..., "events": N,
+                     "masked_paths": [...], "secrets_removed": [...], "fresh_sdk": bool}
+    events.ndjson   the events, PII masked, one per line (what the app loads)
+    config.json     the destination config, password settings removed, PII masked
+    results.ndjson  ``inspect`` lines (plus hazards) of the original events, masked alike
+
+Secrets never enter the bundle: settings of type ``password`` are removed and their values
+replaced wherever they appear, and an event's ``writeKey`` is dropped.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from inspector.core.destinations import DestinationConfig, get_destination
+from inspector.core.diff import inspection_line
+from inspector.core.events import EventRecord
+from inspector.core.export._har import ExportError
+from inspector.core.export._mask import DEFAULT_PII_PATHS, Masker
+from inspector.core.inspection import inspect
+
+__all__ = [
+    "BUNDLE_FORMAT",
+    "Bundle",
+    "write_bundle",
+    "is_bundle",
+    "read_bundle",
+    "bundle_events",
+]
+
+BUNDLE_FORMAT = "jimo-inspector-bundle"
+_VERSION = 1
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """A bundle as read back: its manifest, config and recorded results."""
+
+    path: str
+    manifest: dict[str, Any]
+    config: DestinationConfig
+    results: list[dict[str, Any]]
+
+
+def write_bundle(
+    path: str | Path,
+    records: Sequence[EventRecord | dict[str, Any]],
+    config: DestinationConfig,
+    *,
+    app_version: str,
+    pii_paths: Sequence[str] = DEFAULT_PII_PATHS,
+    fresh_sdk: bool = False,
+    salt: bytes | None = None,
+) -> dict[str, Any]:
+    """Write the bundle zip; returns its manifest. ``salt`` is for tests (default: random).
+
+    Streams: events and results go into the zip one at a time (``records`` is read twice).
+    """
+    masker = Masker(pii_paths, salt)
+    for record in records:
+        masker.collect(_data(record))
+    settings, removed = _without_secrets(config, masker)
+    config_json = masker.mask({**config.to_json(), "settings": settings})
+    manifest = {
+        "format": BUNDLE_FORMAT,
+        "version": _VERSION,
+        "app": f"jimo-inspector {app_version}",
+        "events": len(records),
+        "masked_paths": list(masker.paths),
+        "secrets_removed": removed,
+        "fresh_sdk": fresh_sdk,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+        zf.writestr("config.json", orjson.dumps(config_json, option=orjson.OPT_INDENT_2))
+        with zf.open("events.ndjson", "w") as out:
+            for record in records:
+                out.write(orjson.dumps(_drop_write_key(masker.mask_event(_data(record)))) + b"\n")
+        with zf.open("results.ndjson", "w") as out:
+            for inspection in inspect(records, config, fresh_sdk=fresh_sdk):
+                line = masker.mask(_scrub_request(inspection_line(inspection)))
+                out.write(orjson.dumps(line) + b"\n")
+    return manifest
+
+
+def _data(record: EventRecord | dict[str, Any]) -> dict[str, Any]:
+    return record.data if isinstance(record, EventRecord) else record
+
+
+def _without_secrets(config: DestinationConfig, masker: Masker) -> tuple[dict[str, Any], list[str]]:
+    fields = get_destination(config.destination).settings
+    settings, removed = dict(config.settings), []
+    for key, spec in fields.items():
+        if spec.get("type") == "password" and key in settings:
+            masker.add_secret(str(settings.pop(key)))
+            removed.append(f"settings.{key}")
+    return settings, removed
+
+
+def _scrub_request(line: dict[str, Any]) -> dict[str, Any]:
+    for result in line["results"]:
+        request = result.get("request")
+        if request and "Authorization" in request.get("headers", {}):
+            request["headers"]["Authorization"] = "Bearer <secret removed>"
+    return line
+
+
+def _drop_write_key(event: dict[str, Any]) -> dict[str, Any]:
+    event.pop("writeKey", None)
+    return event
+
+
+def is_bundle(path: str | Path) -> bool:
+    """Whether ``path`` is a zip holding this format's manifest (cheap for other files)."""
+    try:
+        with open(path, "rb") as f:
+            if f.read(4) != _ZIP_MAGIC:
+                return False
+        with zipfile.ZipFile(path) as zf:
+            manifest = orjson.loads(zf.read("manifest.json"))
+    except (OSError, KeyError, zipfile.BadZipFile, orjson.JSONDecodeError):
+        return False
+    return isinstance(manifest, dict) and manifest.get("format") == BUNDLE_FORMAT
+
+
+def read_bundle(path: str | Path) -> Bundle:
+    """The manifest, config and results of a bundle.
+
+    Raises:
+        ExportError: not a bundle, a newer version, or a damaged member.
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            manifest = orjson.loads(zf.read("manifest.json"))
+            if manifest.get("format") != BUNDLE_FORMAT or manifest.get("version") != _VERSION:
+                raise ExportError(f"{path}: not a repro bundle this version can read")
+            config = DestinationConfig.from_json(orjson.loads(zf.read("config.json")))
+            results = [orjson.loads(line) for line in zf.read("results.ndjson").splitlines()]
+    except (OSError, KeyError, zipfile.BadZipFile, orjson.JSONDecodeError) as exc:
+        raise ExportError(f"{path}: damaged repro bundle ({exc})") from exc
+    return Bundle(str(path), manifest, config, results)
+
+
+def bundle_events(path: str | Path) -> Iterator[Any]:
+    """The bundle's events as the loaders yield them (``EventRecord``/``BadRecord``)."""
+    from inspector.core.loaders import read_stream
+
+    with zipfile.ZipFile(path) as zf:
+        data = zf.read("events.ndjson")
+    yield from read_stream(io.BytesIO(data), str(path))
