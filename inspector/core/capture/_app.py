@@ -153,7 +153,10 @@ class CaptureHandlers:
 
     def notify(self, jobs: list[WriteJob], error: StorageError | None) -> None:
         """The writer's callback (its thread): hand the outcome to the loop."""
-        self._loop.call_soon_threadsafe(self._resolved, jobs, error)
+        try:
+            self._loop.call_soon_threadsafe(self._resolved, jobs, error)
+        except RuntimeError:  # the loop has closed: nobody is waiting any more
+            pass
 
     def _resolved(self, jobs: list[WriteJob], error: StorageError | None) -> None:
         for job in jobs:
@@ -204,11 +207,8 @@ class CaptureHandlers:
                 raw = await _read_body(request)
                 job = self._job(request, route, row, raw)
         except Rejected as refusal:
-            return self._refuse(row, raw, refusal)
-        waiter: asyncio.Future[StorageError | None] = self._loop.create_future()
-        job.waiter = waiter
-        self.writer.submit(job)
-        error = await asyncio.shield(waiter)
+            return await self._refuse(row, raw, refusal)
+        error = await self._store(job)
         if error is not None:
             response = _error(503, f"{error}; the events were not stored, send them again")
             response.headers["Retry-After"] = "5"
@@ -238,11 +238,18 @@ class CaptureHandlers:
             job.records.append(item)
         return job
 
-    def _refuse(self, row: RequestRow, raw: bytes, refusal: Rejected) -> web.Response:
+    async def _store(self, job: WriteJob) -> StorageError | None:
+        waiter: asyncio.Future[StorageError | None] = self._loop.create_future()
+        job.waiter = waiter
+        self.writer.submit(job)
+        return await asyncio.shield(waiter)
+
+    async def _refuse(self, row: RequestRow, raw: bytes, refusal: Rejected) -> web.Response:
+        """Record the refused request (the user sees it with the skipped records), then answer."""
         row.status, row.reason = refusal.status, refusal.reason
         row.body = raw[:_KEPT_BODY] or None
         where = EventSource("capture", row.path, entry=row.id)
-        self.writer.submit(WriteJob(row, bad=[BadRecord(where, refusal.reason)]))
+        await self._store(WriteJob(row, bad=[BadRecord(where, refusal.reason)]))
         self.stats.requests += 1
         self.stats.rejected += 1
         response = _error(refusal.status, refusal.reason)

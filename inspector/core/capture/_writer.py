@@ -152,14 +152,14 @@ class SessionWriter:
             error = StorageError(f"the session file {self.path} could not be written ({exc})")
             self._notify(jobs, error)
             return
-        self._notify(jobs, None)
-        if self._sink is not None:
+        if self._sink is not None:  # before the answers: a client told 200 finds it shown
             records = [r for j in jobs for r in j.records]
             bad = [b for j in jobs for b in j.bad]
             try:
                 self._sink(records, bad)
             except Exception:  # a failing listener must not stop the storing
                 _log.exception("the capture listener failed")
+        self._notify(jobs, None)
 
     def _write(self, jobs: list[WriteJob]) -> None:
         conn = self._conn
