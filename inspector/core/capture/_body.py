@@ -72,13 +72,20 @@ def parse_object(data: bytes) -> dict[str, Any]:
     try:
         value = orjson.loads(data.removeprefix(b"\xef\xbb\xbf"))
     except orjson.JSONDecodeError as exc:
-        if "UTF-8" in str(exc):
+        text = str(exc)
+        if "UTF-8" in text:
             raise Rejected(400, "the request body is not valid UTF-8") from exc
-        raise Rejected(400, f"the request body is not valid JSON ({exc})") from exc
+        if "depth" in text or "recursion" in text:
+            raise Rejected(400, "the request body is nested over 1,024 levels deep") from exc
+        raise Rejected(400, f"the request body is not valid JSON ({text})") from exc
     if not isinstance(value, dict):
-        kind = "an array" if isinstance(value, list) else f"a JSON {type(value).__name__}"
-        raise Rejected(400, f"the request body is {kind}, not an object")
+        raise Rejected(
+            400, f"the request body is {_KINDS.get(type(value), 'a number')}, not an object"
+        )
     return value
+
+
+_KINDS = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
 
 
 def check_sizes(route: str, size: int, body: dict[str, Any]) -> None:

@@ -179,8 +179,15 @@ class CaptureServer:
     async def _shutdown(self) -> None:
         if self._listener is not None:
             self._listener.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
+        if self._runner is None:
+            return
+        server = self._runner.server
+        await self._runner.cleanup()
+        # closed transports release their sockets in later loop turns: let them, before stopping
+        async with asyncio.timeout(2.0):
+            while server is not None and server.connections:
+                await asyncio.sleep(0.01)
+        await asyncio.sleep(0)
 
     def _notify(self, jobs: list[WriteJob], error: StorageError | None) -> None:
         if self._handlers is not None:
@@ -192,11 +199,17 @@ class CaptureServer:
 def _capped(server: web.Server) -> Callable[[], Any]:
     """The protocol factory, closing the oldest idle connection beyond MAX_CONNECTIONS."""
 
+    closing: set[Any] = set()  # closed, until their connection_lost takes them off the list
+
     def factory() -> Any:
-        connections = server.connections
-        if len(connections) >= MAX_CONNECTIONS:
-            idle = [c for c in connections if getattr(c, "_current_request", None) is None]
-            for handler in (idle or connections)[: len(connections) - MAX_CONNECTIONS + 1]:
+        current = server.connections
+        closing.intersection_update(current)
+        live = [c for c in current if c not in closing]
+        excess = len(live) - MAX_CONNECTIONS + 1
+        if excess > 0:
+            idle = [c for c in live if getattr(c, "_current_request", None) is None]
+            for handler in (idle or live)[:excess]:
+                closing.add(handler)
                 handler.force_close()
         return server()
 
