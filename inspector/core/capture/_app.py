@@ -260,6 +260,7 @@ class CaptureHandlers:
 
     async def settings(self, request: web.Request) -> web.StreamResponse:
         key = request.match_info["write_key"]
+        self.stats.settings_fetches += 1
         if self.expected_key is not None and key != self.expected_key:
             return _error(401, f"write key {_masked(key)!r} is not the one this capture expects")
         return _json(200, settings_document(key, request.host))
@@ -278,7 +279,6 @@ def settings_document(write_key: str, host: str) -> dict[str, Any]:
         "integrations": {
             "Segment.io": {"apiKey": write_key, "apiHost": f"{host}/v1", "protocol": "http"}
         },
-        "plan": {"track": {"__default": {"enabled": True}}},
         "remotePlugins": [],
         "metrics": {"sampleRate": 0},
     }
@@ -307,11 +307,19 @@ def _preflight(request: web.Request) -> web.Response:
     return response
 
 
-@web.middleware
-async def _cors_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    origin = request.headers.get("Origin")
-    if request.method == "OPTIONS":
-        return _cors(_preflight(request), origin)
+def _cors_middleware(stats: CaptureStats) -> Any:
+    @web.middleware
+    async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
+        origin = request.headers.get("Origin")
+        if request.method == "OPTIONS":
+            stats.preflights += 1
+            return _cors(_preflight(request), origin)
+        return _cors(await _answer(request, handler), origin)
+
+    return cors
+
+
+async def _answer(request: web.Request, handler: Handler) -> web.StreamResponse:
     try:
         response = await handler(request)
     except web.HTTPException as exc:
@@ -325,14 +333,16 @@ async def _cors_middleware(request: web.Request, handler: Handler) -> web.Stream
     except Exception as exc:  # a bug must cost one request, never the server
         _log.exception("capture request failed")
         response = _error(500, f"the capture failed on this request ({type(exc).__name__})")
-    return _cors(response, origin)
+    return response
 
 
 def build_app(
     handlers: CaptureHandlers, extra_routes: Sequence[web.AbstractRouteDef] = ()
 ) -> web.Application:
     """The application; ``extra_routes`` mount more pages on the same server."""
-    app = web.Application(client_max_size=MAX_BATCH_BYTES + 1, middlewares=[_cors_middleware])
+    app = web.Application(
+        client_max_size=MAX_BATCH_BYTES + 1, middlewares=[_cors_middleware(handlers.stats)]
+    )
     app.add_routes(
         [
             web.post("/v1/{route}", handlers.call),

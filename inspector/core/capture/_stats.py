@@ -13,7 +13,8 @@ class CaptureStats:
 
     ``accepted`` events were stored; ``rejected`` counts refused requests plus the records
     skipped inside accepted ones; ``duplicates`` are stored events whose messageId was seen
-    before (client retries); ``requests`` counts every answered tracking call.
+    before (client retries); ``requests`` counts every answered tracking call;
+    ``settings_fetches`` and ``preflights`` show that a browser has found the capture.
     """
 
     accepted: int = 0
@@ -21,6 +22,8 @@ class CaptureStats:
     duplicates: int = 0
     requests: int = 0
     storage_errors: int = 0
+    settings_fetches: int = 0
+    preflights: int = 0
     seen: set[int] = field(default_factory=set, repr=False)
 
     def summary(self) -> dict[str, int]:
@@ -30,9 +33,11 @@ class CaptureStats:
             "rejected": self.rejected,
             "duplicates": self.duplicates,
             "requests": self.requests,
+            "settings_fetches": self.settings_fetches,
+            "preflights": self.preflights,
         }
 
     def reset(self) -> None:
         self.accepted = self.rejected = self.duplicates = self.requests = 0
-        self.storage_errors = 0
+        self.storage_errors = self.settings_fetches = self.preflights = 0
         self.seen = set()
