@@ -101,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
         on_storage_error=lambda message: print(f"jimo-inspector: {message}", file=sys.stderr),
     )
     stop = threading.Event()
+    # the server's threads hand the GIL to each other after each commit: keep that wait short
+    sys.setswitchinterval(0.001)
 
     def request_stop(signum: int, frame: FrameType | None) -> None:
         stop.set()

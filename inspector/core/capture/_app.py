@@ -232,7 +232,9 @@ class CaptureHandlers:
             if isinstance(item, BadRecord):
                 job.bad.append(item)
                 continue
-            reasons = drop_reasons(item.data)
+            # the dict it was built from (split_batch fills in batch items in place)
+            k = item.source.item
+            reasons = drop_reasons(body["batch"][k - 1] if k is not None else body)
             if reasons:
                 item.warnings = (*item.warnings, *reasons)
             job.records.append(item)

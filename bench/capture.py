@@ -1,0 +1,117 @@
+# ruff: noqa: E402 - the imports follow the sys.path fix-up below
+"""Capture throughput: events stored per second, with every acknowledged event checked.
+
+Runs the capture server in this process (as the app does) and the clients in another process
+(aiohttp, several concurrent connections), then counts the session file's rows.
+
+1. batches of 100 events (~1 KB each) from C concurrent clients, like analytics-python/-node;
+2. single-event requests (analytics.js sends one request per event) from C concurrent clients.
+
+Usage: python bench/capture.py [SECONDS_PER_RUN] [CLIENTS]   (defaults: 5 s, 8 clients)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+_BENCH = os.path.dirname(os.path.abspath(__file__))
+if sys.path and os.path.abspath(sys.path[0]) == _BENCH:
+    del sys.path[0]  # bench/inspect.py would shadow the standard library's inspect
+sys.path.append(_BENCH)
+sys.path.insert(0, os.path.dirname(_BENCH))
+
+import asyncio
+import multiprocessing
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+import orjson
+from _events import generate
+
+from inspector.core.capture import CaptureServer, CaptureSettings
+
+
+def _bodies(per_request: int, count: int) -> list[bytes]:
+    events = list(generate(per_request * count))
+    if per_request == 1:
+        return [orjson.dumps({**e, "writeKey": "bench"}) for e in events]
+    return [
+        orjson.dumps({"batch": events[i : i + per_request], "writeKey": "bench"})
+        for i in range(0, len(events), per_request)
+    ]
+
+
+async def _clients(
+    url: str, path: str, bodies: list[bytes], clients: int, seconds: float
+) -> list[int]:
+    import aiohttp
+
+    counts = [0, 0]  # requests answered 200, others
+    stop = time.monotonic() + seconds
+    headers = {"Content-Type": "text/plain"}
+
+    async def client(n: int) -> None:
+        connector = aiohttp.TCPConnector(limit=1)
+        async with aiohttp.ClientSession(connector=connector) as session:
+            k = n
+            while time.monotonic() < stop:
+                body = bodies[k % len(bodies)]
+                k += clients
+                async with session.post(url + path, data=body, headers=headers) as response:
+                    await response.read()
+                    counts[0 if response.status == 200 else 1] += 1
+
+    await asyncio.gather(*(client(n) for n in range(clients)))
+    return counts
+
+
+def _client_process(
+    url: str, path: str, per_request: int, clients: int, seconds: float, out: object
+) -> None:
+    bodies = _bodies(per_request, 200 if per_request > 1 else 5000)
+    counts = asyncio.run(_clients(url, path, bodies, clients, seconds))
+    out.send(counts)  # type: ignore[attr-defined]
+
+
+def _run(label: str, path: str, per_request: int, clients: int, seconds: float) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        session = str(Path(folder) / "bench.jimo-session")
+        received = [0]
+        server = CaptureServer(
+            CaptureSettings(port=0, session=session),
+            sink=lambda records, bad: received.__setitem__(0, received[0] + len(records)),
+        )
+        url = server.start()
+        parent, child = multiprocessing.Pipe()
+        process = multiprocessing.Process(
+            target=_client_process, args=(url, path, per_request, clients, seconds, child)
+        )
+        started = time.perf_counter()
+        process.start()
+        ok, failed = parent.recv()
+        process.join()
+        elapsed = time.perf_counter() - started
+        server.stop()
+        stored = sqlite3.connect(session).execute("SELECT count(*) FROM events").fetchone()[0]
+        acknowledged = ok * per_request
+        lost = acknowledged - stored
+        print(
+            f"{label}: {clients} clients, {elapsed:.1f} s: {ok:,} requests answered 200 "
+            f"({ok / seconds:,.0f} requests/s), {acknowledged / seconds:,.0f} events/s stored; "
+            f"{failed} refused; {stored:,} events in the session file; lost: {lost}"
+        )
+
+
+def main() -> None:
+    sys.setswitchinterval(0.001)  # as the app and the capture command set it
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
+    clients = int(sys.argv[2]) if len(sys.argv) > 2 else 8
+    _run("batches of 100", "/v1/batch", 100, clients, seconds)
+    _run("single events (/v1/t)", "/v1/t", 1, clients, seconds)
+
+
+if __name__ == "__main__":
+    main()
