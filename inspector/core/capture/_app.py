@@ -149,6 +149,12 @@ class CaptureHandlers:
         self._busy = asyncio.Semaphore(MAX_BUSY)
         self._loop = asyncio.get_running_loop()
 
+    def restart(self, next_request_id: int, seen: set[int]) -> None:
+        """Number requests afresh and forget the counts (a new session file)."""
+        self._next_id = next_request_id
+        self.stats.reset()
+        self.stats.seen = seen
+
     # -- results from the writer thread ------------------------------------------------------
 
     def notify(self, jobs: list[WriteJob], error: StorageError | None) -> None:

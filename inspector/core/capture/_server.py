@@ -20,7 +20,13 @@ from inspector.core.capture._app import CaptureHandlers, build_app
 from inspector.core.capture._errors import CaptureError, StorageError
 from inspector.core.capture._paths import new_session_path
 from inspector.core.capture._stats import CaptureStats
-from inspector.core.capture._writer import SessionWriter, Sink, WriteJob
+from inspector.core.capture._writer import (
+    SessionWriter,
+    Sink,
+    WriteJob,
+    history,
+    open_session_file,
+)
 
 __all__ = ["CaptureServer", "CaptureSettings", "DEFAULT_PORT"]
 
@@ -122,6 +128,27 @@ class CaptureServer:
         if self._writer is not None:
             self._writer.close()
 
+    def new_session(self, path: str = "") -> str:
+        """Go on capturing into a new session file (the old one is kept); returns its path.
+
+        Requests answered before the switch are in the old file, later ones in the new one.
+        """
+        loop, handlers, writer = self._loop, self._handlers, self._writer
+        if not self.running or loop is None or handlers is None or writer is None:
+            raise CaptureError("the capture is not running")
+        path = path or new_session_path()
+        conn = open_session_file(path)
+        next_id, seen = history(conn)
+
+        def switch() -> None:  # on the loop: numbering and file change between two requests
+            handlers.restart(next_id, seen)
+            writer.switch(conn, path)
+
+        done = asyncio.run_coroutine_threadsafe(_call(switch), loop)
+        done.result(10)
+        self.session_path = path
+        return path
+
     # -- the server's thread -------------------------------------------------------------------
 
     def _run(self, ready: threading.Event, failure: list[BaseException]) -> None:
@@ -194,6 +221,10 @@ class CaptureServer:
             self._handlers.notify(jobs, error)
         if error is not None and self._on_storage_error is not None:
             self._on_storage_error(str(error))
+
+
+async def _call(function: Callable[[], None]) -> None:
+    function()
 
 
 def _capped(server: web.Server) -> Callable[[], Any]:

@@ -30,7 +30,7 @@ from inspector.core.sessionfile._schema import (
     insert_events,
 )
 
-__all__ = ["RequestRow", "WriteJob", "SessionWriter", "Sink", "open_session_file"]
+__all__ = ["RequestRow", "WriteJob", "SessionWriter", "Sink", "history", "open_session_file"]
 
 Sink = Callable[[Sequence[EventRecord], Sequence[BadRecord]], None]
 """Told of committed events and skipped records (writer thread), e.g. ``append_threadsafe``."""
@@ -69,6 +69,19 @@ class WriteJob:
 Notify = Callable[[list[WriteJob], StorageError | None], None]
 
 
+@dataclass(frozen=True, slots=True)
+class _Switch:
+    conn: sqlite3.Connection
+    path: str
+
+
+def history(conn: sqlite3.Connection) -> tuple[int, set[int]]:
+    """A session file's next free request id and the messageId hashes it holds."""
+    last = conn.execute("SELECT coalesce(max(id), 0) FROM requests").fetchone()[0]
+    rows = conn.execute("SELECT json_extract(CAST(raw AS TEXT), '$.messageId') FROM events")
+    return last + 1, {h for (m,) in rows if (h := message_hash(m))}
+
+
 def open_session_file(path: str) -> sqlite3.Connection:
     """Open or create a session file for appending; CaptureError if it cannot be one."""
     try:
@@ -98,17 +111,17 @@ class SessionWriter:
         self.path = path
         self._notify = notify
         self._sink = sink
-        self._queue: queue.SimpleQueue[WriteJob | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[WriteJob | _Switch | None] = queue.SimpleQueue()
         self._conn = open_session_file(path)
         self._thread = threading.Thread(target=self._run, name="capture-writer", daemon=True)
 
     def history(self) -> tuple[int, set[int]]:
         """The next free request id and the messageId hashes already stored (before start)."""
-        last = self._conn.execute("SELECT coalesce(max(id), 0) FROM requests").fetchone()[0]
-        rows = self._conn.execute(
-            "SELECT json_extract(CAST(raw AS TEXT), '$.messageId') FROM events"
-        )
-        return last + 1, {h for (m,) in rows if (h := message_hash(m))}
+        return history(self._conn)
+
+    def switch(self, conn: sqlite3.Connection, path: str) -> None:
+        """From now on write to ``conn`` (jobs queued before this call go to the old file)."""
+        self._queue.put(_Switch(conn, path))
 
     def start(self) -> None:
         self._thread.start()
@@ -125,19 +138,26 @@ class SessionWriter:
         self._conn.close()
 
     def _run(self) -> None:
-        stopping = False
-        while not stopping:
-            job = self._queue.get()
-            if job is None:
+        pending: WriteJob | _Switch | None = None
+        while True:
+            item = pending if pending is not None else self._queue.get()
+            pending = None
+            if item is None:
                 break
-            jobs, events = [job], len(job.records)
+            if isinstance(item, _Switch):
+                self._conn.close()
+                self._conn, self.path = item.conn, item.path
+                continue
+            jobs, events = [item], len(item.records)
             while events < _MAX_GROUP_EVENTS:
                 try:
                     more = self._queue.get_nowait()
                 except queue.Empty:
                     break
-                if more is None:
-                    stopping = True
+                if not isinstance(more, WriteJob):
+                    pending = more  # a stop or a switch: after this group is committed
+                    if more is None:
+                        self._queue.put(None)
                     break
                 jobs.append(more)
                 events += len(more.records)

@@ -117,3 +117,27 @@ def test_without_a_session_a_new_file_goes_to_the_data_directory(
     assert Path(first).parent == tmp_path / "data" / "captures"
     assert first.endswith(".jimo-session") and first == second
     assert third != first
+
+
+def test_a_new_session_file_takes_the_next_requests_and_the_old_one_is_kept(
+    capture: Capture, tmp_path: Path
+) -> None:
+    old_path = capture.server.session_path
+    capture.client.post("/v1/t", json=make_event(event="Before"))
+    new_path = capture.server.new_session(str(tmp_path / "next.jimo-session"))
+    assert capture.server.session_path == new_path
+    capture.client.post("/v1/t", json=make_event(event="After"))
+    capture.client.post("/v1/t", content=b"[]")
+
+    def names(path: str) -> list[tuple[object, ...]]:
+        conn = sqlite3.connect(path)
+        try:
+            query = "SELECT json_extract(CAST(raw AS TEXT), '$.event'), request_id FROM events"
+            return conn.execute(query).fetchall()
+        finally:
+            conn.close()
+
+    assert names(old_path) == [("Before", 1)]
+    assert names(new_path) == [("After", 1)]
+    summary = capture.client.get("/_inspector/summary").json()
+    assert (summary["accepted"], summary["rejected"]) == (1, 1)
