@@ -7,7 +7,11 @@ Runs the capture server in this process (as the app does) and the clients in ano
 1. batches of 100 events (~1 KB each) from C concurrent clients, like analytics-python/-node;
 2. single-event requests (analytics.js sends one request per event) from C concurrent clients.
 
-Usage: python bench/capture.py [SECONDS_PER_RUN] [CLIENTS]   (defaults: 5 s, 8 clients)
+3. the window (offscreen) capturing 2,000 events/s: the longest GUI stall (a 5 ms heartbeat
+   timer measures the gaps; goal <= 50 ms).
+
+Usage: python bench/capture.py [SECONDS_PER_RUN] [CLIENTS] [--no-gui | --gui-only]
+(defaults: 5 s, 8 clients; the window run lasts at least 10 s)
 """
 
 from __future__ import annotations
@@ -105,12 +109,104 @@ def _run(label: str, path: str, per_request: int, clients: int, seconds: float) 
         )
 
 
+async def _paced(url: str, rate: int, seconds: float) -> list[int]:
+    """``rate`` events/s as batches of 20 every 1/(rate/20) s, for ``seconds``."""
+    import aiohttp
+
+    bodies = _bodies(20, 100)
+    counts = [0, 0]
+    interval = 20 / rate
+    async with aiohttp.ClientSession() as session:
+        start = time.monotonic()
+        k = 0
+        while (now := time.monotonic()) < start + seconds:
+            await asyncio.sleep(max(0.0, start + k * interval - now))
+            async with session.post(url + "/v1/batch", data=bodies[k % len(bodies)]) as response:
+                await response.read()
+                counts[0 if response.status == 200 else 1] += 1
+            k += 1
+    return counts
+
+
+def _paced_process(url: str, rate: int, seconds: float, out: object) -> None:
+    out.send(asyncio.run(_paced(url, rate, seconds)))  # type: ignore[attr-defined]
+
+
+async def _gui_stall(rate: int, seconds: float) -> None:
+    from gui_load import Heartbeat
+    from PySide6.QtCore import QSettings
+
+    from inspector.core.tasks import TaskOwner
+    from inspector.core.workbench import AsyncioRunner, Workbench
+    from inspector.qt.capture_control import CaptureControl
+    from inspector.qt.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["JIMO_INSPECTOR_DATA_DIR"] = folder
+        settings = QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
+        settings.setValue("capture/port", 0)
+        tasks = TaskOwner()
+        workbench = Workbench(runner=AsyncioRunner(asyncio.get_running_loop()))
+        window = MainWindow(workbench, tasks, settings)
+        window.show()
+        control = CaptureControl(window, workbench)
+        control.start()
+        assert control.server is not None
+        beat = Heartbeat()
+        beat.timer.start()
+        await asyncio.sleep(0.3)
+        beat.phase = "capturing"
+        parent, child = multiprocessing.Pipe()
+        process = multiprocessing.Process(
+            target=_paced_process, args=(control.server.url, rate, seconds, child)
+        )
+        process.start()
+        while not parent.poll():
+            await asyncio.sleep(0.05)
+        ok, failed = parent.recv()
+        process.join()
+        expected = ok * 20
+        while window.model.rowCount() < expected:
+            await asyncio.sleep(0.05)
+        beat.phase = "evaluating"
+        while not workbench.idle:
+            await asyncio.sleep(0.05)
+        beat.timer.stop()
+        control.stop()
+        print(
+            f"window capturing {rate:,} events/s for {seconds:g} s: {expected:,} events shown "
+            f"({failed} requests refused); longest GUI stall while capturing "
+            f"{beat.longest.get('capturing', 0) * 1000:.0f} ms, while the last evaluation "
+            f"finished {beat.longest.get('evaluating', 0) * 1000:.0f} ms"
+        )
+        window.close()
+        await tasks.shutdown()
+
+
+def _gui(rate: int, seconds: float) -> None:
+    import gc
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication(sys.argv[:1])
+    gc.disable()  # as the app does: collections run on the GUI thread only
+    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+        runner.run(_gui_stall(rate, seconds))
+    del app
+
+
 def main() -> None:
     sys.setswitchinterval(0.001)  # as the app and the capture command set it
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
-    clients = int(sys.argv[2]) if len(sys.argv) > 2 else 8
-    _run("batches of 100", "/v1/batch", 100, clients, seconds)
-    _run("single events (/v1/t)", "/v1/t", 1, clients, seconds)
+    numbers = [a for a in sys.argv[1:] if not a.startswith("-")]
+    seconds = float(numbers[0]) if numbers else 5.0
+    clients = int(numbers[1]) if len(numbers) > 1 else 8
+    if "--gui-only" not in sys.argv:
+        _run("batches of 100", "/v1/batch", 100, clients, seconds)
+        _run("single events (/v1/t)", "/v1/t", 1, clients, seconds)
+    if "--no-gui" not in sys.argv:
+        _gui(2000, max(seconds, 10.0))
 
 
 if __name__ == "__main__":

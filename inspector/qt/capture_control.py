@@ -268,7 +268,9 @@ class CaptureControl(QObject):
         self.copy_action.setEnabled(server is not None)
         if server is not None:
             host_note = "" if server.settings.loopback else "  ⚠ reachable from the network"
-            self.address_label.setText(f"Capturing on {server.url}{host_note}")
+            self.address_label.setText(
+                f'<span style="color:#c62828">●</span> Capturing on {server.url}{host_note}'
+            )
             self.address_label.setToolTip(f"Session file: {server.session_path}")
             self._show_rate()
         elif stopped is not None:

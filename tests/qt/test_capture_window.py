@@ -48,7 +48,7 @@ def test_start_capture_with_a_click_and_see_posted_events_arrive(
     _click(qtbot, capture)
     assert capture.running and capture.server is not None
     url = capture.server.url
-    assert capture.address_label.text() == f"Capturing on {url}"
+    assert capture.address_label.text().endswith(f"</span> Capturing on {url}")
     assert capture.start_action.text() == "Stop capture"
     assert [a.text() for a in window.menuBar().actions()][-2:] == ["&Capture", "&Help"]
 
