@@ -197,14 +197,38 @@ def _gui(rate: int, seconds: float) -> None:
     del app
 
 
+def _disk_baseline(seconds: float = 1.0) -> None:
+    """Commits/s of one small row each on this disk: the ceiling without group commits."""
+    from inspector.core.sessionfile._schema import connect
+
+    with tempfile.TemporaryDirectory() as folder:
+        conn = connect(str(Path(folder) / "fsync.db"))
+        conn.execute("CREATE TABLE t(x BLOB)")
+        count, start = 0, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            conn.execute("BEGIN")
+            conn.execute("INSERT INTO t VALUES (?)", (b"x" * 500,))
+            conn.execute("COMMIT")
+            count += 1
+        conn.close()
+    elapsed = time.perf_counter() - start
+    load = os.getloadavg()[0]
+    print(
+        f"this disk: {count / elapsed:,.0f} one-row commits/s (WAL, synchronous=FULL); "
+        f"load average {load:.1f} on {os.cpu_count()} cores"
+    )
+
+
 def main() -> None:
     sys.setswitchinterval(0.001)  # as the app and the capture command set it
     numbers = [a for a in sys.argv[1:] if not a.startswith("-")]
     seconds = float(numbers[0]) if numbers else 5.0
     clients = int(numbers[1]) if len(numbers) > 1 else 8
+    _disk_baseline()
     if "--gui-only" not in sys.argv:
         _run("batches of 100", "/v1/batch", 100, clients, seconds)
         _run("single events (/v1/t)", "/v1/t", 1, clients, seconds)
+        _run("single events (/v1/t)", "/v1/t", 1, clients * 4, seconds)
     if "--no-gui" not in sys.argv:
         _gui(2000, max(seconds, 10.0))
 
