@@ -17,6 +17,7 @@ from inspector.core.capture import (
     CaptureError,
     CaptureServer,
     CaptureSettings,
+    Routes,
 )
 from inspector.core.workbench import Workbench
 from inspector.qt.capture_dialogs import LOOPBACK_WARNING, CaptureSettingsDialog, ConnectDialog
@@ -38,10 +39,16 @@ class CaptureControl(QObject):
     running_changed = Signal(bool)
 
     def __init__(
-        self, window: MainWindow, workbench: Workbench, settings: QSettings | None = None
+        self,
+        window: MainWindow,
+        workbench: Workbench,
+        settings: QSettings | None = None,
+        routes: Routes = (),
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.routes = routes
+        """Pages served on the capture's address besides the tracking API."""
         self.workbench = workbench
         self.settings = settings or window.settings
         self.server: CaptureServer | None = None
@@ -57,6 +64,10 @@ class CaptureControl(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
+        self._scroll = QTimer(self)
+        self._scroll.setSingleShot(True)
+        self._scroll.setInterval(40)
+        self._scroll.timeout.connect(self._scroll_to_newest)
         self.storage_failed.connect(self._on_storage_failed)
         workbench.events_appended.connect(self._on_appended)
         workbench.cleared.connect(self._on_cleared)
@@ -143,6 +154,7 @@ class CaptureControl(QObject):
             chosen,
             sink=self.workbench.append_threadsafe,
             on_storage_error=self.storage_failed.emit,
+            routes=self.routes,
         )
         try:
             server.start()
@@ -213,7 +225,11 @@ class CaptureControl(QObject):
         if self._row_seen == -1 and row == first:
             self._auto_row = row  # picked by the window for the first event, not by the user
         self._row_seen = row
-        if self.running and self.following:
+        if self.running and self.following and not self._scroll.isActive():
+            self._scroll.start()  # one scroll per burst of appends, not one per append
+
+    def _scroll_to_newest(self) -> None:
+        if self.following:
             self.window.events.table.scrollToBottom()
 
     def _on_scrolled(self, _action: int) -> None:

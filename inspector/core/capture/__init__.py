@@ -10,7 +10,7 @@ from __future__ import annotations
 from inspector.core.capture._app import ALLOWED_HEADERS, settings_document
 from inspector.core.capture._errors import CaptureError, StorageError
 from inspector.core.capture._paths import SESSION_SUFFIX, data_dir, new_session_path
-from inspector.core.capture._server import DEFAULT_PORT, CaptureServer, CaptureSettings
+from inspector.core.capture._server import DEFAULT_PORT, CaptureServer, CaptureSettings, Routes
 from inspector.core.capture._snippets import PLACEHOLDER_KEY, Snippet, connect_snippets
 from inspector.core.capture._stats import CaptureStats
 from inspector.core.capture._writer import Sink
@@ -19,6 +19,7 @@ __all__ = [
     "ALLOWED_HEADERS",
     "DEFAULT_PORT",
     "PLACEHOLDER_KEY",
+    "Routes",
     "SESSION_SUFFIX",
     "CaptureError",
     "CaptureServer",

@@ -28,7 +28,10 @@ from inspector.core.capture._writer import (
     open_session_file,
 )
 
-__all__ = ["CaptureServer", "CaptureSettings", "DEFAULT_PORT"]
+__all__ = ["CaptureServer", "CaptureSettings", "DEFAULT_PORT", "Routes"]
+
+Routes = Sequence[web.AbstractRouteDef]
+"""More pages to serve on the capture's address (``aiohttp.web.get(path, handler)``...)."""
 
 DEFAULT_PORT = 8765
 MAX_CONNECTIONS = 512
@@ -70,7 +73,7 @@ class CaptureServer:
         *,
         sink: Sink | None = None,
         on_storage_error: Callable[[str], None] | None = None,
-        routes: Sequence[web.AbstractRouteDef] = (),
+        routes: Routes = (),
     ) -> None:
         self.settings = settings
         self.session_path = settings.session or new_session_path()
