@@ -42,7 +42,7 @@ def add_parser(subparsers: Any) -> None:
     )
     cap.add_argument("--host", default="127.0.0.1", help="address to listen on (default local)")
     cap.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}; 0: any free port"
+        "--port", type=_port, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}; 0: any free port"
     )
     cap.add_argument(
         "--session", metavar="FILE", help="session file to append to (default: a new one)"
@@ -51,6 +51,12 @@ def add_parser(subparsers: Any) -> None:
     cap.add_argument(
         "--config", metavar="CONFIG.json", help="destination config (default: Jimo presets)"
     )
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
+    return int(text)
 
 
 def _events(

@@ -273,6 +273,17 @@ class CaptureHandlers:
             return _error(401, f"write key {_masked(key)!r} is not the one this capture expects")
         return _json(200, settings_document(key, request.host))
 
+    async def index(self, request: web.Request) -> web.StreamResponse:
+        """What a person opening the address in a browser sees."""
+        counts = self.stats.summary()
+        text = (
+            "Jimo Inspector is capturing here: a local stand-in for Segment's tracking API.\n"
+            f"Send events to {request.scheme}://{request.host}/v1/track (or /v1/batch, "
+            "/v1/t, ...), or point analytics.js's cdnURL at this address.\n"
+            f"{counts['accepted']} events stored, {counts['rejected']} rejected.\n"
+        )
+        return web.Response(text=text)
+
     async def summary(self, request: web.Request) -> web.StreamResponse:
         return _json(200, self.stats.summary())
 
@@ -356,6 +367,7 @@ def build_app(
             web.post("/v1/{route}", handlers.call),
             web.post("/v1/{route}/", handlers.call),
             web.get("/v1/projects/{write_key}/settings", handlers.settings),
+            web.get("/", handlers.index),
             web.get("/_inspector/summary", handlers.summary),
             web.post("/_inspector/reset", handlers.reset),
             *extra_routes,

@@ -160,3 +160,11 @@ def test_sigkill_during_a_burst_loses_no_acknowledged_event(tmp_path: Path) -> N
     assert len(acknowledged) >= 2000
     missing = set(acknowledged) - stored
     assert not missing, f"{len(missing)} acknowledged events are not in the session file"
+
+
+def test_a_port_out_of_range_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from inspector.cli import main
+
+    assert main(["capture", "--port", "70000"]) == 2
+    err = capsys.readouterr().err
+    assert "'70000' is not a port number (0 to 65535)" in err

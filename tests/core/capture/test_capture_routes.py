@@ -218,3 +218,11 @@ def test_sink_gets_records_in_storage_order(capture: Capture) -> None:
         capture.client.post("/v1/t", json=make_event(event=f"E{n}"))
     assert [r.name for r in capture.records] == [f"E{n}" for n in range(5)]
     assert all(isinstance(r, EventRecord) for r in capture.records)
+
+
+def test_the_address_opened_in_a_browser_says_what_it_is(capture: Capture) -> None:
+    capture.client.post("/v1/t", json=make_event())
+    page = capture.client.get("/")
+    assert page.status_code == 200
+    assert page.text.startswith("Jimo Inspector is capturing here")
+    assert "1 events stored, 0 rejected" in page.text
