@@ -74,7 +74,8 @@ def page_server() -> Iterator[str]:
     """The test page and analytics-next's browser bundle, served from an origin of their own."""
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        shutil.copy(CLIENTS / "page.html", root / "page.html")
+        for page in ("page.html", "page-snippet.html"):
+            shutil.copy(CLIENTS / page, root / page)
         shutil.copytree(MODULES / "analytics-next" / "dist" / "umd", root / "analytics-next")
 
         class Quiet(SimpleHTTPRequestHandler):
@@ -91,14 +92,11 @@ def page_server() -> Iterator[str]:
             server.server_close()
 
 
-@pytest.mark.timeout(120)
-def test_analytics_js_in_chromium_fetches_settings_and_every_event_is_stored(
-    capture: Capture, page_server: str, tmp_path: Path
-) -> None:
+def _browse(url: str, capture: Capture, count: int, profile: Path) -> str:
+    """Open ``url`` in headless Chromium until ``count`` events are stored; its stderr."""
     _need_node_package("analytics-next")
     if CHROMIUM is None:
         pytest.skip("chromium is not installed: apt-get install chromium (CI's .ci/run does)")
-    url = f"{page_server}/page.html?capture={capture.server.url}&key=browser-key"
     browser = subprocess.Popen(
         [
             CHROMIUM,
@@ -108,7 +106,7 @@ def test_analytics_js_in_chromium_fetches_settings_and_every_event_is_stored(
             "--disable-background-networking",
             "--disable-component-update",
             "--no-first-run",
-            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--user-data-dir={profile}",
             url,
         ],
         stdout=subprocess.DEVNULL,
@@ -116,7 +114,7 @@ def test_analytics_js_in_chromium_fetches_settings_and_every_event_is_stored(
         text=True,
     )
     try:
-        _wait_for(capture, 5, timeout=60)
+        _wait_for(capture, count, timeout=60)
     finally:
         browser.terminate()
         try:
@@ -127,6 +125,15 @@ def test_analytics_js_in_chromium_fetches_settings_and_every_event_is_stored(
         assert browser.stderr is not None
         log = browser.stderr.read()
         browser.stderr.close()
+    return log
+
+
+@pytest.mark.timeout(120)
+def test_analytics_js_in_chromium_fetches_settings_and_every_event_is_stored(
+    capture: Capture, page_server: str, tmp_path: Path
+) -> None:
+    url = f"{page_server}/page.html?capture={capture.server.url}&key=browser-key"
+    log = _browse(url, capture, 5, tmp_path / "profile")
     stored = capture.stored()
     assert [e["type"] for e in stored] == ["page", "identify", "track", "group", "alias"], log
     assert stored[2]["event"] == "Tour Started"
@@ -141,3 +148,16 @@ def test_analytics_js_in_chromium_fetches_settings_and_every_event_is_stored(
     headers = [str(h) for (h,) in capture.rows("SELECT headers FROM requests")]
     assert all('"Content-Type":"text/plain' in h for h in headers)
     assert all(f'"Origin":"{page_server}"' in h for h in headers)
+
+
+@pytest.mark.timeout(120)
+def test_the_snippet_with_its_cdn_set_as_how_to_connect_says(
+    capture: Capture, page_server: str, tmp_path: Path
+) -> None:
+    url = f"{page_server}/page-snippet.html?capture={capture.server.url}&key=snippet-key"
+    log = _browse(url, capture, 3, tmp_path / "profile")
+    stored = capture.stored()
+    assert [e["type"] for e in stored] == ["page", "identify", "track"], log
+    assert stored[2]["event"] == "Snippet Loaded"
+    assert capture.rows("SELECT DISTINCT write_key FROM events") == [("snippet-key",)]
+    assert capture.client.get("/_inspector/summary").json()["settings_fetches"] >= 1
