@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,10 @@ __all__ = ["CaptureServer", "CaptureSettings", "DEFAULT_PORT", "Routes"]
 
 Routes = Sequence[web.AbstractRouteDef]
 """More pages to serve on the capture's address (``aiohttp.web.get(path, handler)``...)."""
+
+_http_log = logging.getLogger(__name__ + ".http")
+_http_log.addHandler(logging.NullHandler())
+_http_log.propagate = False  # malformed HTTP is the client's fault: answered 400, not printed
 
 DEFAULT_PORT = 8765
 MAX_CONNECTIONS = 512
@@ -185,6 +190,7 @@ class CaptureServer:
             app,
             handle_signals=False,
             access_log=None,
+            logger=_http_log,
             keepalive_timeout=IDLE_TIMEOUT,
             auto_decompress=False,  # gunzipped here, with a cap (gzip bombs)
             shutdown_timeout=5.0,
