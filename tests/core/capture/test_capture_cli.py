@@ -168,3 +168,20 @@ def test_a_port_out_of_range_is_a_usage_error(capsys: pytest.CaptureFixture[str]
     assert main(["capture", "--port", "70000"]) == 2
     err = capsys.readouterr().err
     assert "'70000' is not a port number (0 to 65535)" in err
+
+
+def test_malformed_http_prints_no_traceback(tmp_path: Path) -> None:
+    with _capture("--port", "0", "--session", str(tmp_path / "s.jimo-session")) as process:
+        url = _first_line(process)["url"]
+        host, port = url.removeprefix("http://").rsplit(":", 1)
+        for data in (
+            b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+            b"POST /v1/t HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n{}",
+        ):
+            with socket.create_connection((host, int(port)), timeout=5) as sock:
+                sock.sendall(data)
+                assert sock.recv(64).startswith((b"HTTP/1.0 400", b"HTTP/1.1 400"))
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(15) == 0
+        assert process.stderr is not None
+        assert process.stderr.read() == ""
