@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from inspector.core.destinations import DestinationConfig, default_config
-from inspector.core.evaluation import Evaluation, evaluate, inspect_event, reevaluate
+from inspector.core.evaluation import Evaluation, evaluate, extend, inspect_event, reevaluate
 from inspector.core.events import EventRecord
 from inspector.core.inspection import EventInspection
 from inspector.core.loaders import CancelToken
@@ -48,8 +48,10 @@ class EvaluationJob:
                 cancel=cancel,
                 progress=progress,
             )
-        result = self.previous
-        for index in sorted(self.edits):
+        result, covered = self.previous, len(self.previous.verdicts)
+        if covered < len(self.records):
+            result = extend(result, self.records, cancel=cancel, progress=progress)
+        for index in sorted(i for i in self.edits if i < covered):  # appended ones: done
             result = reevaluate(result, self.records, index, cancel=cancel, progress=progress)
         return result
 
@@ -130,8 +132,9 @@ class Session:
     def evaluation_job(self) -> EvaluationJob:
         """What the next evaluation must do, captured now (on the GUI thread).
 
-        Event edits alone re-evaluate just the stretch of session each can affect; a new config,
-        a different SDK mode or a changed event list means a full pass.
+        Appended events are evaluated on their own, from where the last pass left the SDK;
+        event edits re-evaluate just the stretch of session each can affect; a new config or a
+        different SDK mode means a full pass.
         """
         records = list(self.store.events())
         previous = self.evaluation
@@ -140,7 +143,7 @@ class Session:
             or not previous.complete
             or previous.config != self.config
             or previous.fresh_sdk != self.fresh_sdk
-            or len(previous.verdicts) != len(records)
+            or len(previous.verdicts) > len(records)
         )
         return EvaluationJob(
             records,
