@@ -1,6 +1,6 @@
 """An inspection session: the events, the destination config, edits, and the latest evaluation.
 
-The window edits through this object (never the store directly) so that an edited event can be
+The workbench edits through this object (never the store directly) so that an edited event can be
 reverted and so that detail views know which checkpoints of the last evaluation still hold.
 """
 
@@ -18,8 +18,6 @@ from inspector.core.loaders import CancelToken
 from inspector.core.store import EventStore
 
 __all__ = ["Session", "EvaluationJob"]
-
-Listener = Callable[[], None]
 
 
 @dataclass(frozen=True)
@@ -57,11 +55,7 @@ class EvaluationJob:
 
 
 class Session:
-    """Events + config + the evaluation that goes with them.
-
-    Listeners (plain callables) are told when the config changes (``config_listeners``) and
-    when a new evaluation is installed (``evaluation_listeners``).
-    """
+    """Events + config + the evaluation that goes with them (the workbench publishes changes)."""
 
     def __init__(
         self, store: EventStore | None = None, config: DestinationConfig | None = None
@@ -75,16 +69,12 @@ class Session:
         self._pending: dict[int, int] = {}
         self._edits_made = 0
         self.generation = 0
-        self.config_listeners: list[Listener] = []
-        self.evaluation_listeners: list[Listener] = []
 
     # -- config -------------------------------------------------------------------------------
     def set_config(self, config: DestinationConfig) -> None:
         if config == self.config:
             return
         self.config = config
-        for listener in self.config_listeners:
-            listener()
 
     # -- events -------------------------------------------------------------------------------
     def edit_event(self, index: int, data: dict[str, Any]) -> EventRecord:
@@ -177,8 +167,6 @@ class Session:
             for index, number in job.versions:
                 if self._pending.get(index) == number:
                     del self._pending[index]
-        for listener in self.evaluation_listeners:
-            listener()
         return True
 
     def detail(self, index: int) -> EventInspection:

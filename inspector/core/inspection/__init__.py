@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from inspector.core.inspection._compiled import DirectEval
 from inspector.core.inspection._engine import Engine, event_data
-from inspector.core.inspection._incremental import Inspector
 from inspector.core.inspection._pipeline import inspect, step
 from inspector.core.inspection._results import (
     RESULT_KEYS,
@@ -17,7 +16,6 @@ from inspector.core.inspection._results import (
 __all__ = [
     "inspect",
     "step",
-    "Inspector",
     "EventInspection",
     "SubscriptionResult",
     "Hazard",
