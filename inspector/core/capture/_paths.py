@@ -16,7 +16,11 @@ SESSION_SUFFIX = ".jimo-session"
 def data_dir() -> Path:
     """``$JIMO_INSPECTOR_DATA_DIR``, else the platform's user data directory for the app."""
     override = os.environ.get("JIMO_INSPECTOR_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir("jimo-inspector", appauthor=False))
+    return (
+        Path(override)
+        if override
+        else Path(platformdirs.user_data_dir("jimo-inspector", appauthor=False))
+    )
 
 
 def new_session_path() -> str:
