@@ -184,3 +184,23 @@ def test_a_port_in_use_is_a_message_not_a_crash(
     assert not capture.running
     assert window.message_bar.label.text().startswith("Could not start the capture: port ")
     assert capture.start_action.text() == "Start capture"
+
+
+def test_settings_dialog_warns_about_a_host_others_can_reach(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from inspector.core.capture import CaptureSettings
+    from inspector.qt.capture_dialogs import CaptureSettingsDialog
+
+    dialog = CaptureSettingsDialog(CaptureSettings(port=9000))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.warning.isVisible()
+    dialog.host_edit.clear()
+    qtbot.keyClicks(dialog.host_edit, "0.0.0.0")
+    assert dialog.warning.isVisible()
+    assert dialog.warning.text().startswith("Listening on 0.0.0.0: anyone who can reach")
+    qtbot.keyClicks(dialog.key_edit, "wk-1")
+    chosen = dialog.chosen()
+    assert (chosen.host, chosen.port, chosen.write_key) == ("0.0.0.0", 9000, "wk-1")
+    assert not chosen.loopback
+    dialog.host_edit.setText("localhost")
+    assert not dialog.warning.isVisible()
