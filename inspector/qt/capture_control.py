@@ -135,8 +135,9 @@ class CaptureControl(QObject):
         return self.server is not None and self.server.running
 
     def capture_settings(self) -> CaptureSettings:
-        host = str(self.settings.value("capture/host", "127.0.0.1"))
-        port = int(str(self.settings.value("capture/port", DEFAULT_PORT)))
+        host = str(self.settings.value("capture/host", "127.0.0.1")) or "127.0.0.1"
+        text = str(self.settings.value("capture/port", DEFAULT_PORT))
+        port = int(text) if text.isdigit() and int(text) <= 65535 else DEFAULT_PORT
         return CaptureSettings(host=host, port=port, write_key=self.write_key)
 
     def toggle(self) -> None:
