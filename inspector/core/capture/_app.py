@@ -147,10 +147,12 @@ class CaptureHandlers:
         self.expected_key = expected_key
         self._next_id = next_request_id
         self._busy = asyncio.Semaphore(MAX_BUSY)
+        self._outbox: list[WriteJob] = []
         self._loop = asyncio.get_running_loop()
 
     def restart(self, next_request_id: int, seen: set[int]) -> None:
         """Number requests afresh and forget the counts (a new session file)."""
+        self._hand_over()  # what was numbered before goes to the old file
         self._next_id = next_request_id
         self.stats.reset()
         self.stats.seen = seen
@@ -249,8 +251,15 @@ class CaptureHandlers:
     async def _store(self, job: WriteJob) -> StorageError | None:
         waiter: asyncio.Future[StorageError | None] = self._loop.create_future()
         job.waiter = waiter
-        self.writer.submit(job)
+        self._outbox.append(job)
+        if len(self._outbox) == 1:  # the requests handled in this loop turn go over together
+            self._loop.call_soon(self._hand_over)
         return await asyncio.shield(waiter)
+
+    def _hand_over(self) -> None:
+        jobs, self._outbox = self._outbox, []
+        if jobs:
+            self.writer.submit(*jobs)
 
     async def _refuse(self, row: RequestRow, raw: bytes, refusal: Rejected) -> web.Response:
         """Record the refused request (the user sees it with the skipped records), then answer."""

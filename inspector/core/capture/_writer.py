@@ -111,7 +111,7 @@ class SessionWriter:
         self.path = path
         self._notify = notify
         self._sink = sink
-        self._queue: queue.SimpleQueue[WriteJob | _Switch | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[list[WriteJob] | _Switch | None] = queue.SimpleQueue()
         self._conn = open_session_file(path)
         self._thread = threading.Thread(target=self._run, name="capture-writer", daemon=True)
 
@@ -126,9 +126,12 @@ class SessionWriter:
     def start(self) -> None:
         self._thread.start()
 
-    def submit(self, job: WriteJob) -> None:
-        """Queue a job (any thread); ``notify`` tells when it is stored."""
-        self._queue.put(job)
+    def submit(self, *jobs: WriteJob) -> None:
+        """Queue jobs (any thread), in order; ``notify`` tells when they are stored.
+
+        Handing over several at once wakes the writer thread once for all of them.
+        """
+        self._queue.put(list(jobs))
 
     def close(self) -> None:
         """Commit what is queued, then stop the thread and close the file."""
@@ -138,7 +141,7 @@ class SessionWriter:
         self._conn.close()
 
     def _run(self) -> None:
-        pending: WriteJob | _Switch | None = None
+        pending: list[WriteJob] | _Switch | None = None
         while True:
             item = pending if pending is not None else self._queue.get()
             pending = None
@@ -148,20 +151,22 @@ class SessionWriter:
                 self._conn.close()
                 self._conn, self.path = item.conn, item.path
                 continue
-            jobs, events = [item], len(item.records)
+            jobs = list(item)
+            events = sum(len(j.records) for j in jobs)
             while events < _MAX_GROUP_EVENTS:
                 try:
                     more = self._queue.get_nowait()
                 except queue.Empty:
                     break
-                if not isinstance(more, WriteJob):
+                if not isinstance(more, list):
                     pending = more  # a stop or a switch: after this group is committed
                     if more is None:
                         self._queue.put(None)
                     break
-                jobs.append(more)
-                events += len(more.records)
-            self._commit(jobs)
+                jobs.extend(more)
+                events += sum(len(j.records) for j in more)
+            if jobs:
+                self._commit(jobs)
 
     def _commit(self, jobs: list[WriteJob]) -> None:
         try:
