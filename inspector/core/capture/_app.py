@@ -97,6 +97,11 @@ async def _read_body(request: web.Request) -> bytes:
     length = request.content_length
     if length is not None and length > MAX_BATCH_BYTES:
         raise too_big(length)
+    if request.content.is_eof():  # the body came with the headers: nothing to wait for
+        data = await request.content.read()
+        if len(data) > MAX_BATCH_BYTES:
+            raise too_big(len(data))
+        return data
     chunks: list[bytes] = []
     total = 0
     try:
