@@ -171,9 +171,10 @@ class SessionWriter:
     def _commit(self, jobs: list[WriteJob]) -> None:
         try:
             self._write(jobs)
-        except sqlite3.Error as exc:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
+        except Exception as exc:  # whatever it is, the waiting requests get an answer (503)
+            if not isinstance(exc, sqlite3.Error):
+                _log.exception("storing captured events failed")
+            self._rollback()
             error = StorageError(f"the session file {self.path} could not be written ({exc})")
             self._notify(jobs, error)
             return
@@ -185,6 +186,13 @@ class SessionWriter:
             except Exception:  # a failing listener must not stop the storing
                 _log.exception("the capture listener failed")
         self._notify(jobs, None)
+
+    def _rollback(self) -> None:
+        try:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            _log.exception("rolling back the session file failed")
 
     def _write(self, jobs: list[WriteJob]) -> None:
         conn = self._conn

@@ -141,3 +141,26 @@ def test_a_new_session_file_takes_the_next_requests_and_the_old_one_is_kept(
     assert names(new_path) == [("After", 1)]
     summary = capture.client.get("/_inspector/summary").json()
     assert (summary["accepted"], summary["rejected"]) == (1, 1)
+
+
+def test_an_unexpected_failure_while_storing_answers_503_and_the_writer_goes_on(
+    capture: Capture,
+) -> None:
+    writer = capture.server._writer  # noqa: SLF001
+    assert writer is not None
+    original = writer._write  # noqa: SLF001
+    calls = 0
+
+    def failing_once(jobs: list[object]) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RuntimeError("boom")
+        original(jobs)  # type: ignore[arg-type]
+
+    writer._write = failing_once  # type: ignore[method-assign]  # noqa: SLF001
+    response = capture.client.post("/v1/t", json=make_event())
+    assert response.status_code == 503
+    assert "could not be written (boom)" in response.json()["message"]
+    assert capture.client.post("/v1/t", json=make_event()).status_code == 200
+    assert len(capture.stored()) == 1
