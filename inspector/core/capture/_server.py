@@ -229,7 +229,10 @@ class CaptureServer:
         if self._handlers is not None:
             self._handlers.notify(jobs, error)
         if error is not None and self._on_storage_error is not None:
-            self._on_storage_error(str(error))
+            try:
+                self._on_storage_error(str(error))
+            except Exception:  # the writer thread must outlive a failing listener
+                logging.getLogger(__name__).exception("the storage-error listener failed")
 
 
 async def _call(function: Callable[[], None]) -> None:
