@@ -57,8 +57,8 @@ _log = logging.getLogger(__name__)
 ALLOWED_HEADERS = ("Content-Type", "Authorization", "X-Retry-Count")
 READ_TIMEOUT = 10.0
 """Seconds a client gets to send its whole body: slow clients are answered 408."""
-MAX_BUSY = 64
-"""Requests read and parsed at once; the others wait, so memory stays bounded."""
+MAX_BUSY = 128
+"""Requests parsed and waiting for their commit at once; the others wait (bounded memory)."""
 _KEPT_BODY = 64 * 1024  # a refused request keeps this much of its body, for the user to see
 _SECRET_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
 _OK = b'{"success":true}'
@@ -216,12 +216,12 @@ class CaptureHandlers:
         self._next_id += 1
         raw = b""
         try:
-            async with self._busy:
-                raw = await _read_body(request)
+            raw = await _read_body(request)  # bounded: one body per connection, capped
+            async with self._busy:  # parsed events in memory: at most MAX_BUSY requests' worth
                 job = self._job(request, route, row, raw)
+                error = await self._store(job)
         except Rejected as refusal:
             return await self._refuse(row, raw, refusal)
-        error = await self._store(job)
         if error is not None:
             response = _error(503, f"{error}; the events were not stored, send them again")
             response.headers["Retry-After"] = "5"

@@ -39,7 +39,8 @@ _http_log.addHandler(logging.NullHandler())
 _http_log.propagate = False  # malformed HTTP is the client's fault: answered 400, not printed
 
 DEFAULT_PORT = 8765
-MAX_CONNECTIONS = 512
+MAX_CONNECTIONS = 256
+"""Open connections at most; each holds at most one request body (≤ 500 KB) at a time."""
 IDLE_TIMEOUT = 15.0
 """Seconds an open connection may stay without a request before it is closed."""
 
