@@ -16,6 +16,7 @@ from inspector import __version__
 from inspector.core.destinations import default_config, load_config
 from inspector.core.tasks import TaskOwner
 from inspector.core.workbench import AsyncioRunner, Workbench
+from inspector.qt.capture_control import CaptureControl
 from inspector.qt.error_dialog import error_dialog
 from inspector.qt.main_window import MainWindow
 from inspector.resources import APP_ICON, DEMO_CONFIG, DEMO_SESSION
@@ -73,8 +74,10 @@ async def _main(app: QApplication, files: Sequence[str]) -> int:
     collector = _GuiThreadGarbageCollector()
     tasks = TaskOwner()
     window = build_window(files, tasks)
+    capture = CaptureControl(window, window.workbench)
     window.show()
     await quitting.wait()
+    capture.stop()  # requests under way are answered and stored before the server goes
     await tasks.shutdown()
     collector.stop()
     return 0

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
-_COMMANDS = ("inspect", "diff", "export")
+_COMMANDS = ("inspect", "diff", "export", "capture")
 FAIL_CONDITIONS = ("unmatched", "invalid")
 
 
@@ -68,6 +68,8 @@ def _build_parser() -> argparse.ArgumentParser:
     cli_snapshot.add_options(ins)
     cli_diff.add_parser(sub)
     cli_export.add_parser(sub)
+    from inspector import cli_capture
+    cli_capture.add_parser(sub)
     return parser
 
 
@@ -134,7 +136,7 @@ def _write_ndjson(items: Iterator[tuple[EventInspection, EventRecord]], out: Tex
 
 def _inspect(args: argparse.Namespace) -> int:
     from inspector.core.destinations import default_config, load_config
-    from inspector.core.inspection import inspect
+    from inspector.core.evaluation import inspect
 
     fail_on = _fail_on(args.fail_on)
     config = load_config(args.config) if args.config else default_config()
@@ -175,6 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from inspector.app import run
 
             return run([])
+        if args.command == "capture":
+            from inspector import cli_capture
+
+            return cli_capture.run(args)
         commands = {"diff": cli_diff.run, "export": cli_export.run}
         return commands.get(args.command, _inspect)(args)
     except UsageError as exc:

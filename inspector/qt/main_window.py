@@ -39,6 +39,7 @@ class MainWindow(WindowLayout):
             self, workbench, self.message_bar.show_message, self.jump_to, self.load_config
         )
         self.selected = SelectedEvent(workbench, self)
+        self._shown: Evaluation | None = None
         self._connect_views()
         self._connect_workbench()
         self._connect_menus()
@@ -147,12 +148,16 @@ class MainWindow(WindowLayout):
 
     # -- following the workbench --------------------------------------------------------------
     def _on_evaluation(self, evaluation: Evaluation | None) -> None:
+        shown, self._shown = self._shown, evaluation
         if evaluation is not None:
-            self.events.refresh()
+            # an evaluation of appended events leaves the rows before them as they were
+            unchanged = len(shown.verdicts) if shown and evaluation.extends(shown) else 0
+            if not unchanged:
+                self.events.refresh()
             hazards = len(evaluation.hazards)
             self.eval_label.setText(f"{hazards} hazard(s)" if hazards else "")
             self._update_counts()
-            self.selected.evaluated()
+            self.selected.evaluated(unchanged)
 
     def apply_filter(self, flt: EventFilter) -> None:
         self.events.show_filter_error(flt)

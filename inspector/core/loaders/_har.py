@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -12,20 +11,12 @@ from urllib.parse import urlsplit
 
 import orjson
 
+from inspector.core import tracking
 from inspector.core.events import EventRecord, EventSource, json_bytes
 from inspector.core.loaders._input import gunzip_bytes
-from inspector.core.loaders._segment import BadRecord, event_record, split_batch
+from inspector.core.loaders._segment import BadRecord
 
 __all__ = ["is_har", "events_from_har", "NotSegmentHar"]
-
-# /v1/<route> on any host: analytics.js's one-letter paths, the documented long ones, batch/import.
-_ROUTE = re.compile(r"/v1/(t|p|i|g|a|s|b|track|page|identify|screen|group|alias|batch|import)/?$")
-_TYPES = {
-    "t": "track", "p": "page", "i": "identify", "g": "group", "a": "alias", "s": "screen",
-    "track": "track", "page": "page", "identify": "identify", "screen": "screen",
-    "group": "group", "alias": "alias",
-}  # fmt: skip
-_BATCH_ROUTES = {"b", "batch", "import"}
 
 
 class NotSegmentHar(ValueError):
@@ -80,10 +71,11 @@ def _entry_events(entry: Any, where: EventSource) -> Iterator[EventRecord | BadR
     method = str(request.get("method", "")).upper()
     if method != "POST" or entry.get("_resourceType") == "preflight":
         return None
-    match = _ROUTE.search(urlsplit(str(request.get("url", ""))).path)
-    if match is None:
+    # /v1/<route> on any host: proxies and custom domains keep Segment's paths
+    route = tracking.route_in_path(urlsplit(str(request.get("url", ""))).path)
+    if route is None:
         return None
-    return _call_events(entry, request, match.group(1), where)
+    return _call_events(entry, request, route, where)
 
 
 def _call_events(
@@ -102,20 +94,8 @@ def _call_events(
     if not isinstance(body, dict):
         yield BadRecord(where, "request body is not a JSON object")
         return
-    warnings = _failure_warning(entry)
     received = entry.get("startedDateTime")
-    implied = _TYPES.get(route)
-    if route in _BATCH_ROUTES or ("batch" in body and "type" not in body):
-        items = split_batch(body, where)
-    else:
-        if implied and body.get("type") not in (None, implied):
-            warnings = (*warnings, f"sent to /v1/{route} but its type is {body['type']!r}")
-        body.setdefault("type", implied)
-        items = iter([event_record(body, where, warnings=warnings)])
-        warnings = ()
-    for item in items:
-        if isinstance(item, EventRecord) and warnings:
-            item.warnings = (*item.warnings, *warnings)
+    for item in tracking.call_events(body, route, where, warnings=_failure_warning(entry)):
         if isinstance(item, EventRecord) and received and b'"receivedAt"' not in item.raw:
             # Segment stamps receivedAt on arrival; the request time is the closest we have.
             data = item.data
