@@ -72,6 +72,7 @@ def test_analytics_node_calls_are_all_stored(capture: Capture) -> None:
 @pytest.fixture
 def page_server() -> Iterator[str]:
     """The test page and analytics-next's browser bundle, served from an origin of their own."""
+    _need_node_package("analytics-next")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         for page in ("page.html", "page-snippet.html"):
