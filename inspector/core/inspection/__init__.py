@@ -12,6 +12,7 @@ from inspector.core.inspection._results import (
     Hazard,
     SubscriptionResult,
     event_line,
+    output_json,
 )
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "SubscriptionResult",
     "Hazard",
     "event_line",
+    "output_json",
     "RESULT_KEYS",
     "Engine",
     "DirectEval",

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from inspector.core._js import js_stringify
 from inspector.core.destinations import DestinationDef, JimoPage
 from inspector.core.inspection._compiled import CompiledSubscription, EvalSource
 from inspector.core.inspection._integrations import integration_enabled
@@ -74,10 +75,9 @@ def run_device(
     results = base_results(compiled, ev, event)
     hazards: list[Hazard] = []
     etype = event.get("type")
-    if etype not in HANDLED_TYPES:
-        _note_matched(
-            results, f"analytics.js does not run device-mode actions for {etype!r} events"
-        )
+    if not isinstance(etype, str) or etype not in HANDLED_TYPES:
+        shown = repr(etype) if isinstance(etype, str | None) else js_stringify(etype)
+        _note_matched(results, f"analytics.js does not run device-mode actions for {shown} events")
         return results, hazards
     for action, indices in plan.plugins:
         if not integration_enabled(event, f"{plan.name} {action}", plan.name):

@@ -6,10 +6,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from inspector.core._jsjson import dumps_js
 from inspector.core.destinations import Command, DispatchedEvent, HttpRequest, SdkState
 from inspector.core.events import EventRecord
 
-__all__ = ["Hazard", "SubscriptionResult", "EventInspection", "event_line", "RESULT_KEYS"]
+__all__ = [
+    "Hazard",
+    "SubscriptionResult",
+    "EventInspection",
+    "event_line",
+    "output_json",
+    "RESULT_KEYS",
+]
 
 RESULT_KEYS = (
     "subscription",
@@ -134,6 +142,11 @@ class EventInspection:
         return any(
             r.matched and (r.trigger_error or r.mapping_error or r.errors) for r in self.results
         ) or any(r.trigger_error for r in self.results if r.enabled)
+
+
+def output_json(line: dict[str, Any]) -> bytes:
+    """An NDJSON line's bytes, numbers and strings written as ``JSON.stringify`` writes them."""
+    return dumps_js(line)
 
 
 def event_line(inspection: EventInspection, record: Any = None) -> dict[str, Any]:

@@ -1,0 +1,120 @@
+"""One record's JSON text to a value, as ``JSON.parse`` reads it, or one sentence saying why not.
+
+orjson reads almost everything; the rare records it refuses or reads differently from JavaScript
+take a slower path: lone surrogate escapes (JavaScript keeps them), integers beyond ``2**53``
+(JavaScript holds doubles), numbers beyond a double's range (Infinity, which Segment refuses) and
+nesting deeper than every later stage can write back out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import orjson
+
+from inspector.core._jsjson import JS_SAFE_INT, JsonProblem, js_int, loads
+
+__all__ = ["MAX_DEPTH", "JsonProblem", "parse_record", "nesting_depth"]
+
+MAX_DEPTH = 254
+"""The deepest nesting a record may have: what the JSON writer (and so every stage) handles."""
+
+_LONG_DIGITS = re.compile(rb"[0-9]{16}")  # 2**53 has 16 digits: shorter integers are exact
+_INFINITY = "a number is too large: JavaScript reads it as Infinity, which Segment's API refuses"
+
+
+def parse_record(data: bytes) -> tuple[Any, bool]:
+    """The value of one record's JSON text, and whether ``data`` itself may be kept as its text.
+
+    Raises:
+        JsonProblem: the record cannot be loaded; the message is the reason to show.
+    """
+    try:
+        value = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        value = _fallback(data, exc)
+        _check_depth_slow(value)
+        return value, False
+    if data.count(b"[") + data.count(b"{") > MAX_DEPTH:
+        _check_depth(value)
+    if _LONG_DIGITS.search(data) is not None:
+        value, changed = _js_numbers(value)
+        return value, not changed
+    return value, True
+
+
+def _fallback(data: bytes, exc: orjson.JSONDecodeError) -> Any:
+    message = str(exc).split(": line ", 1)[0]
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        raise JsonProblem(f"invalid UTF-8 (byte {bad.start + 1})") from exc
+    if "surrogate" in message:
+        return loads(data)
+    if "infinity" in message:
+        raise JsonProblem(f"{_INFINITY} (column {exc.colno})") from exc
+    if "depth limit" in message:
+        raise JsonProblem(_too_deep()) from exc
+    raise JsonProblem(f"invalid JSON: {message} (column {exc.colno})") from exc
+
+
+def _too_deep(depth: int | None = None) -> str:
+    how = f"{depth} levels" if depth is not None else "too many levels"
+    return f"the record is nested {how} deep; up to {MAX_DEPTH} levels can be inspected"
+
+
+def _check_depth(value: Any) -> None:
+    try:
+        orjson.dumps(value)  # fails exactly when the nesting is beyond MAX_DEPTH
+    except orjson.JSONEncodeError:
+        _check_depth_slow(value)
+
+
+def _check_depth_slow(value: Any) -> None:
+    depth = nesting_depth(value)
+    if depth > MAX_DEPTH:
+        raise JsonProblem(_too_deep(depth))
+
+
+def nesting_depth(value: Any) -> int:
+    """How many arrays and objects deep ``value`` goes (a scalar is 0), without recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = item.values()
+        elif not isinstance(item, list):
+            continue
+        depth += 1
+        deepest = max(deepest, depth)
+        stack.extend((v, depth) for v in item if isinstance(v, dict | list))
+    return deepest
+
+
+def _js_numbers(value: Any) -> tuple[Any, bool]:
+    """``value`` with integers beyond ``2**53`` as doubles, and whether any was changed."""
+    if isinstance(value, bool):
+        return value, False
+    if isinstance(value, int):
+        if -JS_SAFE_INT < value < JS_SAFE_INT:
+            return value, False
+        return js_int(value), True
+    if isinstance(value, dict):
+        changed = False
+        for key, item in value.items():
+            new, moved = _js_numbers(item)
+            if moved:
+                value[key] = new
+                changed = True
+        return value, changed
+    if isinstance(value, list):
+        changed = False
+        for index, item in enumerate(value):
+            new, moved = _js_numbers(item)
+            if moved:
+                value[index] = new
+                changed = True
+        return value, changed
+    return value, False
