@@ -69,7 +69,8 @@ def main() -> int:
                 crashes.append(f"{name}: {traceback.format_exc().splitlines()[-1]}")
             per_line_max = max(per_line_max, max(lines.values(), default=0))
     seconds = time.perf_counter() - start
-    for key in ("files", "bytes", "events inspected", "skipped records", "files refused as a whole"):
+    keys = ("files", "bytes", "events inspected", "skipped records", "files refused as a whole")
+    for key in keys:
         print(f"{key:>28}: {counts[key]:,}")
     print(f"{'most messages for one line':>28}: {per_line_max}")
     print(f"{'crashes':>28}: {len(crashes)}")
