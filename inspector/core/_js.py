@@ -19,6 +19,7 @@ import orjson
 __all__ = [
     "UNDEFINED",
     "Undefined",
+    "escape_lone_surrogates",
     "is_index_key",
     "is_js_number",
     "js_loose_equals_empty",
@@ -333,8 +334,20 @@ def _stringify(value: Any) -> str:
     return orjson.dumps(value).decode()
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_PAIR = re.compile(r"[\ud800-\udbff][\udc00-\udfff]")
+
+
+def escape_lone_surrogates(text: str) -> str:
+    """Surrogate pairs joined into their character; lone surrogates as ``\\udxxx`` escapes."""
+    if _SURROGATE.search(text) is None:
+        return text
+    text = _PAIR.sub(lambda m: m.group().encode("utf-16", "surrogatepass").decode("utf-16"), text)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _json_string(text: str) -> str:
     try:
         return orjson.dumps(text).decode()
-    except orjson.JSONEncodeError:  # a lone surrogate, which orjson refuses: keep it as it is
-        return json.dumps(text, ensure_ascii=False)
+    except orjson.JSONEncodeError:  # a lone surrogate: JSON.stringify writes it as an escape
+        return escape_lone_surrogates(json.dumps(text, ensure_ascii=False))

@@ -15,7 +15,7 @@ from typing import Any
 
 import orjson
 
-from inspector.core._js import js_number_string
+from inspector.core._js import escape_lone_surrogates, js_number_string
 
 __all__ = [
     "JS_SAFE_INT",
@@ -23,14 +23,14 @@ __all__ = [
     "dumps",
     "dumps_js",
     "js_int",
+    "js_numbers",
+    "js_numbers_changed",
     "loads",
+    "parse",
 ]
 
 JS_SAFE_INT = 2**53
 """Integers at or beyond this magnitude are not exact in JavaScript: it holds them as doubles."""
-
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-_PAIR = re.compile(r"[\ud800-\udbff][\udc00-\udfff]")
 
 
 class JsonProblem(ValueError):
@@ -45,6 +45,38 @@ def js_int(value: int) -> int | float:
         return float(value)
     except OverflowError:
         return math.inf if value > 0 else -math.inf
+
+
+def js_numbers_changed(value: Any) -> tuple[Any, bool]:
+    """``value`` with integers beyond ``2**53`` as doubles, and whether any was changed."""
+    if isinstance(value, bool):
+        return value, False
+    if isinstance(value, int):
+        if -JS_SAFE_INT < value < JS_SAFE_INT:
+            return value, False
+        return js_int(value), True
+    if isinstance(value, dict):
+        changed = False
+        for key, item in value.items():
+            new, moved = js_numbers_changed(item)
+            if moved:
+                value[key] = new
+                changed = True
+        return value, changed
+    if isinstance(value, list):
+        changed = False
+        for index, item in enumerate(value):
+            new, moved = js_numbers_changed(item)
+            if moved:
+                value[index] = new
+                changed = True
+        return value, changed
+    return value, False
+
+
+def js_numbers(value: Any) -> Any:
+    """``value`` (changed in place) with every integer beyond ``2**53`` as a double."""
+    return js_numbers_changed(value)[0]
 
 
 def _refuse_constant(name: str) -> Any:
@@ -94,13 +126,18 @@ def loads(data: bytes | str, *, infinity: bool = False) -> Any:
         raise JsonProblem(f"invalid UTF-8 (byte {exc.start + 1})") from exc
 
 
-def _escape_lone(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
+def parse(data: bytes | str) -> Any:
+    """``JSON.parse``: orjson, integers beyond ``2**53`` as doubles, lone surrogates kept.
 
-
-def _join_pair(match: re.Match[str]) -> str:
-    high, low = (ord(c) for c in match.group())
-    return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+    Raises:
+        JsonProblem: the text is not JSON (the message says why).
+    """
+    try:
+        return js_numbers(orjson.loads(data))
+    except orjson.JSONDecodeError as exc:
+        if "surrogate" not in str(exc):
+            raise JsonProblem(str(exc)) from exc
+    return loads(data, infinity=True)
 
 
 def _finite(value: Any) -> Any:
@@ -116,9 +153,7 @@ def _finite(value: Any) -> Any:
 
 def _lenient_text(value: Any) -> str:
     text = json.dumps(_finite(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    if _SURROGATE.search(text) is None:
-        return text
-    return _SURROGATE.sub(_escape_lone, _PAIR.sub(_join_pair, text))
+    return escape_lone_surrogates(text)
 
 
 def dumps(value: Any) -> bytes:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from inspector.core._js import UNDEFINED
 from inspector.core.destinations import ActionDef, DestinationConfig, Subscription, get_destination
 from inspector.core.fql import parse
 from inspector.core.mapping import MappingError, resolve
@@ -56,19 +57,24 @@ def compile_config(config: DestinationConfig) -> list[CompiledSubscription]:
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
-    """The mapping output for one event, or the mapping error."""
+    """The mapping output for one event, or the mapping error.
 
-    payload: dict[str, Any] | None
+    ``payload`` is whatever the mapping's root resolves to: an object for ordinary mappings, any
+    JSON value for a root directive (``None`` with ``undefined`` set when it resolves to nothing).
+    """
+
+    payload: Any
     provenance: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
     location: str | None = None
+    undefined: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Checked:
     """The payload after empty-value removal and validation, with Segment's error sentences."""
 
-    payload: dict[str, Any]
+    payload: Any
     errors: tuple[str, ...]
     after_empty: dict[str, Any] | None = None
 
@@ -86,13 +92,13 @@ def resolve_event(compiled: CompiledSubscription, event: dict[str, Any]) -> Reso
     except MappingError as exc:
         message = str(exc.args[0]) if exc.args else str(exc)
         return Resolved(None, error=message, location=getattr(exc, "location", None))
-    payload = resolution.payload if isinstance(resolution.payload, dict) else {}
-    return Resolved(payload, dict(resolution.provenance))
+    return Resolved(resolution.payload, dict(resolution.provenance), undefined=resolution.undefined)
 
 
 def check_resolved(compiled: CompiledSubscription, resolved: Resolved) -> Checked:
     """Cloud-style validation of a resolved payload (the input is not modified)."""
-    result = check_payload(resolved.payload or {}, compiled.action.fields, mode="cloud")
+    payload = UNDEFINED if resolved.undefined else resolved.payload
+    result = check_payload(payload, compiled.action.fields, mode="cloud")
     return Checked(result.payload, tuple(result.errors), result.after_empty)
 
 

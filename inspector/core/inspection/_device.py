@@ -21,6 +21,8 @@ from inspector.core.inspection._results import Hazard, SubscriptionResult
 __all__ = ["HANDLED_TYPES", "DevicePlan", "plan_device", "run_device", "base_results"]
 
 HANDLED_TYPES = frozenset({"track", "page", "identify", "group", "alias"})
+_FIRST_READ = {"sendUserData": "userId", "sendTrackEvent": "event_name", "sendGroupData": "groupId"}
+"""The payload field each Jimo action reads first (a null payload throws there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +134,14 @@ def _run_subscription(
     result.payload = result.mapping_output = resolved.payload
     result.provenance = resolved.provenance
     result.errors = list(ev.checked(result.index).errors)
-    run = page.perform(action, resolved.payload or {})
+    payload = resolved.payload
+    if payload is None:  # a root directive that resolved to null or nothing
+        missing = "undefined" if resolved.undefined else "null"
+        result.perform_error = (
+            f"Cannot read properties of {missing} (reading '{_FIRST_READ.get(action, '')}')"
+        )
+        return False
+    run = page.perform(action, payload if isinstance(payload, dict) else {})
     result.commands = run.commands
     result.dispatched_events = run.dispatched
     result.jimo_init_called = run.jimo_init_called

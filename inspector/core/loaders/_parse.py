@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from inspector.core._jsjson import JS_SAFE_INT, JsonProblem, js_int, loads
+from inspector.core._jsjson import JsonProblem, js_numbers_changed, loads
 
 __all__ = ["MAX_DEPTH", "JsonProblem", "parse_record", "nesting_depth"]
 
@@ -39,7 +39,7 @@ def parse_record(data: bytes) -> tuple[Any, bool]:
     if data.count(b"[") + data.count(b"{") > MAX_DEPTH:
         _check_depth(value)
     if _LONG_DIGITS.search(data) is not None:
-        value, changed = _js_numbers(value)
+        value, changed = js_numbers_changed(value)
         return value, not changed
     return value, True
 
@@ -91,30 +91,3 @@ def nesting_depth(value: Any) -> int:
         deepest = max(deepest, depth)
         stack.extend((v, depth) for v in item if isinstance(v, dict | list))
     return deepest
-
-
-def _js_numbers(value: Any) -> tuple[Any, bool]:
-    """``value`` with integers beyond ``2**53`` as doubles, and whether any was changed."""
-    if isinstance(value, bool):
-        return value, False
-    if isinstance(value, int):
-        if -JS_SAFE_INT < value < JS_SAFE_INT:
-            return value, False
-        return js_int(value), True
-    if isinstance(value, dict):
-        changed = False
-        for key, item in value.items():
-            new, moved = _js_numbers(item)
-            if moved:
-                value[key] = new
-                changed = True
-        return value, changed
-    if isinstance(value, list):
-        changed = False
-        for index, item in enumerate(value):
-            new, moved = _js_numbers(item)
-            if moved:
-                value[index] = new
-                changed = True
-        return value, changed
-    return value, False

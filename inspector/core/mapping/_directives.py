@@ -101,7 +101,7 @@ def _case(opts: Any, scope: Scope) -> Any:
 
 
 def _js_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _replace_once(

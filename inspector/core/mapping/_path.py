@@ -41,6 +41,8 @@ def split_path(path: str) -> tuple[str, ...] | None:
 def _member(value: Any, key: str) -> Any:
     if isinstance(value, dict):
         return value.get(key, UNDEFINED)
+    if isinstance(value, str) and not value.isascii():
+        return _utf16_member(value, key)
     if isinstance(value, list | str):
         if _INDEX_RE.fullmatch(key):
             index = int(key)
@@ -48,6 +50,17 @@ def _member(value: Any, key: str) -> Any:
         if key == "length":
             return len(value)
     # Inherited JavaScript members (constructor, toString, ...) are treated as missing.
+    return UNDEFINED
+
+
+def _utf16_member(text: str, key: str) -> Any:
+    """A string's index or length as JavaScript counts them: in UTF-16 code units."""
+    units = text.encode("utf-16-le", "surrogatepass")
+    if key == "length":
+        return len(units) // 2
+    if _INDEX_RE.fullmatch(key) and int(key) * 2 < len(units):
+        index = int(key) * 2
+        return units[index : index + 2].decode("utf-16-le", "surrogatepass")
     return UNDEFINED
 
 

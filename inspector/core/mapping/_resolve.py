@@ -143,4 +143,4 @@ def resolve(mapping: Any, event: Any, *, provenance: bool = True) -> Any:
     output = _run(mapping, event, recorder)
     payload = None if output is UNDEFINED else output
     prov = _finish_provenance(payload, recorder) if recorder is not None else {}
-    return Resolution(payload, prov)
+    return Resolution(payload, prov, undefined=output is UNDEFINED)

@@ -1,0 +1,25 @@
+"""Recorded answers of Segment's packages for the JavaScript-semantics classes, replayed.
+
+The data comes from tools/conformance/mapping/record_classes.cjs (actions-core transform, the
+cloud action pipeline, destination-subscriptions triggers); no Node is needed here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.mapping.js_classes import CLASSES, cases, disagreement
+
+AGREEING = (1, 5, 6, 7, 8, 9, 10)
+"""Classes the engine agrees on for every recorded case."""
+
+
+@pytest.mark.parametrize("number", CLASSES)
+def test_each_class_has_at_least_200_recorded_cases(number: int) -> None:
+    assert len(cases(number)) >= 200
+
+
+@pytest.mark.parametrize("number", AGREEING)
+def test_every_recorded_case_agrees(number: int) -> None:
+    wrong = [(c, why) for c in cases(number) if (why := disagreement(c)) is not None]
+    assert not wrong, f"{len(wrong)} of {len(cases(number))} disagree; first: {wrong[0]}"
