@@ -40,7 +40,8 @@ def main() -> int:
         print(f"class {number:>2}: {ok:>4} / {len(found):<4} agree ({share:5.1f} %)")
         for case, why in bad[: args.show]:
             what = case.get("trigger") or case.get("mapping_text")
-            print(f"    {case['kind']} {what} | {case['event_text'][:90]}\n      {why[:300]}")
+            given = case.get("event_text") or repr(case.get("text"))
+            print(f"    {case['kind']} {what} | {given[:90]}\n      {why[:300]}")
     print(f"all     : {agreed:>4} / {total:<4} agree ({100 * agreed / max(total, 1):5.1f} %)")
     return 0
 

@@ -155,7 +155,7 @@ def _looks_like_lines(head: bytes) -> bool:
     lines = head.splitlines()
     first = next((line.strip() for line in lines if line.strip()), b"")
     cut = len(head) == _SNIFF_BYTES and first == lines[-1].strip()  # may go on past the window
-    if not cut and first[-1:] == b"}":
+    if not cut and first[-1:] in (b"}", b"]"):
         return True  # a whole line holding an object (or a broken one: one record, one message)
     if _first_value_is_whole(head):
         return False

@@ -15,7 +15,7 @@ import orjson
 
 from inspector.core._jsjson import JsonProblem, js_numbers_changed, loads
 
-__all__ = ["MAX_DEPTH", "JsonProblem", "parse_record", "nesting_depth"]
+__all__ = ["MAX_DEPTH", "JsonProblem", "nesting_depth", "parse_record", "too_deep_problem"]
 
 MAX_DEPTH = 254
 """The deepest nesting a record may have: what the JSON writer (and so every stage) handles."""
@@ -36,8 +36,8 @@ def parse_record(data: bytes) -> tuple[Any, bool]:
         value = _fallback(data, exc)
         _check_depth_slow(value)
         return value, False
-    if data.count(b"[") + data.count(b"{") > MAX_DEPTH:
-        _check_depth(value)
+    if data.count(b"[") + data.count(b"{") > MAX_DEPTH and not _is_batch(value):
+        _check_depth(value)  # a batch's items are checked one by one (too_deep_problem)
     if _LONG_DIGITS.search(data) is not None:
         value, changed = js_numbers_changed(value)
         return value, not changed
@@ -57,6 +57,21 @@ def _fallback(data: bytes, exc: orjson.JSONDecodeError) -> Any:
     if "depth limit" in message:
         raise JsonProblem(_too_deep()) from exc
     raise JsonProblem(f"invalid JSON: {message} (column {exc.colno})") from exc
+
+
+def _is_batch(value: Any) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("batch"), list) and "type" not in value
+
+
+def too_deep_problem(value: Any) -> str | None:
+    """Why ``value`` is refused for its nesting, or None (cheap unless it is nested deeply)."""
+    try:
+        orjson.dumps(value)
+    except orjson.JSONEncodeError:
+        depth = nesting_depth(value)
+        if depth > MAX_DEPTH:
+            return _too_deep(depth)
+    return None
 
 
 def _too_deep(depth: int | None = None) -> str:

@@ -100,14 +100,18 @@ def test_nesting_is_read_up_to_the_writers_limit_and_refused_beyond(
     path = tmp_path / "deep.ndjson"
     path.write_text("\n".join([ok, deep, deeper, batch]) + "\n")
     items = list(read_path(path))
-    assert [type(i).__name__ for i in items] == [
-        "EventRecord", "BadRecord", "BadRecord", "BadRecord",
-    ]  # fmt: skip
+    assert [(type(i).__name__, i.source.line, i.source.item) for i in items] == [
+        ("EventRecord", 1, None),
+        ("BadRecord", 2, None),
+        ("BadRecord", 3, None),
+        ("BadRecord", 4, 1),  # a batch's deep item is skipped, its neighbour loads
+        ("EventRecord", 4, 2),
+    ]
     assert "nested 602 levels deep" in items[1].reason  # type: ignore[union-attr]
     assert main(["inspect", str(path)]) == 1
     captured = capsys.readouterr()
     out = [json.loads(line) for line in captured.out.splitlines()]
-    assert [o["source"] for o in out] == [f"{path}:1"]
+    assert [o["source"] for o in out] == [f"{path}:1", f"{path}:4[2]"]
     assert len(captured.err.splitlines()) == 3
     assert "Traceback" not in captured.err
 

@@ -7,6 +7,7 @@ short description; the tests and ``bench/js_classes.py`` (agreement per class) b
 from __future__ import annotations
 
 import json
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,8 @@ def disagreement(case: dict[str, Any]) -> str | None:
             return _transform(case)
         if case["kind"] == "cloud":
             return _cloud(case)
+        if case["kind"] == "file":
+            return _file(case)
         return _trigger(case)
     except Exception as exc:  # noqa: BLE001 - a crash is a disagreement to report
         return f"crash: {type(exc).__name__}: {exc}"
@@ -111,6 +114,63 @@ def _trigger(case: dict[str, Any]) -> str | None:
         return None if "parse_error" in case else f"parse error {exc}"
     if "parse_error" in case:
         return None if not trigger.ok else "parsed, want a parse error"
-    got = trigger.matches(parse_event(case["event_text"]))
+    event = parse_event(case["event_text"])
+    got = trigger.matches(event)
     want = case["matched"] is True
-    return None if got is want else f"matched {got}, want {case['matched']}"
+    if got is not want:
+        return f"matched {got}, want {case['matched']}"
+    if not isinstance(event.get("type"), str):
+        return _no_device_action(event)
+    return None
+
+
+def _no_device_action(event: dict[str, Any]) -> str | None:
+    """analytics.js runs device-mode actions only for the type strings it knows."""
+    from inspector.core.destinations import default_config
+    from inspector.core.inspection import event_line, inspect
+
+    [inspection] = inspect([event], default_config())
+    _output(event_line(inspection))
+    ran = [r.subscription for r in inspection.results if r.delivered or r.commands]
+    return f"device actions ran: {ran}" if ran else None
+
+
+MAX_DEPTH = 254
+"""The inspector reads records nested up to this depth and refuses deeper ones with a reason
+(JavaScript reads deeper ones; the JSON writer and every later stage stop here)."""
+
+
+def _file(case: dict[str, Any]) -> str | None:
+    """Every record JSON.parse yields loads with the same value; each refused one is skipped."""
+    from inspector.core.events import EventRecord
+    from inspector.core.loaders import read_path
+
+    text = case["text"]
+    if case.get("pad"):
+        text = text.replace('"@PAD@"', '"' + "x" * case["pad"] + '"')
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "events.json"
+        path.write_bytes(text.encode("utf-8", "surrogatepass"))
+        try:
+            items: list[Any] = list(read_path(path))
+        except Exception as exc:  # noqa: BLE001 - a LoadError or a crash: the file did not load
+            items = [exc]
+    got = []
+    for item in items:
+        if isinstance(item, EventRecord):
+            got.append(_stringify(item.data))
+        else:
+            got.append("bad")
+    want = []
+    for record in case["records"]:
+        deep = record.get("depth", 0) > MAX_DEPTH
+        want.append("bad" if "bad" in record or deep else record["json"])
+    if got == want:
+        return None
+    return f"got {[g[:60] for g in got]}, want {[w[:60] for w in want]}"
+
+
+def _stringify(value: Any) -> str:
+    from inspector.core._js import js_stringify
+
+    return js_stringify(value)

@@ -238,6 +238,20 @@ function contextNull() {
   return out
 }
 
+// 13. type that is not a string: trigger verdicts (and, in the replay, no device action runs).
+function nonStringTypes() {
+  const types = ['["track"]', '{"a":1}', '1', 'null', 'true', '"Track"', '"track "', '""', '["identify","track"]']
+  const triggers = ['type = "track"', 'event = "E"', 'type != "track"', 'properties.a = 1', 'type = "identify" or event = "E"',
+    'contains(type, "track")', 'match(type, "tr*")', 'type != null', 'type = null']
+  const out = []
+  for (const t of types) {
+    for (const tail of [',"event":"E","properties":{"a":1}', ',"userId":"u","traits":{"email":"a@b"}', ',"groupId":"g","event":"F"']) {
+      for (const trigger of triggers) out.push({ kind: 'trigger', trigger, event_text: `{"type":${t}${tail}}` })
+    }
+  }
+  return out
+}
+
 module.exports = {
   1: { title: 'a mapping whose root is a directive', cases: rootDirectives },
   2: { title: '__proto__ keys', cases: proto },
@@ -248,6 +262,7 @@ module.exports = {
   7: { title: 'lone UTF-16 surrogates and UTF-16 lengths', cases: surrogates },
   8: { title: 'dynamicAuthSettings in a Jimo Cloud payload', cases: dynamicAuth },
   9: { title: 'an event whose context is null', cases: contextNull },
+  13: { title: 'type that is not a string', cases: nonStringTypes },
   10: { title: 'a Jimo Cloud payload that is not an object', cases: () => rootDirectives().filter((c) => c.kind === 'cloud').concat(cloudRoots()) },
   rng,
 }
