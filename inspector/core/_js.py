@@ -12,11 +12,15 @@ import json
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Final
 
 import orjson
 
 __all__ = [
+    "BUILTIN_VALUES",
+    "JsFunction",
+    "JsPrototype",
     "UNDEFINED",
     "Undefined",
     "escape_lone_surrogates",
@@ -60,6 +64,40 @@ class Undefined:
 UNDEFINED: Final[Undefined] = Undefined()
 
 
+@dataclass(frozen=True, slots=True)
+class JsFunction:
+    """A built-in function; ``constructor`` names the constructor it is (``Object`` …), if any."""
+
+    name: str
+    length: int
+    constructor: str | None = None
+
+    def js_string(self) -> str:
+        return f"function {self.name}() {{ [native code] }}"
+
+    def json_value(self) -> Any:
+        return UNDEFINED  # JSON.stringify and copies leave functions out
+
+
+@dataclass(frozen=True, slots=True)
+class JsPrototype:
+    """A built-in prototype object (``Object.prototype``, ``Array.prototype`` …)."""
+
+    kind: str
+    string: str = ""
+    """``String(prototype)``: ``[object Object]``, ``""`` for Array and String, ``0``..."""
+
+    def js_string(self) -> str:
+        return self.string
+
+    def json_value(self) -> Any:
+        return [] if self.kind == "Array" else {}
+
+
+BUILTIN_VALUES: Final = (JsFunction, JsPrototype)
+"""What a walk past a JSON value's own members can reach (see :mod:`inspector.core._jsbuiltins`)."""
+
+
 # --- types and truthiness -----------------------------------------------------------------
 
 
@@ -91,8 +129,10 @@ def real_type_of(value: object) -> str:
         return "number"
     if isinstance(value, str):
         return "string"
-    if isinstance(value, list):
+    if isinstance(value, list) or (isinstance(value, JsPrototype) and value.kind == "Array"):
         return "array"
+    if isinstance(value, JsFunction):
+        return "function"
     return "object"
 
 
@@ -206,6 +246,8 @@ def _string(value: object, number_string: Callable[[float | int], str]) -> str:
         return ",".join(
             "" if v is None or v is UNDEFINED else _string(v, number_string) for v in value
         )
+    if isinstance(value, BUILTIN_VALUES):
+        return value.js_string()
     return "[object Object]"
 
 
@@ -328,9 +370,12 @@ def _stringify(value: Any) -> str:
         parts = [
             f"{_json_string(k)}:{_stringify(v)}"
             for k, v in js_order(value).items()
-            if v is not UNDEFINED
+            if v is not UNDEFINED and not isinstance(v, JsFunction)
         ]
         return "{" + ",".join(parts) + "}"
+    if isinstance(value, BUILTIN_VALUES):
+        plain = value.json_value()
+        return "null" if plain is UNDEFINED else _stringify(plain)
     return orjson.dumps(value).decode()
 
 

@@ -16,7 +16,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from inspector.core._js import UNDEFINED, js_truthy
+from inspector.core._js import BUILTIN_VALUES, UNDEFINED, js_truthy
+from inspector.core._jsbuiltins import INHERITED_NAMES, inherited_member, own_member
 
 __all__ = ["get_path", "split_path", "strip_root"]
 
@@ -40,17 +41,25 @@ def split_path(path: str) -> tuple[str, ...] | None:
 
 def _member(value: Any, key: str) -> Any:
     if isinstance(value, dict):
-        return value.get(key, UNDEFINED)
+        found = value.get(key, UNDEFINED)
+        if found is UNDEFINED and key in INHERITED_NAMES:
+            return inherited_member(value, key)
+        return found
     if isinstance(value, str) and not value.isascii():
-        return _utf16_member(value, key)
-    if isinstance(value, list | str):
+        found = _utf16_member(value, key)
+    elif isinstance(value, list | str):
         if _INDEX_RE.fullmatch(key):
             index = int(key)
             return value[index] if index < len(value) else UNDEFINED
         if key == "length":
             return len(value)
-    # Inherited JavaScript members (constructor, toString, ...) are treated as missing.
-    return UNDEFINED
+        found = UNDEFINED
+    elif isinstance(value, BUILTIN_VALUES):
+        return own_member(value, key)
+    else:
+        found = UNDEFINED
+    # Inherited JavaScript members: constructor, toString, a string's bold, an array's with...
+    return found if found is not UNDEFINED else inherited_member(value, key)
 
 
 def _utf16_member(text: str, key: str) -> Any:

@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from inspector.core._js import js_string, js_to_number
+from inspector.core._js import JsFunction, js_string, js_to_number
 from inspector.core.fql import MISSING
-from inspector.core.fql._jsvalues import JsBuiltin, lookup_path
+from inspector.core.fql._jsvalues import lookup_path
 
 
 @pytest.mark.parametrize(
@@ -70,7 +70,11 @@ def test_js_number_nan(text: str) -> None:
         ({"a": [1, 2]}, ["a", "1"], 2),
         ({"a": [1, 2]}, ["a", "01"], MISSING),
         ({"a": [1, 2]}, ["a", "length"], 2),
-        ({"a": {}}, ["a", "constructor"], JsBuiltin("constructor")),
+        ({"a": {}}, ["a", "constructor"], JsFunction("Object", 1, "Object")),
+        ({"a": {}}, ["a", "constructor", "name"], "Object"),
+        ({"a": "T"}, ["a", "trimLeft", "name"], "trimStart"),
+        ({"a": [1]}, ["a", "with", "length"], 2),
+        ({"a": 1.5}, ["a", "toFixed", "name"], "toFixed"),
         ({"a": 5}, ["a", "b"], MISSING),
     ],
 )
