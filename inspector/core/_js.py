@@ -29,6 +29,7 @@ __all__ = [
     "js_loose_equals_empty",
     "js_number_string",
     "js_number_string_exact_ints",
+    "js_key_order",
     "js_order",
     "js_ordered",
     "js_string",
@@ -314,6 +315,15 @@ def js_order(obj: dict[str, Any]) -> dict[str, Any]:
     ordered = {k: obj[k] for k in sorted(indices, key=int)}
     ordered.update((k, v) for k, v in obj.items() if k not in ordered)
     return ordered
+
+
+def js_key_order(value: Any) -> Any:
+    """A deep copy of JSON-shaped ``value`` with every object in JavaScript key order."""
+    if isinstance(value, dict):
+        return {k: js_key_order(v) for k, v in js_order(value).items()}
+    if isinstance(value, list):
+        return [js_key_order(v) for v in value]
+    return value
 
 
 def js_ordered(value: Any) -> Any:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from inspector.core._js import UNDEFINED
+from inspector.core._js import UNDEFINED, js_key_order
 from inspector.core.destinations import ActionDef, DestinationConfig, Subscription, get_destination
 from inspector.core.fql import parse
 from inspector.core.mapping import MappingError, resolve
@@ -40,6 +40,9 @@ class CompiledSubscription:
     action: ActionDef
     trigger: Any
     trigger_error: str | None
+    mapping: Any = None
+    """The mapping with every object in JavaScript key order, which is the order actions-core
+    resolves keys in (and so which error it reports first); built once, not per event."""
 
 
 def compile_subscription(
@@ -47,7 +50,8 @@ def compile_subscription(
 ) -> CompiledSubscription:
     trigger = parse(sub.trigger)
     error = None if trigger.error is None else trigger.error.message
-    return CompiledSubscription(index, sub, actions[sub.action], trigger, error)
+    mapping = js_key_order(sub.mapping)
+    return CompiledSubscription(index, sub, actions[sub.action], trigger, error, mapping)
 
 
 def compile_config(config: DestinationConfig) -> list[CompiledSubscription]:
@@ -88,7 +92,8 @@ def match_event(compiled: CompiledSubscription, event: dict[str, Any]) -> bool:
 
 def resolve_event(compiled: CompiledSubscription, event: dict[str, Any]) -> Resolved:
     try:
-        resolution = resolve(compiled.sub.mapping, event)
+        mapping = compiled.sub.mapping if compiled.mapping is None else compiled.mapping
+        resolution = resolve(mapping, event)
     except MappingError as exc:
         message = str(exc.args[0]) if exc.args else str(exc)
         return Resolved(None, error=message, location=getattr(exc, "location", None))

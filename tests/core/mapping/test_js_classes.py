@@ -10,7 +10,7 @@ import pytest
 
 from tests.core.mapping.js_classes import CLASSES, cases, disagreement
 
-AGREEING = (1, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17)
+AGREEING = (1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17)
 """Classes the engine agrees on for every recorded case."""
 
 
@@ -41,3 +41,24 @@ def test_proto_keys_agree_but_for_an_own_proto_holding_a_non_function_to_string(
     assert [c["mapping_text"] for c in wrong] == [
         '{"v":{"@template":"{{traits.__proto__}}|{{__proto__}}"}}'
     ]
+
+
+def test_inspect_resolves_mapping_keys_in_javascript_order() -> None:
+    """Two keys that fail at run time: actions-core reports the integer-like key's error."""
+    from inspector.core.destinations import DestinationConfig
+    from inspector.core.inspection import inspect
+
+    mapping = {
+        "b": {"@json": {"mode": "encode", "value": None}},
+        "1": {"@merge": {"objects": [{}]}},
+    }
+    sub = {"name": "U", "actionSlug": "sendUserdata", "trigger": 'type = "identify"'}
+    config = DestinationConfig.from_json(
+        {
+            "destination": "actions-jimo-cloud",
+            "settings": {"apiKey": "k"},
+            "subscriptions": [{**sub, "mapping": mapping}],
+        }
+    )
+    [inspection] = inspect([{"type": "identify", "userId": "u"}], config)
+    assert inspection.results[0].mapping_error == '@merge requires a "direction" key'
