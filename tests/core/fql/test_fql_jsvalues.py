@@ -80,3 +80,11 @@ def test_js_number_nan(text: str) -> None:
 )
 def test_lookup_path(root: object, path: list[str], value: object) -> None:
     assert lookup_path(root, path) == value
+
+
+def test_trigger_string_limit_counts_utf16_code_units() -> None:
+    """fql-ts refuses a string of 100,000 code units: 50,000 emoji are that many."""
+    from inspector.core.fql import parse
+
+    assert parse('properties.x = "' + "\U0001f600" * 49_999 + '"').ok
+    assert not parse('properties.x = "' + "\U0001f600" * 50_000 + '"').ok
