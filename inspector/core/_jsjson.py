@@ -172,8 +172,14 @@ def dumps(value: Any) -> bytes:
         raise JsonProblem(f"cannot be written as JSON ({exc})") from exc
 
 
-_FLOAT_TOKEN = re.compile(rb"[0-9]\.0[,\]}]|[0-9]e")
-"""Where orjson's float text may differ from ``JSON.stringify``'s (``1.0``, ``-0.0``, ``1e16``)."""
+# Where orjson's float text may differ from JSON.stringify's: an integral float (1.0, -0.0) or an
+# exponent (1e16, 1e-7). Each pattern opens with a literal, which the regex engine scans for fast.
+_INTEGRAL_FLOAT = re.compile(rb"\.0[,\]}]")
+_EXPONENT = re.compile(rb"e[-+]?[0-9]")
+
+
+def _may_differ(data: bytes) -> bool:
+    return _INTEGRAL_FLOAT.search(data) is not None or _EXPONENT.search(data) is not None
 
 
 def dumps_js(value: Any) -> bytes:
@@ -183,7 +189,7 @@ def dumps_js(value: Any) -> bytes:
     Only output that holds such a float takes the slow path.
     """
     data = dumps(value)
-    if _FLOAT_TOKEN.search(data) is None:
+    if not _may_differ(data):
         return data
     try:
         return orjson.dumps(_js_floats(value))
