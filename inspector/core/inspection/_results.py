@@ -69,7 +69,7 @@ class SubscriptionResult:
     enabled: bool
     matched: bool = False
     trigger_error: str | None = None
-    payload: dict[str, Any] | None = None
+    payload: Any = None
     mapping_error: str | None = None
     mapping_error_location: str | None = None
     errors: list[str] = field(default_factory=list)
@@ -80,8 +80,8 @@ class SubscriptionResult:
     jimo_init_at: int | None = None
     request: HttpRequest | None = None
     provenance: Mapping[str, Any] = field(default_factory=dict)
-    mapping_output: dict[str, Any] | None = None
-    after_empty: dict[str, Any] | None = None
+    mapping_output: Any = None
+    after_empty: Any = None
     perform_error: str | None = None
     notes: tuple[str, ...] = ()
     trigger: Any = field(default=None, repr=False, compare=False)
