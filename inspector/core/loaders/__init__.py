@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 import orjson
 
@@ -136,9 +136,9 @@ def _read(inp: Input) -> Iterator[Loaded]:
         )
     try:
         if stripped[:1] == b"{" and _looks_like_lines(head):
-            yield from _read_lines(inp)
+            yield from _folded(_read_lines(inp))
         else:
-            yield from _read_pieces(inp)
+            yield from _folded(_read_pieces(inp))
     except NotSegmentHar as exc:
         raise LoadError(inp.name, str(exc)) from exc
     except READ_ERRORS as exc:  # truncated or corrupt gzip stream
@@ -231,34 +231,19 @@ def _read_lines(inp: Input) -> Iterator[Loaded]:
 
 def _read_pieces(inp: Input) -> Iterator[Loaded]:
     first = True
-    held: BadRecord | None = None  # a skipped record, held back to fold later ones on its line
-    more = 0
     for piece in iter_pieces(inp):
         source = EventSource("file", inp.name, line=piece.line)
-        problem = piece.problem
-        value: Any = None
-        if problem is None:
-            problem = _piece_problem(piece)
+        problem = piece.problem if piece.problem is not None else _piece_problem(piece)
         if problem is None:
             try:
                 value, _ = parse_record(piece.data)
             except JsonProblem as exc:
                 problem = str(exc)
         if problem is not None:
-            if held is not None and held.source == source:
-                more += 1  # one broken record, one message: fold what follows on its line
-                continue
-            if held is not None:
-                yield _folded(held, more)
-            held, more = BadRecord(source, problem), 0
+            yield BadRecord(source, problem)
             continue
-        if held is not None:
-            yield _folded(held, more)
-            held = None
         yield from _dispatch(value, source, inp.name, first=first)
         first = False
-    if held is not None:
-        yield _folded(held, more)
 
 
 def _piece_problem(piece: Piece) -> str | None:
@@ -269,11 +254,33 @@ def _piece_problem(piece: Piece) -> str | None:
     return None
 
 
-def _folded(bad: BadRecord, more: int) -> BadRecord:
+def _folded(items: Iterator[Loaded]) -> Iterator[Loaded]:
+    """One broken record, one message: skipped records in a row at one place become one."""
+    held: BadRecord | None = None
+    more = 0
+    for item in items:
+        if isinstance(item, BadRecord):
+            if held is not None and held.source == item.source:
+                more += 1
+                continue
+            if held is not None:
+                yield _fold(held, more)
+            held, more = item, 0
+            continue
+        if held is not None:
+            yield _fold(held, more)
+            held = None
+        yield item
+    if held is not None:
+        yield _fold(held, more)
+
+
+def _fold(bad: BadRecord, more: int) -> BadRecord:
     if not more:
         return bad
     also = "1 more problem" if more == 1 else f"{more} more problems"
-    return BadRecord(bad.source, f"{bad.reason} (and {also} on this line)")
+    where = "on this line" if bad.source.entry is None else "in this entry"
+    return BadRecord(bad.source, f"{bad.reason} (and {also} {where})")
 
 
 def _dispatch(

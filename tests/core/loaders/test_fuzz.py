@@ -19,6 +19,7 @@ FILES = 400
 
 def _count(path: Path) -> tuple[int, list[BadRecord]]:
     events, bad = 0, []
+    previous: object = None
     try:
         for item in read_path(path):
             if isinstance(item, EventRecord):
@@ -26,7 +27,10 @@ def _count(path: Path) -> tuple[int, list[BadRecord]]:
                 assert isinstance(item.data, dict)
             else:
                 assert isinstance(item, BadRecord)
+                # one broken record, one message: never two in a row for the same place
+                assert not (isinstance(previous, BadRecord) and previous.source == item.source)
                 bad.append(item)
+            previous = item
     except LoadError as exc:
         assert str(exc).startswith(str(path))
     return events, bad

@@ -187,3 +187,10 @@ def test_json_decode_of_a_huge_integer_is_a_double_and_the_run_goes_on(
     assert main(["inspect", str(path)]) == 0
     out = capsys.readouterr().out
     assert '"traits":{"a":1,"b":0,"c":10000000000000000,"d":1e+21,"e":1.5e-7}' in out
+
+
+def test_a_har_entry_with_a_broken_url_is_not_a_segment_call() -> None:
+    har = json.loads((DATA / "loaders" / "chrome-export.har").read_text())
+    har["log"]["entries"][0]["request"]["url"] = "https://[api.segment.io/v1/t"
+    items = read_bytes(orjson.dumps(har), kind="file")
+    assert not _bad(items) and len(_events(items)) == 8
