@@ -191,6 +191,6 @@ def test_json_decode_of_a_huge_integer_is_a_double_and_the_run_goes_on(
 
 def test_a_har_entry_with_a_broken_url_is_not_a_segment_call() -> None:
     har = json.loads((DATA / "loaders" / "chrome-export.har").read_text())
-    har["log"]["entries"][0]["request"]["url"] = "https://[api.segment.io/v1/t"
+    har["log"]["entries"][0]["request"].update(method="POST", url="https://[api.segment.io/v1/t")
     items = read_bytes(orjson.dumps(har), kind="file")
     assert not _bad(items) and len(_events(items)) == 8
