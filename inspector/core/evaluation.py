@@ -16,10 +16,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
-import orjson
-
 from inspector.core.destinations import DestinationConfig, SdkState
-from inspector.core.events import EventRecord, json_bytes
+from inspector.core.events import EventRecord, json_bytes, json_value
 from inspector.core.inspection import (
     DirectEval,
     Engine,
@@ -113,7 +111,7 @@ class TimelineEntry:
 
     @property
     def state(self) -> dict[str, Any]:
-        value: dict[str, Any] = orjson.loads(self.snapshot_json)
+        value: dict[str, Any] = json_value(self.snapshot_json)
         return value
 
 

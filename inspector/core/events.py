@@ -10,7 +10,7 @@ import orjson
 
 from inspector.core import _jsjson
 
-__all__ = ["EventSource", "EventRecord", "SEGMENT_TYPES", "summarize", "json_bytes"]
+__all__ = ["EventSource", "EventRecord", "SEGMENT_TYPES", "summarize", "json_bytes", "json_value"]
 
 SEGMENT_TYPES = ("track", "identify", "page", "screen", "group", "alias")
 
@@ -25,6 +25,14 @@ def json_bytes(value: Any) -> bytes:
         return bytes(memoryview(orjson.dumps(value)))
     except orjson.JSONEncodeError:  # lone surrogates, deep nesting: JavaScript still writes them
         return _jsjson.dumps(value)
+
+
+def json_value(data: bytes) -> Any:
+    """The value of bytes :func:`json_bytes` wrote (lone surrogate escapes included)."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:  # lone surrogate escapes, which JSON.parse keeps
+        return _jsjson.loads(data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +113,7 @@ class EventRecord:
 
     @property
     def data(self) -> dict[str, Any]:
-        try:
-            value: dict[str, Any] = orjson.loads(self.raw)
-        except orjson.JSONDecodeError:  # lone surrogate escapes, which JSON.parse keeps
-            value = _jsjson.loads(self.raw)
+        value: dict[str, Any] = json_value(self.raw)
         return value
 
     # Rarely shown, unique per event: decoded on demand rather than kept for every record.

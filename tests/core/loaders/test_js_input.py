@@ -194,3 +194,14 @@ def test_a_har_entry_with_a_broken_url_is_not_a_segment_call() -> None:
     har["log"]["entries"][0]["request"].update(method="POST", url="https://[api.segment.io/v1/t")
     items = read_bytes(orjson.dumps(har), kind="file")
     assert not _bad(items) and len(_events(items)) == 8
+
+
+def test_a_session_evaluates_events_holding_lone_surrogates() -> None:
+    from inspector.core.destinations import default_config
+    from inspector.core.evaluation import evaluate
+
+    line = r'{"type":"identify","userId":"u\ud800","traits":{"name":"\udc00"}}'
+    records = _events(read_bytes(line.encode(), kind="file"))
+    result = evaluate(records, default_config())
+    states = [entry.state for entry in result.timeline]
+    assert states[-1]["attributes"] == {"name": "\udc00"}
