@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 
 from inspector.core._jsjson import JsonProblem, js_numbers_changed, loads
+from inspector.core.loaders._batchsplit import split_deep_batch
 
 __all__ = ["MAX_DEPTH", "JsonProblem", "nesting_depth", "parse_record", "too_deep_problem"]
 
@@ -36,7 +37,8 @@ def parse_record(data: bytes) -> tuple[Any, bool]:
         value = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         value = _fallback(data, exc)
-        _check_depth_slow(value)
+        if not _is_batch(value):  # a batch's items were read (and checked) one by one
+            _check_depth_slow(value)
         return value, False
     shapes = data.translate(_SHAPES)
     if shapes.count(b"[") > MAX_DEPTH and not _is_batch(value):
@@ -57,6 +59,10 @@ def _fallback(data: bytes, exc: orjson.JSONDecodeError) -> Any:
         return loads(data)
     if "infinity" in message:
         raise JsonProblem(f"{_INFINITY} (column {exc.colno})") from exc
+    if "depth limit" in message and b'"batch"' in data:
+        batch = split_deep_batch(data, _item_value)
+        if batch is not None:
+            return batch
     if "depth limit" in message:
         raise JsonProblem(_too_deep()) from exc
     raise JsonProblem(f"invalid JSON: {message} (column {exc.colno})") from exc
@@ -75,6 +81,10 @@ def too_deep_problem(value: Any) -> str | None:
         if depth > MAX_DEPTH:
             return _too_deep(depth)
     return None
+
+
+def _item_value(data: bytes) -> Any:
+    return parse_record(data)[0]
 
 
 def _too_deep(depth: int | None = None) -> str:

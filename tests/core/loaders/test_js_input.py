@@ -96,7 +96,7 @@ def test_nesting_is_read_up_to_the_writers_limit_and_refused_beyond(
     ok = '{"type":"identify","userId":"u","traits":{"a":' + _nested(MAX_DEPTH - 2) + "}}"
     deep = '{"type":"identify","userId":"u","traits":{"a":' + _nested(600) + "}}"
     deeper = '{"type":"identify","userId":"u","traits":{"a":' + _nested(1100) + "}}"
-    batch = '{"batch":[' + deep + "," + ok + "]}"
+    batch = '{"batch":[' + deep + "," + ok + "," + deeper + "]}"
     path = tmp_path / "deep.ndjson"
     path.write_text("\n".join([ok, deep, deeper, batch]) + "\n")
     items = list(read_path(path))
@@ -104,15 +104,16 @@ def test_nesting_is_read_up_to_the_writers_limit_and_refused_beyond(
         ("EventRecord", 1, None),
         ("BadRecord", 2, None),
         ("BadRecord", 3, None),
-        ("BadRecord", 4, 1),  # a batch's deep item is skipped, its neighbour loads
+        ("BadRecord", 4, 1),  # a batch's deep items are skipped, their neighbour loads
         ("EventRecord", 4, 2),
+        ("BadRecord", 4, 3),  # beyond orjson's 1,024 levels: the batch is read item by item
     ]
     assert "nested 602 levels deep" in items[1].reason  # type: ignore[union-attr]
     assert main(["inspect", str(path)]) == 1
     captured = capsys.readouterr()
     out = [json.loads(line) for line in captured.out.splitlines()]
     assert [o["source"] for o in out] == [f"{path}:1", f"{path}:4[2]"]
-    assert len(captured.err.splitlines()) == 3
+    assert len(captured.err.splitlines()) == 4
     assert "Traceback" not in captured.err
 
 

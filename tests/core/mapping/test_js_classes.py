@@ -10,8 +10,9 @@ import pytest
 
 from tests.core.mapping.js_classes import CLASSES, cases, disagreement
 
-AGREEING = (1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17)
-"""Classes the engine agrees on for every recorded case."""
+AGREEING = (1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)
+"""Classes the engine agrees on for every recorded case (class 12 counting the inspector's
+declared limit: records nested deeper than 254 levels are skipped with a reason)."""
 
 
 @pytest.mark.parametrize("number", CLASSES)
@@ -23,15 +24,6 @@ def test_each_class_has_at_least_200_recorded_cases(number: int) -> None:
 def test_every_recorded_case_agrees(number: int) -> None:
     wrong = [(c, why) for c in cases(number) if (why := disagreement(c)) is not None]
     assert not wrong, f"{len(wrong)} of {len(cases(number))} disagree; first: {wrong[0]}"
-
-
-def test_deep_records_agree_up_to_the_parsers_depth() -> None:
-    """Records nested up to 254 levels load, deeper ones are skipped with a reason; beyond
-    1,024 levels (orjson's parser) the whole line is skipped, batch companions included."""
-    cases_12 = cases(12)
-    wrong = [c for c in cases_12 if disagreement(c) is not None]
-    assert all(max(r.get("depth", 0) for r in c["records"]) > 1022 for c in wrong)  # + envelope
-    assert len(wrong) < len(cases_12) // 10
 
 
 def test_proto_keys_agree_but_for_an_own_proto_holding_a_non_function_to_string() -> None:
