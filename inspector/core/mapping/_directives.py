@@ -23,7 +23,7 @@ from inspector.core._js import (
 from ._liquid import LiquidFailure, liquid_paths, render_liquid
 from ._path import strip_root
 from ._scope import PrefixSource, Scope
-from ._text import flatten, js_replace, render_template
+from ._text import NoPrimitiveValue, flatten, js_replace, render_template
 from ._types import Origin
 
 __all__ = ["DIRECTIVES", "Directive"]
@@ -55,7 +55,10 @@ def _path(opt: Any, scope: Scope) -> Any:
 
 
 def _template(opt: Any, scope: Scope) -> Any:
-    return render_template(_resolve_string(opt, scope, "@template"), scope.lookup)
+    try:
+        return render_template(_resolve_string(opt, scope, "@template"), scope.lookup)
+    except NoPrimitiveValue as exc:
+        raise scope.error(str(exc)) from None
 
 
 def _literal(opt: Any, scope: Scope) -> Any:

@@ -8,7 +8,7 @@ from typing import Any
 
 from inspector.core._js import UNDEFINED, js_order, js_string_exact_ints
 
-__all__ = ["flatten", "js_replace", "render_template"]
+__all__ = ["NoPrimitiveValue", "flatten", "js_replace", "render_template"]
 
 _TRIPLE_RE = re.compile(r"\{\{\{([^}]+)\}\}\}")
 _DOUBLE_RE = re.compile(r"\{\{([^}]+)\}\}")
@@ -19,9 +19,27 @@ def render_template(template: str, lookup: Callable[[str], Any]) -> str:
 
     def replace(match: re.Match[str]) -> str:
         value = lookup(match.group(1).strip())
-        return "" if value is None or value is UNDEFINED else js_string_exact_ints(value)
+        if value is None or value is UNDEFINED:
+            return ""
+        if _shadows_to_string(value):
+            raise NoPrimitiveValue("Cannot convert object to primitive value")
+        return js_string_exact_ints(value)
 
     return _DOUBLE_RE.sub(replace, _TRIPLE_RE.sub(replace, template))
+
+
+class NoPrimitiveValue(TypeError):
+    """``String(object)`` threw: the object's own ``toString`` key hides the callable one."""
+
+
+def _shadows_to_string(value: Any) -> bool:
+    """Whether ``String(value)`` throws: an object (maybe inside arrays) with an own ``toString``
+    key, which JSON can only fill with data, and no callable ``valueOf`` to fall back on."""
+    if isinstance(value, dict):
+        return "toString" in value
+    if isinstance(value, list):
+        return any(_shadows_to_string(v) for v in value)
+    return False
 
 
 def _canonical(text: str) -> str:
