@@ -15,7 +15,7 @@ from typing import Any
 
 import orjson
 
-from inspector.core._js import escape_lone_surrogates, js_number_string
+from inspector.core._js import escape_lone_surrogates, js_number_string, js_stringify
 
 __all__ = [
     "JS_SAFE_INT",
@@ -165,6 +165,10 @@ def dumps(value: Any) -> bytes:
     try:
         return orjson.dumps(value)
     except orjson.JSONEncodeError:
+        pass
+    try:
+        return js_stringify(value).encode("utf-8")  # JavaScript's numbers and escapes too
+    except RecursionError:
         pass
     try:
         return _lenient_text(value).encode("utf-8")

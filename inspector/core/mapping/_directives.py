@@ -13,6 +13,8 @@ from typing import Any
 from inspector.core import _jsjson as jsjson
 from inspector.core._js import (
     UNDEFINED,
+    JsPrototype,
+    JsTypeError,
     js_loose_equals_empty,
     js_string_exact_ints,
     js_stringify_or_undefined,
@@ -23,7 +25,7 @@ from inspector.core._js import (
 from ._liquid import LiquidFailure, liquid_paths, render_liquid
 from ._path import strip_root
 from ._scope import PrefixSource, Scope
-from ._text import NoPrimitiveValue, flatten, js_replace, render_template
+from ._text import flatten, js_replace, render_template
 from ._types import Origin
 
 __all__ = ["DIRECTIVES", "Directive"]
@@ -57,7 +59,7 @@ def _path(opt: Any, scope: Scope) -> Any:
 def _template(opt: Any, scope: Scope) -> Any:
     try:
         return render_template(_resolve_string(opt, scope, "@template"), scope.lookup)
-    except NoPrimitiveValue as exc:
+    except JsTypeError as exc:
         raise scope.error(str(exc)) from None
 
 
@@ -75,9 +77,12 @@ def _if(opts: Any, scope: Scope) -> Any:
         condition = value is not UNDEFINED and value is not None
     else:
         value = scope.resolve(blank, "blank")
-        condition = (
-            value is not UNDEFINED and value is not None and not js_loose_equals_empty(value)
-        )
+        try:
+            condition = (
+                value is not UNDEFINED and value is not None and not js_loose_equals_empty(value)
+            )
+        except JsTypeError as exc:
+            raise scope.error(str(exc)) from None
     then, else_ = _opt(opts, "then"), _opt(opts, "else")
     if condition and then is not UNDEFINED:
         return scope.resolve(then, "then")
@@ -162,10 +167,13 @@ def _array_path(data: Any, scope: Scope) -> Any:
         root = scope.lookup(strip_root(path))
     else:
         root = scope.resolve(path, "0")
-    if not (isinstance(root, dict | list) and isinstance(shape, dict) and shape):
+    if not (isinstance(root, dict | list | JsPrototype) and isinstance(shape, dict) and shape):
         return root
     prefixes = tuple(o.event_path for o in scope.since(mark))
-    items = root if isinstance(root, list) else [root]
+    if isinstance(root, JsPrototype):  # a built-in prototype reached through a path
+        items: list[Any] = [] if root.kind == "Array" else [root]
+    else:
+        items = root if isinstance(root, list) else [root]
     out = []
     for index, item in enumerate(items):
         item_prefixes = (

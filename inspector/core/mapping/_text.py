@@ -6,9 +6,15 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from inspector.core._js import UNDEFINED, js_order, js_string_exact_ints
+from inspector.core._js import (
+    UNDEFINED,
+    JsPrototype,
+    check_to_primitive,
+    js_order,
+    js_string_exact_ints,
+)
 
-__all__ = ["NoPrimitiveValue", "flatten", "js_replace", "render_template"]
+__all__ = ["flatten", "js_replace", "render_template"]
 
 _TRIPLE_RE = re.compile(r"\{\{\{([^}]+)\}\}\}")
 _DOUBLE_RE = re.compile(r"\{\{([^}]+)\}\}")
@@ -21,25 +27,10 @@ def render_template(template: str, lookup: Callable[[str], Any]) -> str:
         value = lookup(match.group(1).strip())
         if value is None or value is UNDEFINED:
             return ""
-        if _shadows_to_string(value):
-            raise NoPrimitiveValue("Cannot convert object to primitive value")
+        check_to_primitive(value)
         return js_string_exact_ints(value)
 
     return _DOUBLE_RE.sub(replace, _TRIPLE_RE.sub(replace, template))
-
-
-class NoPrimitiveValue(TypeError):
-    """``String(object)`` threw: the object's own ``toString`` key hides the callable one."""
-
-
-def _shadows_to_string(value: Any) -> bool:
-    """Whether ``String(value)`` throws: an object (maybe inside arrays) with an own ``toString``
-    key, which JSON can only fill with data, and no callable ``valueOf`` to fall back on."""
-    if isinstance(value, dict):
-        return "toString" in value
-    if isinstance(value, list):
-        return any(_shadows_to_string(v) for v in value)
-    return False
 
 
 def _canonical(text: str) -> str:
@@ -108,6 +99,8 @@ def flatten(value: Any, separator: str, omit_arrays: bool) -> list[tuple[tuple[s
 def _walk(value: Any, prefix: tuple[str, ...], sep: str, omit: bool, out: list[Any]) -> None:
     if isinstance(value, dict):
         items: Any = js_order(value).items()  # objects are walked in JavaScript key order
+    elif isinstance(value, JsPrototype):
+        items = ()  # a built-in prototype has no own enumerable member
     elif isinstance(value, list) and not omit:
         items = ((str(i), v) for i, v in enumerate(value))
     else:
