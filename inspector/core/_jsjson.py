@@ -178,7 +178,7 @@ def dumps(value: Any) -> bytes:
 
 # Where orjson's float text may differ from JSON.stringify's: an integral float (1.0, -0.0) or an
 # exponent (1e16, 1e-7). Each pattern opens with a literal, which the regex engine scans for fast.
-_INTEGRAL_FLOAT = re.compile(rb"\.0[,\]}]")
+_INTEGRAL_FLOAT = re.compile(rb"\.0(?:[,\]}]|\Z)")
 _EXPONENT = re.compile(rb"e[-+]?[0-9]")
 
 

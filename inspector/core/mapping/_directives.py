@@ -235,8 +235,14 @@ def _assign(target: dict[str, Any], source: Any) -> None:
     """``Object.assign`` of one source: strings and arrays contribute their indices."""
     if isinstance(source, dict):
         target.update(source)
-    elif isinstance(source, list | str):
+    elif isinstance(source, list):
         target.update((str(i), v) for i, v in enumerate(source))
+    elif isinstance(source, str):  # one key per UTF-16 code unit, as JavaScript indexes strings
+        units = source.encode("utf-16-le", "surrogatepass")
+        target.update(
+            (str(i), units[2 * i : 2 * i + 2].decode("utf-16-le", "surrogatepass"))
+            for i in range(len(units) // 2)
+        )
 
 
 def _merge(opts: Any, scope: Scope) -> Any:
