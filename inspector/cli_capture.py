@@ -83,10 +83,10 @@ def _report(bad: Sequence[BadRecord]) -> None:
 
 
 def _print_lines(events: Iterator[EventRecord], config: Any, out: TextIO, inbox: Any) -> None:
-    from inspector.core.inspection import event_line, inspect
+    from inspector.core.inspection import event_line, inspect, output_json
 
     for inspection in inspect(events, config):
-        out.write(orjson.dumps(event_line(inspection, inspection.record_or_event)).decode())
+        out.write(output_json(event_line(inspection, inspection.record_or_event)).decode())
         out.write("\n")
         if inbox.empty():
             out.flush()

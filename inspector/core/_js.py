@@ -17,13 +17,21 @@ from typing import Any, Final
 import orjson
 
 __all__ = [
+    "BUILTIN_VALUES",
+    "JsFunction",
+    "JsPrototype",
     "UNDEFINED",
+    "JsTypeError",
     "Undefined",
+    "check_to_primitive",
+    "escape_lone_surrogates",
     "is_index_key",
     "is_js_number",
     "js_loose_equals_empty",
     "js_number_string",
     "js_number_string_exact_ints",
+    "js_key_order",
+    "json_plain",
     "js_order",
     "js_ordered",
     "js_string",
@@ -59,6 +67,69 @@ class Undefined:
 UNDEFINED: Final[Undefined] = Undefined()
 
 
+class JsFunction:
+    """A built-in function; ``constructor`` names the constructor it is (``Object`` …), if any.
+
+    A plain class on purpose: orjson writes dataclasses as objects, and JSON leaves functions out,
+    so writing one falls to :func:`js_stringify`, which knows that.
+    """
+
+    __slots__ = ("name", "length", "constructor")
+
+    def __init__(self, name: str, length: int, constructor: str | None = None) -> None:
+        self.name = name
+        self.length = length
+        self.constructor = constructor
+
+    def __repr__(self) -> str:
+        return f"JsFunction({self.name!r}, {self.length}, {self.constructor!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, JsFunction) and (
+            (self.name, self.length, self.constructor)
+            == (other.name, other.length, other.constructor)
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.length, self.constructor))
+
+    def js_string(self) -> str:
+        return f"function {self.name}() {{ [native code] }}"
+
+    def json_value(self) -> Any:
+        return UNDEFINED  # JSON.stringify and copies leave functions out
+
+
+class JsPrototype:
+    """A built-in prototype object (``Object.prototype``, ``Array.prototype`` …); ``string`` is
+    ``String(prototype)``: ``[object Object]``, ``""`` for Array and String, ``0``..."""
+
+    __slots__ = ("kind", "string")
+
+    def __init__(self, kind: str, string: str = "") -> None:
+        self.kind = kind
+        self.string = string
+
+    def __repr__(self) -> str:
+        return f"JsPrototype({self.kind!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, JsPrototype) and other.kind == self.kind
+
+    def __hash__(self) -> int:
+        return hash(("JsPrototype", self.kind))
+
+    def js_string(self) -> str:
+        return self.string
+
+    def json_value(self) -> Any:
+        return [] if self.kind == "Array" else {}
+
+
+BUILTIN_VALUES: Final = (JsFunction, JsPrototype)
+"""What a walk past a JSON value's own members can reach (see :mod:`inspector.core._jsbuiltins`)."""
+
+
 # --- types and truthiness -----------------------------------------------------------------
 
 
@@ -90,13 +161,40 @@ def real_type_of(value: object) -> str:
         return "number"
     if isinstance(value, str):
         return "string"
-    if isinstance(value, list):
+    if isinstance(value, list) or (isinstance(value, JsPrototype) and value.kind == "Array"):
         return "array"
+    if isinstance(value, JsFunction):
+        return "function"
     return "object"
 
 
+class JsTypeError(TypeError):
+    """What JavaScript throws converting an object to a primitive (the message is JS's)."""
+
+
+def shadows_to_string(value: object) -> bool:
+    """Whether converting ``value`` to a primitive throws: an object (maybe inside arrays) with
+    an own ``toString`` key, which JSON can only fill with data, hides the callable one."""
+    if isinstance(value, dict):
+        return "toString" in value
+    if isinstance(value, list):
+        return any(shadows_to_string(v) for v in value)
+    return False
+
+
+def check_to_primitive(value: object) -> None:
+    """Raise :class:`JsTypeError` where ``String(value)`` or ``value == ""`` would throw."""
+    if isinstance(value, dict | list) and shadows_to_string(value):
+        raise JsTypeError("Cannot convert object to primitive value")
+
+
 def js_loose_equals_empty(value: object) -> bool:
-    """``value == ""`` under JavaScript's abstract equality (mapping's ``@if`` ``blank``)."""
+    """``value == ""`` under JavaScript's abstract equality (mapping's ``@if`` ``blank``).
+
+    Raises:
+        JsTypeError: where converting an object to a primitive throws.
+    """
+    check_to_primitive(value)
     if isinstance(value, str):
         return value == ""
     if isinstance(value, bool | int | float):
@@ -205,6 +303,8 @@ def _string(value: object, number_string: Callable[[float | int], str]) -> str:
         return ",".join(
             "" if v is None or v is UNDEFINED else _string(v, number_string) for v in value
         )
+    if isinstance(value, BUILTIN_VALUES):
+        return value.js_string()
     return "[object Object]"
 
 
@@ -273,6 +373,27 @@ def js_order(obj: dict[str, Any]) -> dict[str, Any]:
     return ordered
 
 
+def js_key_order(value: Any) -> Any:
+    """A deep copy of JSON-shaped ``value`` with every object in JavaScript key order."""
+    if isinstance(value, dict):
+        return {k: js_key_order(v) for k, v in js_order(value).items()}
+    if isinstance(value, list):
+        return [js_key_order(v) for v in value]
+    return value
+
+
+def json_plain(value: Any) -> Any:
+    """A copy of ``value`` as JSON holds it: built-in functions left out of objects (null in
+    arrays, ``UNDEFINED`` alone), built-in prototypes as ``{}`` / ``[]``."""
+    if isinstance(value, dict):
+        return {k: v for k, item in value.items() if (v := json_plain(item)) is not UNDEFINED}
+    if isinstance(value, list):
+        return [None if (v := json_plain(item)) is UNDEFINED else v for item in value]
+    if isinstance(value, BUILTIN_VALUES):
+        return value.json_value()
+    return value
+
+
 def js_ordered(value: Any) -> Any:
     """A deep copy shaped as JavaScript holds it, for request bodies shown as data.
 
@@ -307,6 +428,8 @@ def js_stringify_or_undefined(value: Any) -> str | Undefined:
     """
     if isinstance(value, Undefined):
         return value
+    if isinstance(value, JsFunction):
+        return UNDEFINED  # JSON.stringify(function) is undefined
     return _stringify(value)
 
 
@@ -327,14 +450,29 @@ def _stringify(value: Any) -> str:
         parts = [
             f"{_json_string(k)}:{_stringify(v)}"
             for k, v in js_order(value).items()
-            if v is not UNDEFINED
+            if v is not UNDEFINED and not isinstance(v, JsFunction)
         ]
         return "{" + ",".join(parts) + "}"
+    if isinstance(value, BUILTIN_VALUES):
+        plain = value.json_value()
+        return "null" if plain is UNDEFINED else _stringify(plain)
     return orjson.dumps(value).decode()
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_PAIR = re.compile(r"[\ud800-\udbff][\udc00-\udfff]")
+
+
+def escape_lone_surrogates(text: str) -> str:
+    """Surrogate pairs joined into their character; lone surrogates as ``\\udxxx`` escapes."""
+    if _SURROGATE.search(text) is None:
+        return text
+    text = _PAIR.sub(lambda m: m.group().encode("utf-16", "surrogatepass").decode("utf-16"), text)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _json_string(text: str) -> str:
     try:
         return orjson.dumps(text).decode()
-    except orjson.JSONEncodeError:  # a lone surrogate, which orjson refuses: keep it as it is
-        return json.dumps(text, ensure_ascii=False)
+    except orjson.JSONEncodeError:  # a lone surrogate: JSON.stringify writes it as an escape
+        return escape_lone_surrogates(json.dumps(text, ensure_ascii=False))

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from inspector.core._js import UNDEFINED, js_stringify, json_plain
 from inspector.core.destinations import DestinationDef, JimoPage
 from inspector.core.inspection._compiled import CompiledSubscription, EvalSource
 from inspector.core.inspection._integrations import integration_enabled
@@ -20,6 +21,8 @@ from inspector.core.inspection._results import Hazard, SubscriptionResult
 __all__ = ["HANDLED_TYPES", "DevicePlan", "plan_device", "run_device", "base_results"]
 
 HANDLED_TYPES = frozenset({"track", "page", "identify", "group", "alias"})
+_FIRST_READ = {"sendUserData": "userId", "sendTrackEvent": "event_name", "sendGroupData": "groupId"}
+"""The payload field each Jimo action reads first (a null payload throws there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +77,9 @@ def run_device(
     results = base_results(compiled, ev, event)
     hazards: list[Hazard] = []
     etype = event.get("type")
-    if etype not in HANDLED_TYPES:
-        _note_matched(
-            results, f"analytics.js does not run device-mode actions for {etype!r} events"
-        )
+    if not isinstance(etype, str) or etype not in HANDLED_TYPES:
+        shown = repr(etype) if isinstance(etype, str | None) else js_stringify(etype)
+        _note_matched(results, f"analytics.js does not run device-mode actions for {shown} events")
         return results, hazards
     for action, indices in plan.plugins:
         if not integration_enabled(event, f"{plan.name} {action}", plan.name):
@@ -129,10 +131,19 @@ def _run_subscription(
         result.mapping_error = resolved.error
         result.mapping_error_location = resolved.location
         return False
-    result.payload = result.mapping_output = resolved.payload
+    payload = json_plain(resolved.payload) if resolved.builtins else resolved.payload
+    result.payload = result.mapping_output = None if payload is UNDEFINED else payload
     result.provenance = resolved.provenance
     result.errors = list(ev.checked(result.index).errors)
-    run = page.perform(action, resolved.payload or {})
+    if payload is UNDEFINED:  # a root directive that reached a built-in function
+        payload = {}
+    if payload is None:  # a root directive that resolved to null or nothing
+        missing = "undefined" if resolved.undefined else "null"
+        result.perform_error = (
+            f"Cannot read properties of {missing} (reading '{_FIRST_READ.get(action, '')}')"
+        )
+        return False
+    run = page.perform(action, payload if isinstance(payload, dict) else {})
     result.commands = run.commands
     result.dispatched_events = run.dispatched
     result.jimo_init_called = run.jimo_init_called

@@ -72,7 +72,10 @@ def _entry_events(entry: Any, where: EventSource) -> Iterator[EventRecord | BadR
     if method != "POST" or entry.get("_resourceType") == "preflight":
         return None
     # /v1/<route> on any host: proxies and custom domains keep Segment's paths
-    route = tracking.route_in_path(urlsplit(str(request.get("url", ""))).path)
+    try:
+        route = tracking.route_in_path(urlsplit(str(request.get("url", ""))).path)
+    except ValueError:  # not a URL at all ("http://[broken"): not a Segment call
+        return None
     if route is None:
         return None
     return _call_events(entry, request, route, where)
