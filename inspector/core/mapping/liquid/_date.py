@@ -1,0 +1,245 @@
+"""The ``date`` filters: liquidjs's date reading and its strftime, in UTC like Segment's servers.
+
+Directives (others print as written): ``%a %A %b %B %c %C %d %e %h %H %I %j %k %l %L %m %M
+%N %p %P %q %s %S %t %n %u %U %w %W %x %X %y %Y %z %Z %%``; flags ``- _ 0 ^ # :`` and a width.
+``%c %x %X`` are en-US words as Node prints them; ``%Z`` is ``UTC``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from inspector.core._js import UNDEFINED
+
+from ._errors import FilterError
+from ._jsdate import MS_PER_DAY, civil, days_from_civil, parse_date_string
+from ._values import is_nil, is_number, js_number, js_str, stringify, to_value, u16_len
+
+__all__ = ["DATE_FILTERS", "strftime"]
+
+_DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+_FORMAT = re.compile(r"%([-_0^#:]+)?(\d+)?([EO])?(.)")
+_PAD_WIDTH = {"d": 2, "e": 2, "H": 2, "I": 2, "j": 3, "k": 2, "l": 2, "L": 3, "m": 2, "M": 2,
+              "S": 2, "U": 2, "W": 2}  # fmt: skip
+_PAD_SPACE = frozenset("aAbBceklpP")
+DEFAULT_FORMAT = "%A, %B %-e, %Y at %-l:%M %P %z"
+
+
+@dataclass(frozen=True, slots=True)
+class _Date:
+    """A date as liquidjs shows it: ``shown`` ms (already shifted by the offset) and the offset."""
+
+    shown: float
+    offset: float  # minutes, JavaScript's getTimezoneOffset() sign
+    zone_name: str | None  # None: the runtime's zone name (UTC)
+
+    @property
+    def parts(self) -> tuple[int, int, int, int, int, int, int, int]:
+        days, ms = divmod(int(self.shown), MS_PER_DAY)
+        year, month, day = civil(days)
+        return (year, month, day, ms // 3_600_000, ms // 60_000 % 60, ms // 1000 % 60, ms % 1000,
+                (days + 4) % 7)  # fmt: skip
+
+
+def _day_of_year(year: int, month: int, day: int) -> int:
+    return days_from_civil(year, month, day) - days_from_civil(year, 1, 1) + 1
+
+
+def _week_of_year(d: _Date, start: int) -> str:
+    year, month, day, *_, weekday = d.parts
+    now = _day_of_year(year, month, day) + (start - weekday)
+    jan1 = (days_from_civil(year, 1, 1) + 4) % 7
+    then = 7 - jan1 + start
+    return str(math.floor((now - then) / 7) + 1)
+
+
+def _ordinal(day: int) -> str:
+    if day in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def _offset(d: _Date, colon: bool) -> str:
+    minutes = abs(d.offset)
+    sign = "-" if d.offset > 0 else "+"
+    hours, mins = int(minutes // 60), minutes % 60
+    return f"{sign}{hours:02d}{':' if colon else ''}{js_str(mins).rjust(2, '0')}"
+
+
+def _clock(d: _Date) -> str:
+    *_, hour, minute, second, _ms, _wd = d.parts
+    return f"{hour % 12 or 12}:{minute:02d}:{second:02d} {'AM' if hour < 12 else 'PM'}"
+
+
+def _calendar(d: _Date) -> str:
+    year, month, day, *_ = d.parts
+    return f"{month}/{day}/{year}"
+
+
+def _convert(d: _Date, code: str, width: str | None, flags: str) -> Any:
+    year, month, day, hour, minute, second, ms, weekday = d.parts
+    simple: dict[str, Any] = {
+        "a": _DAYS[weekday][:3], "A": _DAYS[weekday], "b": _MONTHS[month - 1][:3],
+        "h": _MONTHS[month - 1][:3], "B": _MONTHS[month - 1], "d": day, "e": day, "H": hour,
+        "k": hour, "I": hour % 12 or 12, "l": hour % 12 or 12, "j": _day_of_year(year, month, day),
+        "L": ms, "m": month, "M": minute, "p": "AM" if hour < 12 else "PM",
+        "P": "am" if hour < 12 else "pm", "q": _ordinal(day), "S": second, "u": weekday or 7,
+        "w": weekday, "Y": year, "t": "\t", "n": "\n", "%": "%",
+    }  # fmt: skip
+    if code in simple:
+        return simple[code]
+    if code == "C":
+        return int(str(year)[:2])
+    if code == "y":
+        return str(year)[2:4]
+    if code == "s":
+        return js_str(float(math.floor(d.shown / 1000 + 0.5)))
+    if code == "N":
+        size = int(js_number(width)) if width else 9
+        size = size or 9
+        return str(ms)[:size].ljust(size, "0")
+    if code in ("U", "W"):
+        return _week_of_year(d, 0 if code == "U" else 1)
+    if code == "c":
+        return f"{_calendar(d)}, {_clock(d)}"
+    if code == "x":
+        return _calendar(d)
+    if code == "X":
+        return _clock(d)
+    if code == "z":
+        return _offset(d, ":" in flags)
+    if code == "Z":
+        if d.zone_name is None:
+            return "UTC"
+        return d.zone_name or _offset(d, ":" in flags)
+    return None
+
+
+def _swap_case(text: str) -> str:
+    return text.upper() if any("a" <= ch <= "z" for ch in text) else text.lower()
+
+
+def _format(d: _Date, match: re.Match[str]) -> str:
+    flags, width, code = match.group(1) or "", match.group(2), match.group(4)
+    value = _convert(d, code, width, flags)
+    if value is None:
+        return match.group(0)
+    text = value if isinstance(value, str) else js_str(value)
+    pad = " " if code in _PAD_SPACE else "0"
+    size = int(width) if width else _PAD_WIDTH.get(code, 0)
+    if "^" in flags:
+        text = text.upper()
+    elif "#" in flags:
+        text = _swap_case(text)
+    if "_" in flags:
+        pad = " "
+    elif "0" in flags:
+        pad = "0"
+    if "-" in flags:
+        size = 0
+    return text.rjust(size, pad) if u16_len(text) < size else text
+
+
+def strftime(d: _Date, fmt: str) -> str:
+    out: list[str] = []
+    rest = fmt
+    while (match := _FORMAT.search(rest)) is not None:
+        out.append(rest[: match.start()])
+        out.append(_format(d, match))
+        rest = rest[match.end() :]
+    return "".join(out) + rest
+
+
+def _time_value(value: Any) -> float:
+    if is_number(value):
+        ms = float(value) * 1000
+    elif isinstance(value, str):
+        ms = float(int(value)) * 1000 if re.fullmatch(r"\d+", value) else parse_date_string(value)
+    elif isinstance(value, bool):
+        ms = 1.0 if value else 0.0
+    else:
+        text = js_str(value)
+        return parse_date_string(text)
+    if not math.isfinite(ms) or abs(ms) > 8.64e15:
+        return math.nan
+    return float(math.trunc(ms)) if ms == ms else ms
+
+
+def _make(ms: float, zone: Any) -> _Date | None:
+    if ms != ms:
+        return None
+    if zone is UNDEFINED or zone is None:
+        return _Date(ms, 0, None)
+    if isinstance(zone, str):
+        offset = _zone_offset(zone, ms)
+        return _Date(ms - offset * 60_000, offset, zone)
+    offset = js_number(zone)
+    shown = ms - offset * 60_000
+    return _Date(shown, offset, "") if math.isfinite(shown) else None
+
+
+def _zone_offset(name: str, ms: float) -> float:
+    """Minutes behind UTC (JavaScript's sign) of the IANA zone ``name`` at ``ms``."""
+    try:
+        zone = ZoneInfo("UTC" if name.upper() in ("UTC", "ETC/UTC", "GMT") else name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise FilterError(f"Invalid time zone specified: {name}") from None
+    moment = datetime.fromtimestamp(math.floor(ms / 1000), tz=timezone.utc).astimezone(zone)
+    delta = moment.utcoffset()
+    return -delta.total_seconds() / 60 if delta is not None else 0.0
+
+
+def parse_date(value: Any, zone: Any = UNDEFINED) -> _Date | None:
+    """liquidjs ``parseDate``: nil, invalid or unreadable values give None."""
+    value = to_value(value)
+    if is_nil(value):
+        return None
+    if value in ("now", "today") and isinstance(value, str):
+        return _make(float(math.floor(time.time() * 1000)), zone)
+    return _make(_time_value(value), zone)
+
+
+def _date(ctx: Any, value: Any, fmt: Any = UNDEFINED, zone: Any = UNDEFINED, *_: Any) -> Any:
+    d = parse_date(value, zone)
+    if d is None:
+        return value
+    fmt = to_value(fmt)
+    return strftime(d, DEFAULT_FORMAT if is_nil(fmt) else stringify(fmt))
+
+
+def _fixed(fmt: str) -> Any:
+    def apply(ctx: Any, value: Any, *_: Any) -> Any:
+        return _date(ctx, value, fmt)
+
+    return apply
+
+
+def _to_string(month: str) -> Any:
+    def apply(ctx: Any, value: Any, kind: Any = UNDEFINED, style: Any = UNDEFINED, *_: Any) -> Any:
+        d = parse_date(value)
+        if d is None:
+            return value
+        if kind == "ordinal" and isinstance(kind, str):
+            day = d.parts[2]
+            fmt = f"{month} {day}%q, %Y" if style == "US" else f"{day}%q {month} %Y"
+            return strftime(d, fmt)
+        return strftime(d, f"%d {month} %Y")
+
+    return apply
+
+
+DATE_FILTERS: dict[str, Any] = {
+    "date": _date,
+    "date_to_xmlschema": _fixed("%Y-%m-%dT%H:%M:%S%:z"),
+    "date_to_rfc822": _fixed("%a, %d %b %Y %H:%M:%S %z"),
+    "date_to_string": _to_string("%b"),
+    "date_to_long_string": _to_string("%B"),
+}
