@@ -11,7 +11,15 @@ from inspector.core._js import UNDEFINED
 from ._errors import FilterError
 from ._scanner import Filter, FilteredValue, Literal, Op, Prop, Range, Token
 from ._values import (
-    NIL, compare, equals, is_nil, is_truthy, js_number, property_key, read_property, to_value,
+    Drop,
+    compare,
+    equals,
+    is_truthy,
+    js_number,
+    js_str,
+    property_key,
+    read_property,
+    to_value,
 )  # fmt: skip
 
 __all__ = ["Context", "FilterTable", "evaluate", "evaluate_token", "render_value"]
@@ -101,8 +109,6 @@ def _contains(left: Any, right: Any) -> bool:
     if isinstance(left, list):
         return any(equals(item, right) for item in left)
     if isinstance(left, str):
-        from ._values import js_str
-
         return js_str(to_value(right)) in left
     return False
 
@@ -111,8 +117,8 @@ def _not_equals(left: Any, right: Any) -> bool:
     return not equals(left, right)
 
 
-def _cmp(accept: tuple[int, ...], drop_side: str) -> Callable[[Any, Any], bool]:
-    from ._values import Drop
+def _cmp(accept: tuple[int, ...]) -> Callable[[Any, Any], bool]:
+    """An order operator; nil, empty and blank are never greater or less than anything."""
 
     def apply(left: Any, right: Any) -> bool:
         if isinstance(left, Drop) or isinstance(right, Drop):
@@ -125,10 +131,10 @@ def _cmp(accept: tuple[int, ...], drop_side: str) -> Callable[[Any, Any], bool]:
 _BINARY: dict[str, Callable[[Any, Any], bool]] = {
     "==": equals,
     "!=": _not_equals,
-    "<": _cmp((-1,), "l"),
-    ">": _cmp((1,), "l"),
-    "<=": _cmp((-1, 0), "l"),
-    ">=": _cmp((1, 0), "l"),
+    "<": _cmp((-1,)),
+    ">": _cmp((1,)),
+    "<=": _cmp((-1, 0)),
+    ">=": _cmp((1, 0)),
     "contains": _contains,
     "and": lambda a, b: is_truthy(a) and is_truthy(b),
     "or": lambda a, b: is_truthy(a) or is_truthy(b),
@@ -174,6 +180,3 @@ def render_value(value: FilteredValue, ctx: Context) -> Any:
         elif flt.args:
             _arguments(flt, ctx)
     return result
-
-
-__all__ += ["NIL", "is_nil"]

@@ -11,7 +11,7 @@ import math
 import re
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -192,7 +192,7 @@ def _zone_offset(name: str, ms: float) -> float:
         zone = ZoneInfo("UTC" if name.upper() in ("UTC", "ETC/UTC", "GMT") else name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise FilterError(f"Invalid time zone specified: {name}") from None
-    moment = datetime.fromtimestamp(math.floor(ms / 1000), tz=timezone.utc).astimezone(zone)
+    moment = datetime.fromtimestamp(math.floor(ms / 1000), tz=UTC).astimezone(zone)
     delta = moment.utcoffset()
     return -delta.total_seconds() / 60 if delta is not None else 0.0
 

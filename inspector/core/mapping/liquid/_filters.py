@@ -14,15 +14,27 @@ from typing import Any
 
 from inspector.core._js import UNDEFINED, js_truthy
 
-from ._context import Context
+from ._context import Context, evaluate_token
 from ._date import DATE_FILTERS
 from ._errors import FilterError
 from ._filters_text import TEXT_FILTERS
 from ._jsjson import json_stringify
 from ._scanner import Scanner
 from ._values import (
-    Drop, compare, equals, is_nil, is_truthy, js_number, js_str, read_property, stringify,
-    to_number, to_value, u16_len, u16_units, join_units,
+    compare,
+    equals,
+    is_nil,
+    is_truthy,
+    join_units,
+    js_number,
+    js_str,
+    read_property,
+    stringify,
+    to_number,
+    to_primitive,
+    to_value,
+    u16_len,
+    u16_units,
 )  # fmt: skip
 
 __all__ = ["DISABLED_FILTERS", "FILTERS"]
@@ -183,8 +195,6 @@ def _shift(ctx: Context, value: Any, *_: Any) -> list[Any]:
 
 def _js_plus(a: Any, b: Any) -> Any:
     """JavaScript ``a + b`` for template values (text if either side is text)."""
-    from ._values import to_primitive
-
     pa, pb = to_primitive(to_value(a)), to_primitive(to_value(b))
     if isinstance(pa, str) or isinstance(pb, str):
         return js_str(pa) + js_str(pb)
@@ -225,7 +235,6 @@ def _where(ctx: Context, value: Any, prop: Any = UNDEFINED, expected: Any = UNDE
     scanner = Scanner(stringify(prop))
     scanner.skip_blank()
     path = scanner.properties()
-    from ._context import evaluate_token
 
     def pick(item: Any) -> Any:
         if not path:
@@ -301,4 +310,3 @@ FILTERS: dict[str, Callable[..., Any]] = {
     **TEXT_FILTERS, **DATE_FILTERS,
 }  # fmt: skip
 FILTERS.update({name: _disabled(name) for name in DISABLED_FILTERS})
-_ = Drop

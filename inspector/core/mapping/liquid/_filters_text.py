@@ -261,8 +261,10 @@ def _decode_uri_component(text: str) -> str:
 
 def _complete(data: bytearray) -> bool:
     lead = data[0]
-    size = 2 if lead >> 5 == 0b110 else 3 if lead >> 4 == 0b1110 else 4 if lead >> 3 == 0b11110 else 1
-    return len(data) >= size
+    for size, mask, bits in ((2, 0xE0, 0xC0), (3, 0xF0, 0xE0), (4, 0xF8, 0xF0)):
+        if lead & mask == bits:
+            return len(data) >= size
+    return True
 
 
 _SLUG_KEEP = {"default": "", "latin": "", "pretty": "._~!$&'()+,;=@"}

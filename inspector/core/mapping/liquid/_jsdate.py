@@ -166,8 +166,10 @@ class _Parts:
 
     def time_expecting(self, n: int) -> bool:
         size = len(self.time)
-        return (size == 1 and 0 <= n <= 59) or (size == 2 and 0 <= n <= 59) or (
-            size == 3 and 0 <= n <= 999
+        return (
+            (size == 1 and 0 <= n <= 59)
+            or (size == 2 and 0 <= n <= 59)
+            or (size == 3 and 0 <= n <= 999)
         )
 
     def time_add(self, n: int) -> bool:
@@ -301,7 +303,8 @@ def _legacy_number(r: _Reader, p: _Parts, n: int) -> bool:
         peek = r.peek()
         zone = _keyword(peek)
         is_z = zone == ("zone", 0) and peek.length == 1
-        if not (peek.kind in ("end", "space") or is_z or (peek.kind == "sym" and peek.value in "+-")):
+        is_sign = peek.kind == "sym" and peek.value in "+-"
+        if not (peek.kind in ("end", "space") or is_z or is_sign):
             return False
     else:
         if len(p.day) >= 3:
@@ -329,8 +332,10 @@ def _legacy(r: _Reader, p: _Parts, tok: _Tok) -> bool:
                 p.set_zone(kw[1])
             elif has_number or r.peek().kind == "num":
                 return False
-        elif tok.kind == "sym" and tok.value in "+-" and (
-            (p.tz_hour == 0 and p.tz_minute == 0) or p.time
+        elif (
+            tok.kind == "sym"
+            and tok.value in "+-"
+            and ((p.tz_hour == 0 and p.tz_minute == 0) or p.time)
         ):
             p.tz_sign = 1 if tok.value == "+" else -1
             n, length = 0, 0

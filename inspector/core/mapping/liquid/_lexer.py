@@ -59,7 +59,9 @@ class Delimited:
 Token = Text | Delimited
 
 
-def _delimited(source: str, is_tag: bool, begin: int, end: int, inner: tuple[int, int]) -> Delimited:
+def _delimited(
+    source: str, is_tag: bool, begin: int, end: int, inner: tuple[int, int]
+) -> Delimited:
     left, right = inner
     trim_left = left < len(source) and source[left] == "-"
     trim_right = right - 1 >= 0 and source[right - 1] == "-"

@@ -141,9 +141,8 @@ class Increment(Node):
 
     def render(self, ctx: Context, out: list[str]) -> None:
         env = ctx.writable_env()
-        value = env.get(self.name)
-        if not is_number(value):
-            value = 0
+        found: Any = env.get(self.name)
+        value: Any = found if is_number(found) else 0
         env[self.name] = value + self.step
         out.append(stringify(value if self.step > 0 else value + self.step))
 

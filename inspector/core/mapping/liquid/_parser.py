@@ -16,7 +16,16 @@ from typing import Any
 from ._errors import located
 from ._lexer import Delimited, Text, Token, tag_name
 from ._nodes import (
-    Assign, Break, Capture, Conditional, Cycle, Increment, Node, Nothing, Output, Sequence,
+    Assign,
+    Break,
+    Capture,
+    Conditional,
+    Cycle,
+    Increment,
+    Node,
+    Nothing,
+    Output,
+    Sequence,
 )  # fmt: skip
 from ._nodes import Text as TextNode
 from ._scanner import FilteredValue, is_blank
@@ -291,4 +300,3 @@ _TAGS: dict[str, Callable[[_Parser, Delimited], Node]] = {
 def parse_tokens(source: str, tokens: list[Token]) -> list[Node]:
     """Nodes of a tokenized template (:class:`LiquidFailure` with liquidjs's message)."""
     return _Parser(source, tokens).parse_all()
-

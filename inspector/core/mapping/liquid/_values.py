@@ -14,7 +14,8 @@ from inspector.core._js import UNDEFINED, is_index_key, js_number_string, js_to_
 
 __all__ = [
     "BLANK", "EMPTY", "NIL", "Drop", "compare", "equals", "is_nil", "is_number", "is_truthy",
-    "js_str", "property_key", "read_property", "stringify", "to_number", "to_primitive",
+    "join_units", "js_number", "js_str", "property_key", "read_property", "stringify", "to_number",
+    "to_primitive",
     "to_value", "u16_at", "u16_len", "u16_slice", "u16_units",
 ]  # fmt: skip
 
@@ -72,8 +73,9 @@ def u16_units(text: str) -> str:
     if text.isascii() or all(ord(ch) <= 0xFFFF for ch in text):
         return text
     return "".join(
-        ch if ord(ch) <= 0xFFFF else chr(0xD800 + ((ord(ch) - 0x10000) >> 10))
-        + chr(0xDC00 + ((ord(ch) - 0x10000) & 0x3FF))
+        ch
+        if ord(ch) <= 0xFFFF
+        else chr(0xD800 + ((ord(ch) - 0x10000) >> 10)) + chr(0xDC00 + ((ord(ch) - 0x10000) & 0x3FF))
         for ch in text
     )
 
@@ -254,19 +256,22 @@ def equals(left: Any, right: Any) -> bool:
     return _strict_equals(left, right)
 
 
-def _utf16_key(text: str) -> Any:
-    return text if text.isascii() else text.encode("utf-16-be", "surrogatepass")
-
-
 def compare(left: Any, right: Any) -> int | None:
     """JavaScript's relational comparison: -1, 0 or 1, or None when it is undefined (NaN)."""
     left, right = to_primitive(to_value(left)), to_primitive(to_value(right))
     if isinstance(left, str) and isinstance(right, str):
-        a, b = _utf16_key(left), _utf16_key(right)
-        if type(a) is not type(b):
-            a, b = left.encode("utf-16-be", "surrogatepass"), right.encode("utf-16-be", "surrogatepass")
-        return (a > b) - (a < b)
+        if left.isascii() and right.isascii():
+            return _order(left, right)
+        return _order(_utf16(left), _utf16(right))
     x, y = js_number(left), js_number(right)
     if x != x or y != y:
         return None
-    return (x > y) - (x < y)
+    return _order(x, y)
+
+
+def _utf16(text: str) -> bytes:
+    return text.encode("utf-16-be", "surrogatepass")
+
+
+def _order(a: Any, b: Any) -> int:
+    return int(a > b) - int(a < b)
