@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from .liquid import LiquidFailure, reads, render
@@ -26,7 +27,12 @@ def _flat(segments: list[Any]) -> tuple[str, ...]:
 
 def liquid_paths(template: str) -> list[tuple[str, ...]]:
     """Event paths (segments) that ``template`` reads, for provenance; [] if it does not parse."""
+    return list(_paths(template))
+
+
+@lru_cache(maxsize=1024)
+def _paths(template: str) -> tuple[tuple[str, ...], ...]:
     try:
-        return [path for path in (_flat(s) for s in reads(template)) if path]
+        return tuple(path for path in (_flat(s) for s in reads(template)) if path)
     except LiquidFailure:
-        return []
+        return ()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -33,20 +33,20 @@ _PAD_SPACE = frozenset("aAbBceklpP")
 DEFAULT_FORMAT = "%A, %B %-e, %Y at %-l:%M %P %z"
 
 
-@dataclass(frozen=True, slots=True)
 class _Date:
     """A date as liquidjs shows it: ``shown`` ms (already shifted by the offset) and the offset."""
 
-    shown: float
-    offset: float  # minutes, JavaScript's getTimezoneOffset() sign
-    zone_name: str | None  # None: the runtime's zone name (UTC)
+    __slots__ = ("day", "hour", "minute", "month", "ms", "offset", "second", "shown", "weekday",
+                 "year", "zone_name")  # fmt: skip
 
-    @property
-    def parts(self) -> tuple[int, int, int, int, int, int, int, int]:
-        days, ms = divmod(int(self.shown), MS_PER_DAY)
-        year, month, day = civil(days)
-        return (year, month, day, ms // 3_600_000, ms // 60_000 % 60, ms // 1000 % 60, ms % 1000,
-                (days + 4) % 7)  # fmt: skip
+    def __init__(self, shown: float, offset: float, zone_name: str | None) -> None:
+        self.shown = shown
+        self.offset = offset  # minutes, with JavaScript's getTimezoneOffset() sign
+        self.zone_name = zone_name  # None: the runtime's zone (UTC)
+        days, ms = divmod(int(shown), MS_PER_DAY)
+        self.year, self.month, self.day = civil(days)
+        self.hour, self.minute = ms // 3_600_000, ms // 60_000 % 60
+        self.second, self.ms, self.weekday = ms // 1000 % 60, ms % 1000, (days + 4) % 7
 
 
 def _day_of_year(year: int, month: int, day: int) -> int:
@@ -54,9 +54,8 @@ def _day_of_year(year: int, month: int, day: int) -> int:
 
 
 def _week_of_year(d: _Date, start: int) -> str:
-    year, month, day, *_, weekday = d.parts
-    now = _day_of_year(year, month, day) + (start - weekday)
-    jan1 = (days_from_civil(year, 1, 1) + 4) % 7
+    now = _day_of_year(d.year, d.month, d.day) + (start - d.weekday)
+    jan1 = (days_from_civil(d.year, 1, 1) + 4) % 7
     then = 7 - jan1 + start
     return str(math.floor((now - then) / 7) + 1)
 
@@ -75,52 +74,49 @@ def _offset(d: _Date, colon: bool) -> str:
 
 
 def _clock(d: _Date) -> str:
-    *_, hour, minute, second, _ms, _wd = d.parts
-    return f"{hour % 12 or 12}:{minute:02d}:{second:02d} {'AM' if hour < 12 else 'PM'}"
+    return f"{d.hour % 12 or 12}:{d.minute:02d}:{d.second:02d} {'AM' if d.hour < 12 else 'PM'}"
 
 
 def _calendar(d: _Date) -> str:
-    year, month, day, *_ = d.parts
-    return f"{month}/{day}/{year}"
+    return f"{d.month}/{d.day}/{d.year}"
+
+
+def _nanos(d: _Date, width: str | None) -> str:
+    size = int(js_number(width)) if width else 9
+    size = size or 9
+    return str(d.ms)[:size].ljust(size, "0")
+
+
+def _zone(d: _Date, colon: bool) -> str:
+    if d.zone_name is None:
+        return "UTC"
+    return d.zone_name or _offset(d, colon)
+
+
+_CODES: dict[str, Callable[[_Date], Any]] = {
+    "a": lambda d: _DAYS[d.weekday][:3], "A": lambda d: _DAYS[d.weekday],
+    "b": lambda d: _MONTHS[d.month - 1][:3], "h": lambda d: _MONTHS[d.month - 1][:3],
+    "B": lambda d: _MONTHS[d.month - 1], "c": lambda d: f"{_calendar(d)}, {_clock(d)}",
+    "C": lambda d: int(str(d.year)[:2]), "d": lambda d: d.day, "e": lambda d: d.day,
+    "H": lambda d: d.hour, "k": lambda d: d.hour, "I": lambda d: d.hour % 12 or 12,
+    "l": lambda d: d.hour % 12 or 12, "j": lambda d: _day_of_year(d.year, d.month, d.day),
+    "L": lambda d: d.ms, "m": lambda d: d.month, "M": lambda d: d.minute,
+    "p": lambda d: "AM" if d.hour < 12 else "PM", "P": lambda d: "am" if d.hour < 12 else "pm",
+    "q": lambda d: _ordinal(d.day), "s": lambda d: js_str(float(math.floor(d.shown / 1000 + 0.5))),
+    "S": lambda d: d.second, "u": lambda d: d.weekday or 7, "U": lambda d: _week_of_year(d, 0),
+    "w": lambda d: d.weekday, "W": lambda d: _week_of_year(d, 1), "x": _calendar, "X": _clock,
+    "y": lambda d: str(d.year)[2:4], "Y": lambda d: d.year, "t": lambda d: "\t",
+    "n": lambda d: "\n", "%": lambda d: "%",
+}  # fmt: skip
 
 
 def _convert(d: _Date, code: str, width: str | None, flags: str) -> Any:
-    year, month, day, hour, minute, second, ms, weekday = d.parts
-    simple: dict[str, Any] = {
-        "a": _DAYS[weekday][:3], "A": _DAYS[weekday], "b": _MONTHS[month - 1][:3],
-        "h": _MONTHS[month - 1][:3], "B": _MONTHS[month - 1], "d": day, "e": day, "H": hour,
-        "k": hour, "I": hour % 12 or 12, "l": hour % 12 or 12, "j": _day_of_year(year, month, day),
-        "L": ms, "m": month, "M": minute, "p": "AM" if hour < 12 else "PM",
-        "P": "am" if hour < 12 else "pm", "q": _ordinal(day), "S": second, "u": weekday or 7,
-        "w": weekday, "Y": year, "t": "\t", "n": "\n", "%": "%",
-    }  # fmt: skip
-    if code in simple:
-        return simple[code]
-    if code == "C":
-        return int(str(year)[:2])
-    if code == "y":
-        return str(year)[2:4]
-    if code == "s":
-        return js_str(float(math.floor(d.shown / 1000 + 0.5)))
     if code == "N":
-        size = int(js_number(width)) if width else 9
-        size = size or 9
-        return str(ms)[:size].ljust(size, "0")
-    if code in ("U", "W"):
-        return _week_of_year(d, 0 if code == "U" else 1)
-    if code == "c":
-        return f"{_calendar(d)}, {_clock(d)}"
-    if code == "x":
-        return _calendar(d)
-    if code == "X":
-        return _clock(d)
-    if code == "z":
-        return _offset(d, ":" in flags)
-    if code == "Z":
-        if d.zone_name is None:
-            return "UTC"
-        return d.zone_name or _offset(d, ":" in flags)
-    return None
+        return _nanos(d, width)
+    if code in ("z", "Z"):
+        return _offset(d, ":" in flags) if code == "z" else _zone(d, ":" in flags)
+    handler = _CODES.get(code)
+    return None if handler is None else handler(d)
 
 
 def _swap_case(text: str) -> str:
@@ -228,7 +224,7 @@ def _to_string(month: str) -> Any:
         if d is None:
             return value
         if kind == "ordinal" and isinstance(kind, str):
-            day = d.parts[2]
+            day = d.day
             fmt = f"{month} {day}%q, %Y" if style == "US" else f"{day}%q {month} %Y"
             return strftime(d, fmt)
         return strftime(d, f"%d {month} %Y")
