@@ -1,4 +1,4 @@
-"""The Liquid engine's limits, clock, provenance and isolation (what recorded answers cannot show)."""
+"""The Liquid engine: limits, clock, provenance, isolation (what recorded answers cannot show)."""
 
 from __future__ import annotations
 
