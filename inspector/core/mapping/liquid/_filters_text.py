@@ -13,6 +13,7 @@ from inspector.core._js import UNDEFINED, js_truthy
 
 from ._context import Context
 from ._errors import FilterError
+from ._html import escape_html, strip_html
 from ._values import compare, join_units, js_number, stringify, u16_len, u16_units
 
 __all__ = ["TEXT_FILTERS"]
@@ -24,9 +25,6 @@ _JS_SPACE = (
 _JS_WS = "[" + re.escape(_JS_SPACE) + "]+"
 _ESCAPE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
 _UNESCAPE = {v: k for k, v in _ESCAPE.items()}
-_HTML_TAGS = re.compile(
-    r"<script[\s\S]*?</script>|<style[\s\S]*?</style>|<[^\n\r\u2028\u2029]*?>|<!--[\s\S]*?-->"
-)
 
 
 def _text(ctx: Context, value: Any) -> str:
@@ -199,7 +197,7 @@ def _number_of_words(ctx: Context, value: Any, mode: Any = UNDEFINED, *_: Any) -
 
 
 def _escape(ctx: Context, value: Any, *_: Any) -> str:
-    return re.sub(r"[&<>\"']", lambda m: _ESCAPE[m.group()], _text(ctx, value))
+    return escape_html(_text(ctx, value))
 
 
 def _escape_once(ctx: Context, value: Any, *_: Any) -> str:
@@ -208,7 +206,7 @@ def _escape_once(ctx: Context, value: Any, *_: Any) -> str:
 
 
 def _strip_html(ctx: Context, value: Any, *_: Any) -> str:
-    return _HTML_TAGS.sub("", _text(ctx, value))
+    return strip_html(_text(ctx, value), ctx.check_time)
 
 
 def _utf8(text: str) -> bytes:

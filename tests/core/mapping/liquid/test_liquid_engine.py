@@ -93,3 +93,17 @@ def test_errors_carry_liquidjs_positions_in_utf16_columns() -> None:
     with pytest.raises(LiquidFailure) as info:
         render("😀\n😀 {% nosuch %}", {})
     assert str(info.value) == 'tag "nosuch" not found, line:2, col:4'
+
+
+def test_strip_html_on_a_hostile_string_stays_within_the_time_limit() -> None:
+    template = (
+        '{% assign a = "<!--\n" %}'
+        + "{% assign a = a | append: a %}" * 20
+        + '{{ a | append: ">" | strip_html | size }}'
+    )
+    start = time.monotonic()
+    try:
+        render(template, {})
+    except LiquidFailure as err:
+        assert "template render limit exceeded" in str(err)
+    assert time.monotonic() - start < 5
