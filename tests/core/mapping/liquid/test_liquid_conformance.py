@@ -36,9 +36,9 @@ def test_recording_covers_every_class_with_enough_answers() -> None:
 
 @pytest.mark.parametrize("name", CLASSES)
 def test_class_renders_as_liquidjs(name: str) -> None:
+    event = copy.deepcopy(EVENT)
     wrong = []
     for case in _cases(name):
-        event = copy.deepcopy(EVENT)
         try:
             got: tuple[str, str] = ("out", render(case["t"], event))
         except LiquidFailure as err:
@@ -46,8 +46,8 @@ def test_class_renders_as_liquidjs(name: str) -> None:
         want = ("error", case["error"]) if "error" in case else ("out", case["out"])
         if got != want:
             wrong.append((case["t"], want, got))
-        assert event == EVENT, f"rendering changed the event: {case['t']!r}"
     assert wrong == []
+    assert event == EVENT, "rendering changed the event"
 
 
 @pytest.mark.parametrize("name", CLASSES)
