@@ -277,4 +277,70 @@ function literals() {
     'x'.repeat(1001), '{{ s }}'.repeat(200)]
 }
 
-module.exports = { EVENT, classes: { filters, disabled, filter_args: filterArgs, paths, values, conditions, dates, tags, literals } }
+// Random templates from a fixed seed: combinations no hand-written list thinks of.
+function fuzz() {
+  let seed = 20240506
+  const rnd = (n) => { // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0
+    let r = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r
+    return ((r ^ (r >>> 14)) >>> 0) % n
+  }
+  const pick = (list) => list[rnd(list.length)]
+  const paths = ['s', 'i', 'f', 'neg', 'zero', 't', 'fa', 'nul', 'missing', 'arr', 'arr_s', 'obj', 'items', 'properties.limit',
+    'properties.total', 'traits.name', 'traits.first', 'nested.list[1].id', 'arr[0]', 'arr.last', 'obj["k"]', 's_num', 's_html',
+    's_uni', 'items.size', 'properties["sp ace"]', 'arr[-1]', 's.size', 'one', 'empty', 'blank', 'nil', 'true', '"txt"', "'q'", '3',
+    '-2.5', '(1..3)', 'x', 'y']
+  const filters = ['upcase', 'downcase', 'capitalize', 'size', 'first', 'last', 'join: "-"', 'split: ","', 'plus: 1', 'minus: i',
+    'times: 2', 'divided_by: 3', 'modulo: 2', 'round: 1', 'abs', 'ceil', 'floor', 'append: s', 'prepend: "<"', 'default: "d"',
+    'json', 'escape', 'strip_html', 'truncate: 4', 'truncatewords: 1', 'replace: "l", "L"', 'remove: "a"', 'slice: 1, 2',
+    'date: "%Y-%m-%d"', 'url_encode', 'base64_encode', 'compact', 'push: 9', 'sum', 'where: "k"', 'at_least: 5', 'at_most: 1',
+    'strip', 'lstrip', 'rstrip', 'slugify', 'to_integer', 'nosuch', 'sort', 'map: "k"', 'newline_to_br']
+  const ops = ['==', '!=', '<', '>', '<=', '>=', 'contains', 'and', 'or']
+  const expr = () => {
+    let e = pick(paths)
+    if (rnd(4) === 0) e += ` ${pick(ops)} ${pick(paths)}`
+    if (rnd(8) === 0) e = `not ${e}`
+    for (let k = rnd(3); k > 0; k--) e += ` | ${pick(filters)}`
+    return e
+  }
+  const dash = () => (rnd(5) === 0 ? '-' : '')
+  const out = () => `{{${dash()} ${expr()} ${dash()}}}`
+  const text = () => pick(['a', ' ', '\n', ' x ', '', '-', '|'])
+  const block = (depth) => {
+    let body = ''
+    for (let k = rnd(3) + 1; k > 0; k--) body += piece(depth + 1)
+    return body
+  }
+  const piece = (depth) => {
+    const kind = depth > 2 ? rnd(3) : rnd(14)
+    switch (kind) {
+      case 0: case 1: return out()
+      case 2: return text()
+      case 3: return `{%${dash()} if ${expr()} ${dash()}%}${block(depth)}${rnd(2) ? `{% elsif ${expr()} %}${block(depth)}` : ''}${rnd(2) ? `{% else %}${block(depth)}` : ''}{%${dash()} endif ${dash()}%}`
+      case 4: return `{% unless ${expr()} %}${block(depth)}{% endunless %}`
+      case 5: return `{% assign ${pick(['x', 'y', 's', 'i'])} = ${expr()} %}`
+      case 6: return `{% capture ${pick(['x', 'y'])} %}${block(depth)}{% endcapture %}`
+      case 7: return `{% echo ${expr()} %}`
+      case 8: return `{% ${pick(['increment', 'decrement'])} ${pick(['x', 'n', 'i', 'c'])} %}`
+      case 9: return `{% cycle ${pick(['', '"g": '])}${pick(paths)}, ${pick(paths)} %}`
+      case 10: return `{% raw %}${out()}{% endraw %}`
+      case 11: return `{% comment %}${out()}{% endcomment %}`
+      case 12: return `{% liquid\n${pick(['assign', 'echo'])} ${pick(['x = ', ''])}${expr()}\necho x\n%}`
+      default: {
+        const broken = [`{{ ${expr()}`, `{% if ${expr()} %}`, `{{ ${expr()} | }}`, `{{ ${pick(paths)} ${pick(paths)} }}`, `{% ${pick(['for', 'case', 'render'])} x %}`,
+          `{{ ${pick(paths)} | ${pick(filters)}: }}`, `{%- ${pick(['endif', 'else', 'nosuch'])} -%}`, `{{ ${pick(paths)}[ }}`]
+        return pick(broken)
+      }
+    }
+  }
+  const cases = []
+  for (let n = 0; n < 3000; n++) {
+    let t = ''
+    for (let k = rnd(4) + 1; k > 0; k--) t += piece(0)
+    cases.push(t)
+  }
+  return cases
+}
+
+module.exports = { EVENT, classes: { filters, disabled, filter_args: filterArgs, paths, values, conditions, dates, tags, literals, fuzz } }
