@@ -109,6 +109,10 @@ function filterArgs() {
   }
   // keyword arguments and odd separators
   cases.push('{{ s | append: k: "v" }}', '{{ s | default: "x", a: 1, b }}', '{{ s | slice: 1 , 2 }}', '{{ s|upcase|downcase }}',
+    '{{ arr_nested | where: 0 | json }}', '{{ arr_s | where: "length", 1 | json }}',
+    '{{ fa | default: "x", nil }}', '{{ fa | default: "x", "str" }}', '{{ fa | default: "x", obj }}', '{{ fa | default: "x", nope }}',
+    '{{ "2024-07-01" | date: "%H %Z %z", "europe/london" }}', '{{ "2024-07-01" | date: "%H %Z %z", "Factory" }}',
+    '{{ "2024-07-01" | date: "%H %Z %z", "US/Eastern" }}', '{{ "2024-07-01" | date: "%H %Z %z", "Etc/GMT+5" }}',
     '{{ s | slice:1,2 }}', '{{ i | plus: 1 | minus: 2 | times: 3 }}', '{{ s | append: s | append: s | size }}')
   return cases
 }

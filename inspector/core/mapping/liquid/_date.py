@@ -12,8 +12,9 @@ import re
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, available_timezones
 
 from inspector.core._js import UNDEFINED
 
@@ -182,12 +183,20 @@ def _make(ms: float, zone: Any) -> _Date | None:
     return _Date(shown, offset, "") if math.isfinite(shown) else None
 
 
+@lru_cache(maxsize=1)
+def _zone_names() -> dict[str, str]:
+    """IANA zone names by their lower-case spelling (Intl accepts any letter case)."""
+    names = {n.lower(): n for n in available_timezones() if n not in ("Factory", "localtime")}
+    names.update({"utc": "UTC", "gmt": "UTC", "etc/utc": "UTC"})
+    return names
+
+
 def _zone_offset(name: str, ms: float) -> float:
     """Minutes behind UTC (JavaScript's sign) of the IANA zone ``name`` at ``ms``."""
-    try:
-        zone = ZoneInfo("UTC" if name.upper() in ("UTC", "ETC/UTC", "GMT") else name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise FilterError(f"Invalid time zone specified: {name}") from None
+    key = _zone_names().get(name.lower())
+    if key is None:
+        raise FilterError(f"Invalid time zone specified: {name}")
+    zone = ZoneInfo(key)
     moment = datetime.fromtimestamp(math.floor(ms / 1000), tz=UTC).astimezone(zone)
     delta = moment.utcoffset()
     return -delta.total_seconds() / 60 if delta is not None else 0.0

@@ -21,8 +21,10 @@ from ._filters_text import TEXT_FILTERS
 from ._jsjson import json_stringify
 from ._scanner import Scanner
 from ._values import (
+    Drop,
     compare,
     equals,
+    has_own,
     is_nil,
     is_truthy,
     join_units,
@@ -241,7 +243,7 @@ def _where(ctx: Context, value: Any, prop: Any = UNDEFINED, expected: Any = UNDE
             return UNDEFINED
         sub = Context(item if isinstance(item, dict) else {}, ctx.filters, ctx.source)
         keys = [k if isinstance(k, str) else evaluate_token(k, sub) for k in path]
-        obj = sub.scope_of(keys[0])
+        obj = item if has_own(item, keys[0]) else sub.scope_of(keys[0])
         for key in keys:
             obj = read_property(obj, key)
         return obj
@@ -274,7 +276,7 @@ def _default(ctx: Context, value: Any, fallback: Any = UNDEFINED, *args: Any) ->
     if value is False:
         options: dict[str, Any] = {}
         for entry in args:
-            if not isinstance(entry, list | dict):
+            if not isinstance(entry, list | dict | Drop):
                 raise FilterError(f"Iterator value {js_str(entry)} is not an entry object")
             if isinstance(entry, list):
                 options[js_str(entry[0] if entry else UNDEFINED)] = (

@@ -13,10 +13,10 @@ from typing import Any, Final
 from inspector.core._js import UNDEFINED, is_index_key, js_number_string, js_to_number
 
 __all__ = [
-    "BLANK", "EMPTY", "NIL", "Drop", "compare", "equals", "is_nil", "is_number", "is_truthy",
-    "join_units", "js_number", "js_str", "property_key", "read_property", "stringify", "to_number",
-    "to_primitive",
-    "to_value", "u16_at", "u16_len", "u16_slice", "u16_units",
+    "BLANK", "EMPTY", "NIL", "Drop", "compare", "equals", "has_own", "is_nil", "is_number",
+    "is_truthy", "join_units", "js_number", "js_str", "property_key", "read_property",
+    "stringify", "to_number", "to_primitive", "to_value", "u16_at", "u16_len", "u16_slice",
+    "u16_units",
 ]  # fmt: skip
 
 
@@ -177,6 +177,15 @@ def _own(obj: Any, key: str) -> Any:
         if is_index_key(key):
             return u16_at(obj, int(key))
     return UNDEFINED
+
+
+def has_own(obj: Any, key: Any) -> bool:
+    """JavaScript ``key in Object(obj)`` for own data: object keys, array/string indexes, length."""
+    if isinstance(obj, dict):
+        return property_key(key) in obj
+    if isinstance(obj, list | str):
+        return _own(obj, property_key(key)) is not UNDEFINED
+    return False
 
 
 def _size(obj: Any) -> Any:
