@@ -282,8 +282,8 @@ function literals() {
 }
 
 // Random templates from a fixed seed: combinations no hand-written list thinks of.
-function fuzz() {
-  let seed = 20240506
+function fuzz(start = 20240506, count = 3000) {
+  let seed = start
   const rnd = (n) => { // mulberry32
     seed = (seed + 0x6d2b79f5) | 0
     let r = Math.imul(seed ^ (seed >>> 15), 1 | seed)
@@ -339,9 +339,32 @@ function fuzz() {
     }
   }
   const cases = []
-  for (let n = 0; n < 3000; n++) {
+  for (let n = 0; n < count; n++) {
     let t = ''
     for (let k = rnd(4) + 1; k > 0; k--) t += piece(0)
+    cases.push(t)
+  }
+  return cases
+}
+
+// Random strings of Liquid's significant pieces (delimiters, quotes, brackets, words, astral
+// characters): tokenizer and error corners, with the messages' excerpts and positions.
+function charFuzz(start = 99, count = 2000) {
+  let seed = start
+  const rnd = (n) => { // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0
+    let r = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r
+    return ((r ^ (r >>> 14)) >>> 0) % n
+  }
+  const alpha = ['{{', '}}', '{%', '%}', '{', '}', '%', '-', '|', ':', ',', '.', '..', '[', ']', '(', ')', '"', "'", '\\', ' ', '\n', 's',
+    'i', 'arr', 'obj', '=', '==', '<', '>', '!', '#', 'if', 'endif', 'else', 'assign', 'x', 'raw', 'endraw', 'comment', 'endcomment',
+    'liquid', 'echo', 'capture', 'endcapture', 'upcase', 'plus', '1', '2.5', 'nil', 'empty', 'and', 'or', 'contains', 'not', 'cycle',
+    'unless', 'elsif', 'increment', '😀', 'é', 'for', 'in', 'size', 'first']
+  const cases = []
+  for (let n = 0; n < count; n++) {
+    let t = ''
+    for (let k = rnd(25) + 1; k > 0; k--) t += alpha[rnd(alpha.length)]
     cases.push(t)
   }
   return cases
@@ -557,4 +580,4 @@ function probes() {
   ]
 }
 
-module.exports = { EVENT, classes: { filters, disabled, filter_args: filterArgs, paths, values, conditions, dates, tags, literals, fuzz, probes } }
+module.exports = { EVENT, classes: { filters, disabled, filter_args: filterArgs, paths, values, conditions, dates, tags, literals, fuzz, char_fuzz: charFuzz, probes } }

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ._values import u16_len
+from ._jsjson import json_string
+from ._values import join_units, u16_len, u16_units
 
-__all__ = ["FilterError", "LiquidFailure", "located", "position"]
+__all__ = ["FilterError", "LiquidFailure", "located", "position", "snapshot"]
 
 
 class LiquidFailure(Exception):
@@ -25,3 +26,10 @@ def position(source: str, index: int) -> str:
 def located(message: str, source: str, index: int) -> LiquidFailure:
     """A failure whose message ends with the position of ``index`` in ``source``."""
     return LiquidFailure(f"{message}, {position(source, index)}")
+
+
+def snapshot(text: str) -> str:
+    """liquidjs's quoted excerpt of ``text``: JSON, cut to 29 UTF-16 units + ``...`` past 32."""
+    if u16_len(text) > 32:
+        text = join_units(u16_units(text)[:29]) + "..."
+    return json_string(text)

@@ -10,12 +10,13 @@ from inspector.core._js import UNDEFINED, js_number_string, js_order
 
 from ._values import Drop, is_number, js_number
 
-__all__ = ["json_stringify"]
+__all__ = ["json_string", "json_stringify"]
 
 _LONE_SURROGATE = frozenset(range(0xD800, 0xE000))
 
 
-def _string(text: str) -> str:
+def json_string(text: str) -> str:
+    """``JSON.stringify`` of a string (lone surrogates escaped, as JavaScript does)."""
     out = json.dumps(text, ensure_ascii=False)
     if any(ord(ch) in _LONE_SURROGATE for ch in out):
         out = "".join(f"\\u{ord(ch):04x}" if ord(ch) in _LONE_SURROGATE else ch for ch in out)
@@ -39,7 +40,7 @@ def _encode(value: Any, gap: str, indent: str) -> str | None:
     if value is False:
         return "false"
     if isinstance(value, str):
-        return _string(value)
+        return json_string(value)
     if is_number(value):
         return js_number_string(value) if math.isfinite(value) else "null"
     if value is UNDEFINED:
@@ -53,7 +54,7 @@ def _encode(value: Any, gap: str, indent: str) -> str | None:
         for key, item in js_order(value).items():
             encoded = _encode(item, gap, inner)
             if encoded is not None:
-                parts.append(_string(key) + (": " if gap else ":") + encoded)
+                parts.append(json_string(key) + (": " if gap else ":") + encoded)
         return _wrap("{", "}", parts, gap, indent, inner)
     if isinstance(value, Drop):
         return "{}"

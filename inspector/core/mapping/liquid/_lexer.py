@@ -7,10 +7,9 @@ quotes; ``{%- -%}``/``{{- -}}`` trim all whitespace of the neighbouring text; in
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-from ._errors import LiquidFailure, located
+from ._errors import LiquidFailure, located, snapshot
 from ._scanner import Scanner, is_blank
 
 __all__ = ["Delimited", "Text", "tag_name", "tokenize"]
@@ -96,8 +95,7 @@ class _Lexer:
         self.raw_begin = -1
 
     def snapshot(self, begin: int) -> str:
-        text = self.src[begin:]
-        return json.dumps(text[:29] + "..." if len(text) > 32 else text, ensure_ascii=False)
+        return snapshot(self.src[begin:])
 
     def error(self, message: str, index: int) -> LiquidFailure:
         return located(message, self.src, index)

@@ -8,12 +8,12 @@ Enabled: ``if/elsif/else``, ``unless``, ``assign``, ``capture``, ``raw``, ``comm
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from typing import Any
 
 from ._errors import located
+from ._jsjson import json_string
 from ._lexer import Delimited, Text, Token, tag_name
 from ._nodes import (
     Assign,
@@ -98,7 +98,7 @@ class _Parser:
     def no_args(self, token: Delimited) -> None:
         args = token.args(self.src)
         if args:
-            raise _TagError(f"unexpected {json.dumps(args, ensure_ascii=False)}")
+            raise _TagError(f"unexpected {json_string(args)}")
 
 
 class _Branches:

@@ -14,11 +14,10 @@ Precedence: comparisons and ``contains`` 2, ``not`` 1, ``and``/``or`` 0 (right t
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._errors import LiquidFailure, located
+from ._errors import LiquidFailure, located, snapshot
 from ._values import BLANK, EMPTY, NIL
 
 __all__ = [
@@ -132,10 +131,6 @@ def _unquote(text: str) -> str:
     return result
 
 
-def _ellipsis(text: str) -> str:
-    return text[:29] + "..." if len(text) > 32 else text
-
-
 class Scanner:
     """A cursor over ``source[p:n]`` reading liquidjs expression tokens."""
 
@@ -160,8 +155,7 @@ class Scanner:
         return located(message, self.src, self.p if index is None else index)
 
     def snapshot(self, begin: int | None = None) -> str:
-        text = self.src[self.p if begin is None else begin : self.n]
-        return json.dumps(_ellipsis(text), ensure_ascii=False)
+        return snapshot(self.src[self.p if begin is None else begin : self.n])
 
     def read_to(self, text: str) -> int:
         while self.p < self.n:
