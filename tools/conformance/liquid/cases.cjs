@@ -257,8 +257,8 @@ function tags() {
     '{%if t%}x{%endif%}', '{% if t %}{% endif %}',
     '{% assign a = "xxxxxxxxxx" %}' + '{% assign a = a | append: a %}'.repeat(24) + '{{ a | size }}',
     '{% assign a = "xxxxxxxxxx" %}' + '{% assign a = a | append: a %}'.repeat(10) + '{{ a | size }}',
-    '{% capture a %}xxxxxxxxxx{% endcapture %}' + '{% assign a = a | replace: "x", "xxxxxxxxxx" %}'.repeat(8) + '{{ a | size }}',
-    '{% assign a = "x y z" | split: " " %}' + '{% assign a = a | join: "  " | split: "" %}'.repeat(12) + '{{ a | size }}',
+    '{% capture a %}xxxxxxxxxx{% endcapture %}' + '{% assign a = a | replace: "x", "xxxxxxxxxx" %}'.repeat(5) + '{{ a | size }}',
+    '{% assign a = "x y z" | split: " " %}' + '{% assign a = a | join: "  " | split: "" %}'.repeat(6) + '{{ a | size }}',
     '{{ (1..1000) | size }}', '{{ (1..1000) | join: "," | size }}', '{% assign r = (1..5) %}{{ r | json }}', '{% IF t %}x{% ENDIF %}', '{% if\nt\n%}x{% endif\n%}', '{% if t %}x{% endif %}{% endif %}'
   ]
 }
@@ -366,6 +366,34 @@ function charFuzz(start = 99, count = 2000) {
     let t = ''
     for (let k = rnd(25) + 1; k > 0; k--) t += alpha[rnd(alpha.length)]
     cases.push(t)
+  }
+  return cases
+}
+
+// Random filter chains (1-3 filters, 0-3 arguments each, keyword arguments now and then) over
+// every value type: arguments of every type in every position.
+function chainFuzz(start = 5, count = 3000) {
+  let seed = start
+  const rnd = (n) => { // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0
+    let r = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r
+    return ((r ^ (r >>> 14)) >>> 0) % n
+  }
+  const pick = (l) => l[rnd(l.length)]
+  const names = Object.keys(FILTERS).filter((n) => n !== 'sample')
+  const vals = [...VALUES, 's_date', 's_b64', 's_words', 'frac', 'one', 'arr_nested', 'obj_fl', 'nested', 'properties', '"a,b,,c"', '"%41"',
+    '"2024-02-29T23:59:59.999-01:30"', '"1e3"', '0.5', '-4']
+  const cases = []
+  for (let n = 0; n < count; n++) {
+    let t = '{{ ' + pick(vals)
+    for (let k = rnd(3) + 1; k > 0; k--) {
+      t += ' | ' + pick(names)
+      const args = []
+      for (let a = rnd(4); a > 0; a--) args.push(rnd(6) === 0 ? `${pick(['k', 'allow_false', 'x'])}: ${pick(vals)}` : pick(vals))
+      if (args.length) t += ': ' + args.join(', ')
+    }
+    cases.push(t + ' }}')
   }
   return cases
 }
@@ -576,8 +604,12 @@ function probes() {
     "{% if \"\\u00a0\" == blank %}y{% else %}n{% endif %}",
     "{% if \"\\ufeff\" == blank %}y{% else %}n{% endif %}",
     "{% if obj_empty == blank %}y{% else %}n{% endif %}",
-    "{% if 0 == blank %}y{% else %}n{% endif %}"
+    "{% if 0 == blank %}y{% else %}n{% endif %}",
+    '{{ 123456 | round: -4 }}', '{{ 123456 | round: -5 }}', '{{ 3.7 | round: 42 }}', '{{ 0 | round: 400 }}', '{{ "-" | round: 1000 }}',
+    '{{ 1.5 | round: 1.5 }}', '{{ obj | json: 0.5 }}', '{{ arr | json: 1e-7 }}', '{{ obj | json: "" }}', '{{ items | inspect: 0.1 }}',
+    '{{ s_uni | base64_decode }}', '{{ "ի" | base64_decode }}', '{{ s_uni | last | base64_encode }}', '{{ 1 | date: "%s", "é/x" }}',
+    '{{ "2024-05-06" | date: "%s", 1e21 }}', '{{ "2024-05-06" | date: "%s", -1e9 }}'
   ]
 }
 
-module.exports = { EVENT, classes: { filters, disabled, filter_args: filterArgs, paths, values, conditions, dates, tags, literals, fuzz, char_fuzz: charFuzz, probes } }
+module.exports = { EVENT, classes: { filters, disabled, filter_args: filterArgs, paths, values, conditions, dates, tags, literals, fuzz, char_fuzz: charFuzz, chain_fuzz: chainFuzz, probes } }

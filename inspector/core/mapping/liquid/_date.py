@@ -176,11 +176,17 @@ def _make(ms: float, zone: Any) -> _Date | None:
     if zone is UNDEFINED or zone is None:
         return _Date(ms, 0, None)
     if isinstance(zone, str):
-        offset = _zone_offset(zone, ms)
-        return _Date(ms - offset * 60_000, offset, zone)
+        return _shifted(ms, _zone_offset(zone, ms), zone)
     offset = js_number(zone)
+    return _shifted(ms, offset, "")
+
+
+def _shifted(ms: float, offset: float, name: str) -> _Date | None:
+    """The date shown ``offset`` minutes behind UTC (None when out of JavaScript's range)."""
     shown = ms - offset * 60_000
-    return _Date(shown, offset, "") if math.isfinite(shown) else None
+    if not math.isfinite(shown) or abs(shown) > 8.64e15:
+        return None
+    return _Date(float(math.trunc(shown)), offset, name)
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +201,9 @@ def _zone_offset(name: str, ms: float) -> float:
     """Minutes behind UTC (JavaScript's sign) of the IANA zone ``name`` at ``ms``."""
     key = _zone_names().get(name.lower())
     if key is None:
-        raise FilterError(f"Invalid time zone specified: {name}")
+        # V8 prints the name's UTF-8 bytes as Latin-1 in this message.
+        shown = name.encode("utf-8", "replace").decode("latin-1")
+        raise FilterError(f"Invalid time zone specified: {shown}")
     zone = ZoneInfo(key)
     moment = datetime.fromtimestamp(math.floor(ms / 1000), tz=UTC).astimezone(zone)
     delta = moment.utcoffset()

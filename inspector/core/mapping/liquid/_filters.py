@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable
+from fractions import Fraction
 from typing import Any
 
 from inspector.core._js import UNDEFINED, js_truthy
@@ -92,18 +93,42 @@ def _js_round(x: float) -> float:
     return float(floor + 1 if x - floor >= 0.5 else floor)
 
 
-def _round(ctx: Context, value: Any, digits: Any = 0, *_: Any) -> float:
-    number, places = to_number(value), to_number(digits)
+# Integer powers of ten where V8's Math.pow is one unit in the last place above (or below) the
+# correctly rounded value (measured in Node 20); every other integer power is correctly rounded.
+_POW10_UP = frozenset({-307, -303, -278, -268, -246, -207, -163, -148, -145, -106, -104, -88, -76,
+                       -57, -39, -29, -24, -23, -21, -20, 29, 34, 39, 49, 58, 61, 111, 126, 165,
+                       166, 169, 187, 210, 215, 225, 273, 274, 275})  # fmt: skip
+_POW10_DOWN = frozenset({-306, -222, -166, -138, -128, -122, -111, -101, -63, -32, -17, -5, -4, 26,
+                         36, 42, 70, 95, 96, 136, 142, 191, 218, 232, 242, 244, 260, 279, 284,
+                         290, 294})  # fmt: skip
+
+
+def _pow10(exponent: float) -> float:
+    """``Math.pow(10, exponent)`` as V8 computes it."""
+    if exponent != exponent:
+        return math.nan
+    if not exponent.is_integer() or abs(exponent) > 400:
+        try:
+            return math.pow(10.0, exponent)
+        except OverflowError:
+            return math.inf
+    n = int(exponent)
     try:
-        amp = 10.0**places
+        value = float(Fraction(10) ** n)
     except OverflowError:
-        amp = math.inf
-    scaled = abs(number * amp)
-    sign = (number > 0) - (number < 0)
-    rounded = _js_round(scaled)
-    if sign == 0:
-        return 0.0
-    return _div(sign * rounded, amp)
+        return math.inf
+    if n in _POW10_UP:
+        return math.nextafter(value, math.inf)
+    if n in _POW10_DOWN:
+        return math.nextafter(value, 0.0)
+    return value
+
+
+def _round(ctx: Context, value: Any, digits: Any = 0, *_: Any) -> float:
+    """Half away from zero: ``sign(v) * Math.round(|v * 10^d|) / 10^d``."""
+    number, amp = to_number(value), _pow10(to_number(digits))
+    sign = math.copysign(1.0, number) if number != 0 else number
+    return _div(sign * _js_round(abs(number * amp)), amp)
 
 
 def _unary(op: Callable[[float], float]) -> Callable[..., float]:

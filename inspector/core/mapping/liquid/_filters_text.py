@@ -298,11 +298,15 @@ def _slugify(ctx: Context, value: Any, mode: Any = "default", cased: Any = False
 
 def _base64_encode(ctx: Context, value: Any, *_: Any) -> str:
     text = _text(ctx, value)
-    return base64.b64encode(text.encode("utf-8", "replace")).decode("ascii")
+    well_formed = re.sub("[\ud800-\udfff]", "\ufffd", join_units(text))  # as Node encodes
+    return base64.b64encode(well_formed.encode("utf-8")).decode("ascii")
 
 
 def _base64_decode(ctx: Context, value: Any, *_: Any) -> str:
-    text = _text(ctx, value).replace("-", "+").replace("_", "/")
+    text = _text(ctx, value)
+    if not text.isascii():  # Node reads each UTF-16 unit's low byte
+        text = "".join(chr(ord(unit) & 0xFF) for unit in u16_units(text))
+    text = text.replace("-", "+").replace("_", "/")
     text = re.sub(r"[^A-Za-z0-9+/=]", "", text).split("=")[0]
     text = text[: len(text) - len(text) % 4] if len(text) % 4 == 1 else text
     try:

@@ -8,7 +8,7 @@ from typing import Any
 
 from inspector.core._js import UNDEFINED, js_number_string, js_order
 
-from ._values import Drop, is_number, js_number
+from ._values import Drop, is_number
 
 __all__ = ["json_string", "json_stringify"]
 
@@ -23,16 +23,20 @@ def json_string(text: str) -> str:
     return out
 
 
-def _gap(space: Any) -> str:
+def _gap(space: Any) -> str | None:
+    """V8's indentation for ``space``: None for compact output, else the (maybe empty) indent.
+
+    A number in (0, 1) gives an empty indent, so items go on their own lines unindented.
+    """
     if is_number(space):
-        count = min(10, int(js_number(space))) if math.isfinite(space) else (10 if space > 0 else 0)
-        return " " * max(count, 0)
-    if isinstance(space, str):
+        value = min(float(space), 10.0)
+        return " " * int(value) if value > 0 else None
+    if isinstance(space, str) and space:
         return space[:10]
-    return ""
+    return None
 
 
-def _encode(value: Any, gap: str, indent: str) -> str | None:
+def _encode(value: Any, gap: str | None, indent: str) -> str | None:
     if value is None:
         return "null"
     if value is True:
@@ -45,7 +49,7 @@ def _encode(value: Any, gap: str, indent: str) -> str | None:
         return js_number_string(value) if math.isfinite(value) else "null"
     if value is UNDEFINED:
         return None
-    inner = indent + gap
+    inner = indent + (gap or "")
     if isinstance(value, list):
         items = [_encode(v, gap, inner) or "null" for v in value]
         return _wrap("[", "]", items, gap, indent, inner)
@@ -54,17 +58,19 @@ def _encode(value: Any, gap: str, indent: str) -> str | None:
         for key, item in js_order(value).items():
             encoded = _encode(item, gap, inner)
             if encoded is not None:
-                parts.append(json_string(key) + (": " if gap else ":") + encoded)
+                parts.append(json_string(key) + (":" if gap is None else ": ") + encoded)
         return _wrap("{", "}", parts, gap, indent, inner)
     if isinstance(value, Drop):
         return "{}"
     return None
 
 
-def _wrap(open_: str, close: str, items: list[str], gap: str, indent: str, inner: str) -> str:
+def _wrap(
+    open_: str, close: str, items: list[str], gap: str | None, indent: str, inner: str
+) -> str:
     if not items:
         return open_ + close
-    if not gap:
+    if gap is None:
         return open_ + ",".join(items) + close
     return f"{open_}\n{inner}" + f",\n{inner}".join(items) + f"\n{indent}{close}"
 
