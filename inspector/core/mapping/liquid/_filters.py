@@ -11,6 +11,7 @@ import math
 import random
 from collections.abc import Callable
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from inspector.core._js import UNDEFINED, js_truthy
@@ -103,6 +104,7 @@ _POW10_DOWN = frozenset({-306, -222, -166, -138, -128, -122, -111, -101, -63, -3
                          290, 294})  # fmt: skip
 
 
+@lru_cache(maxsize=1024)
 def _pow10(exponent: float) -> float:
     """``Math.pow(10, exponent)`` as V8 computes it."""
     if exponent != exponent:

@@ -200,8 +200,13 @@ def _size(obj: Any) -> Any:
     return UNDEFINED
 
 
+_SPECIAL_KEYS = frozenset({"size", "first", "last"})
+
+
 def read_property(obj: Any, key: Any) -> Any:
     """liquidjs ``Context.readProperty``: own properties, negative indexes, size/first/last."""
+    if type(obj) is dict and type(key) is str and key not in _SPECIAL_KEYS:
+        return obj.get(key, UNDEFINED)  # the common case, decided as the general path would
     key = to_value(key)
     if is_nil(obj):
         return obj
