@@ -398,6 +398,32 @@ function chainFuzz(start = 5, count = 3000) {
   return cases
 }
 
+// Random date strings from date-like pieces (numbers of every length, separators, month and day
+// names, zones, offsets, comments): V8's date reading, ISO and legacy, valid and not.
+function dateFuzz(start = 1, count = 3000) {
+  let seed = start
+  const rnd = (n) => { // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0
+    let r = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r
+    return ((r ^ (r >>> 14)) >>> 0) % n
+  }
+  const parts = ['2024', '1999', '0', '00', '05', '5', '12', '13', '31', '32', '59', '60', '24', '123', '1234', '12345', '999999', '+002024',
+    '-000001', '-', '/', ':', '.', ' ', ',', 'T', 't', 'Z', 'z', '+', '+01:00', '-0500', '+0530', 'May', 'march', 'Sept', 'December', 'Mon',
+    'Tuesday', 'am', 'PM', 'GMT', 'UTC', 'UT', 'EST', 'pdt', '(', ')', '(comment)', 'x', 'noon', 'é', '\u00a0', '  ', 'T07:08',
+    'T23:59:59.999', '.5', '.123456']
+  const seen = new Set()
+  const cases = []
+  while (cases.length < count) {
+    let text = ''
+    for (let k = rnd(8) + 1; k > 0; k--) text += parts[rnd(parts.length)]
+    if (seen.has(text)) continue
+    seen.add(text)
+    cases.push(`{{ "${text}" | date: "%Y-%m-%d %H:%M:%S.%L %z" }}`)
+  }
+  return cases
+}
+
 // Hand-picked corners found while probing (string/array/number edges, syntax corners).
 function probes() {
   return [
@@ -612,4 +638,4 @@ function probes() {
   ]
 }
 
-module.exports = { EVENT, classes: { filters, disabled, filter_args: filterArgs, paths, values, conditions, dates, tags, literals, fuzz, char_fuzz: charFuzz, chain_fuzz: chainFuzz, probes } }
+module.exports = { EVENT, classes: { filters, disabled, filter_args: filterArgs, paths, values, conditions, dates, tags, literals, fuzz, char_fuzz: charFuzz, chain_fuzz: chainFuzz, date_fuzz: dateFuzz, probes } }

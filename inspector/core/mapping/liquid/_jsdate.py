@@ -30,7 +30,7 @@ _NONE = -(10**9)
 def days_from_civil(year: int, month: int, day: int) -> int:
     """Days since 1970-01-01 of a proleptic Gregorian date (month 1..12, any day)."""
     year -= month <= 2
-    era = (year if year >= 0 else year - 399) // 400
+    era = year // 400  # floor division: right for years before 0 too
     yoe = year - era * 400
     doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
     doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
@@ -40,7 +40,7 @@ def days_from_civil(year: int, month: int, day: int) -> int:
 def civil(days: int) -> tuple[int, int, int]:
     """(year, month 1..12, day) of a day number since 1970-01-01."""
     z = days + 719468
-    era = (z if z >= 0 else z - 146096) // 146097
+    era = z // 146097
     doe = z - era * 146097
     yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
     doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
@@ -76,8 +76,8 @@ def _tokens(text: str) -> list[_Tok]:
             j = i
             while j < n and "0" <= text[j] <= "9":
                 j += 1
-            digits = text[i:j]
-            out.append(_Tok("num", int(digits[:9]), j - i))
+            significant = text[i:j].lstrip("0")[:9]  # V8 skips leading zeros, keeps 9 digits
+            out.append(_Tok("num", int(significant or "0"), j - i))
             i = j
         elif ch in ":-+.)":
             out.append(_Tok("sym", ch))
@@ -437,5 +437,8 @@ def parse_date_string(text: str) -> float:
     if parts.tz_sign != _NONE:
         hours = 0 if parts.tz_hour == _NONE else parts.tz_hour
         minutes = 0 if parts.tz_minute == _NONE else parts.tz_minute
-        value -= parts.tz_sign * (hours * 60 + minutes) * 60_000
+        seconds = (hours * 3600 + minutes * 60) & 0xFFFFFFFF  # V8's unsigned 32-bit sum
+        if seconds > 0x7FFFFFFF:
+            return math.nan
+        value -= parts.tz_sign * seconds * 1000
     return value if abs(value) <= 8.64e15 else math.nan
