@@ -424,6 +424,31 @@ function dateFuzz(start = 1, count = 3000) {
   return cases
 }
 
+// Random conditions: chains of operators (and ones liquidjs does not know) over operands of every
+// type, in if/elsif/else and in outputs.
+function conditionFuzz(start = 7, count = 2000) {
+  let seed = start
+  const rnd = (n) => { // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0
+    let r = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r
+    return ((r ^ (r >>> 14)) >>> 0) % n
+  }
+  const pick = (l) => l[rnd(l.length)]
+  const operands = ['1', '0', '-1', '1.5', '"1"', '"a"', '"b"', '"A"', '""', '" "', 'true', 'false', 'nil', 'null', 'empty', 'blank', 'missing',
+    's', 's_num', 'i', 'f', 'arr', 'arr_s', 'arr_empty', 'obj', 'obj_empty', 'nul', '(1..3)', 's_empty', 's_uni', 'items', 'huge', 'small',
+    'properties.limit', 'traits.plan', '"10"', '"9"', '"-1"', 'arr[0]', 'one', 'zero', 't', 'fa', '"😀"', '"\uffff"']
+  const ops = ['==', '!=', '<>', '<', '>', '<=', '>=', 'contains', 'and', 'or', 'not', '=', '!', '=<']
+  const cases = []
+  for (let n = 0; n < count; n++) {
+    let e = pick(operands)
+    for (let k = rnd(4); k > 0; k--) e += ` ${pick(ops)} ${pick(operands)}`
+    if (rnd(5) === 0) e = 'not ' + e
+    cases.push(rnd(3) ? `{% if ${e} %}T{% elsif ${pick(operands)} %}E{% else %}F{% endif %}` : `{{ ${e} }}`)
+  }
+  return cases
+}
+
 // Hand-picked corners found while probing (string/array/number edges, syntax corners).
 function probes() {
   return [
@@ -638,4 +663,4 @@ function probes() {
   ]
 }
 
-module.exports = { EVENT, classes: { filters, disabled, filter_args: filterArgs, paths, values, conditions, dates, tags, literals, fuzz, char_fuzz: charFuzz, chain_fuzz: chainFuzz, date_fuzz: dateFuzz, probes } }
+module.exports = { EVENT, classes: { filters, disabled, filter_args: filterArgs, paths, values, conditions, dates, tags, literals, fuzz, char_fuzz: charFuzz, chain_fuzz: chainFuzz, date_fuzz: dateFuzz, condition_fuzz: conditionFuzz, probes } }
