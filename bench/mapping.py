@@ -45,6 +45,14 @@ SEND_TRACK_EVENT = {
 }
 SEND_GROUP_DATA = {"groupId": {"@path": "$.groupId"}, "traits": {"@path": "$.traits"}}
 PRESETS = {"identify": SEND_USER_DATA, "track": SEND_TRACK_EVENT, "group": SEND_GROUP_DATA}
+# A track mapping written in Liquid, as users write them: paths, filters, a condition, a date.
+LIQUID_TRACK = {
+    "name": {"@liquid": "{{ event | downcase | replace: ' ', '_' }}"},
+    "label": {"@liquid": "{% if properties.total > 100 %}big{% else %}small{% endif %} order"},
+    "total": {"@liquid": "{{ properties.total | times: 100 | round }} {{ properties.currency }}"},
+    "day": {"@liquid": "{{ timestamp | date: '%Y-%m-%d %H:%M' }}"},
+    "first_sku": {"@liquid": "{{ properties.products.first.sku | default: 'none' }}"},
+}
 CLOUD_FIELDS = {
     "userId": {"label": "User ID", "type": "string", "required": True},
     "email": {"label": "User email", "type": "string"},
@@ -111,6 +119,14 @@ def run_python(events: list[dict[str, Any]], provenance: bool) -> tuple[int, flo
     return count, time.perf_counter() - start
 
 
+def run_liquid(events: list[dict[str, Any]]) -> tuple[int, float]:
+    tracks = [e for e in events if e["type"] == "track"]
+    start = time.perf_counter()
+    for event in tracks:
+        resolve(LIQUID_TRACK, event, provenance=True)
+    return len(tracks), time.perf_counter() - start
+
+
 def run_cloud_check(events: list[dict[str, Any]]) -> tuple[int, float]:
     identifies = [e for e in events if e["type"] == "identify"]
     start = time.perf_counter()
@@ -148,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
         label = "with provenance" if provenance else "payload only"
         rate = count / seconds
         print(f"resolve ({label}): {count:,} payloads in {seconds:.2f} s = {rate:,.0f} payloads/s")
+    count, seconds = run_liquid(events)
+    print(f"resolve (@liquid track mapping, 5 templates): {count / seconds:,.0f} payloads/s")
     count, seconds = run_cloud_check(events)
     print(f"resolve + check_payload (cloud, identify): {count / seconds:,.0f} payloads/s")
     if args.node:

@@ -14,26 +14,7 @@ from inspector.core.mapping import MappingError, resolve, validate_mapping
 TRANSFORM = load_cases("transform.json")
 VALIDATE = load_cases("validate.json")
 
-# Known differences between python-liquid and liquidjs that are not worth a template engine of
-# our own; each case still fails loudly if the behaviour changes.
-LIQUID_DEVIATIONS = {
-    "liquid 29": "liquidjs words this syntax error differently (an error is raised in both)",
-    "liquid2 64": "liquidjs evaluates a comparison in an output; python-liquid rejects it",
-}
-
-
-def _params(cases: list[dict[str, Any]]) -> list[Any]:
-    marks = {
-        name: pytest.mark.xfail(strict=True, reason=reason)
-        for name, reason in LIQUID_DEVIATIONS.items()
-    }
-    return [
-        pytest.param(c, id=c["name"], marks=[marks[c["name"]]] if c["name"] in marks else [])
-        for c in cases
-    ]
-
-
-@pytest.mark.parametrize("case", _params(TRANSFORM))
+@pytest.mark.parametrize("case", TRANSFORM, ids=[c["name"] for c in TRANSFORM])
 def test_transform(case: dict[str, Any]) -> None:
     if "error" in case:
         with pytest.raises(MappingError) as info:
