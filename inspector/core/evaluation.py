@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from typing import Any
 
@@ -358,6 +358,9 @@ def inspect_event(
 ) -> EventInspection:
     """Full results for one event, with the SDK state the session leaves before it.
 
+    Its hazards are all those that hold for that state and event, even when an earlier event
+    already raised them (the evaluation's list tells each once, where it first arises).
+
     Replays from ``evaluation``'s nearest checkpoint at or before ``index`` when it was made
     with the same config (otherwise from the start): pass an evaluation for long sessions.
     """
@@ -372,6 +375,9 @@ def inspect_event(
     for i in range(start, index + 1):
         record = records[i]
         event = record.data
+        if i == index and state is not None:
+            # every hazard that holds at this event, not only those first seen here
+            state = replace(state, reported=frozenset())
         inspection = engine.evaluate(i, record, event, DirectEval(event, engine.compiled), state)
         if i == index:
             return inspection

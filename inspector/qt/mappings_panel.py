@@ -12,13 +12,13 @@ import shlex
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
+    QPlainTextEdit,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.core.evaluation import verdict_of
 from inspector.core.inspection import EventInspection, SubscriptionResult
 from inspector.core.jsonpaths import locate_paths, path_at
+from inspector.qt.clipboard import CopyButton
 from inspector.qt.explanation_view import ExplanationView
 from inspector.qt.json_view import JsonView, pretty_json
 from inspector.qt.verdict_list import VerdictListModel
@@ -78,13 +80,6 @@ def curl_command(result: SubscriptionResult) -> str:
     return " \\\n  ".join(parts)
 
 
-def _copy_button(parent: QWidget, label: str, source: Any) -> QPushButton:
-    button = QPushButton(label, parent)
-    button.setAccessibleName(label)
-    button.clicked.connect(lambda: QGuiApplication.clipboard().setText(source()))
-    return button
-
-
 class MappingsPanel(QWidget):
     """Signals:
     event_paths_requested(list): payload field clicked; these event paths fed it.
@@ -123,8 +118,16 @@ class MappingsPanel(QWidget):
         self.payload_hint.setWordWrap(True)
         self.jimo = JsonView(self)
         self.jimo.setAccessibleName("Jimo SDK commands or HTTP request")
+        # a command with a long payload is one line of JavaScript: wrap it rather than hide it
+        self.jimo.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.jimo_label = QLabel(self)
-        self.curl_button = _copy_button(self, "Copy as curl", self._curl)
+        self.curl_button = CopyButton(
+            "Copy as curl",
+            "the request as a curl command",
+            self._curl,
+            self,
+            note=lambda: "The key is masked: put your own in before running it.",
+        )
         self.curl_button.hide()
         self.problems = QTextBrowser(self)
         self.problems.setAccessibleName("Problems")
@@ -132,7 +135,9 @@ class MappingsPanel(QWidget):
         self.tabs.addTab(self.explanation, "Why")
         self.tabs.addTab(
             self._with_bar(
-                self.payload, self.payload_hint, "Copy payload", lambda: self.payload.toPlainText()
+                self.payload,
+                self.payload_hint,
+                CopyButton("Copy payload", "the payload", self.payload.toPlainText, self),
             ),
             "Payload",
         )
@@ -140,9 +145,8 @@ class MappingsPanel(QWidget):
             self._with_bar(
                 self.jimo,
                 self.jimo_label,
-                "Copy",
-                lambda: self.jimo.toPlainText(),
                 self.curl_button,
+                CopyButton("Copy", "what Jimo receives", self.jimo.toPlainText, self),
             ),
             "Jimo",
         )
@@ -160,18 +164,17 @@ class MappingsPanel(QWidget):
         self._inspection: EventInspection | None = None
         self._event: dict[str, Any] | None = None
         self._current = 0
+        self._chosen: int | None = None  # the subscription the user picked, kept across events
+        self._selecting = False
         self._payload_spans: dict[str, Any] = {}
 
-    def _with_bar(
-        self, view: QWidget, label: QLabel, copy_label: str, source: Any, *extra: QWidget
-    ) -> QWidget:
+    def _with_bar(self, view: QWidget, label: QLabel, *buttons: QWidget) -> QWidget:
         box = QWidget(self)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(label, 1)
-        for widget in extra:
+        for widget in buttons:
             bar.addWidget(widget)
-        bar.addWidget(_copy_button(box, copy_label, source))
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -182,22 +185,45 @@ class MappingsPanel(QWidget):
     def show_inspection(
         self, inspection: EventInspection | None, event: dict[str, Any] | None
     ) -> None:
-        """Show every subscription's verdict for this event; keeps the selected subscription."""
+        """Show every subscription's verdict for this event.
+
+        The subscription the user picked stays selected; until they pick one, the first that
+        matched this event is (else the first).
+        """
         self._inspection, self._event = inspection, event
         self.model.set_inspection(inspection)
-        row = min(self._current, self.model.rowCount() - 1)
+        row = self._row_to_select()
         if row >= 0:
-            self.table.selectRow(row)
+            self._selecting = True
+            try:
+                self.table.selectRow(row)
+            finally:
+                self._selecting = False
+            self._current = row
             self._show_detail(row)
         else:
             self._show_detail(-1)
 
+    def _row_to_select(self) -> int:
+        count = self.model.rowCount()
+        if self._chosen is not None and self._chosen < count:
+            return self._chosen
+        for row in range(count):
+            result = self.model.result(row)
+            if result is not None and verdict_of(result).matched:
+                return row
+        return 0 if count else -1
+
     def select_subscription(self, row: int) -> None:
+        """Select subscription ``row`` as if the user had clicked it."""
         if 0 <= row < self.model.rowCount():
+            self._chosen = row
             self.table.selectRow(row)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
+            if not self._selecting:
+                self._chosen = current.row()
             self._current = current.row()
             self._show_detail(current.row())
             self.subscription_selected.emit(current.row())
@@ -208,6 +234,11 @@ class MappingsPanel(QWidget):
 
     def current_result(self) -> SubscriptionResult | None:
         return self.model.result(self._current)
+
+    @property
+    def cloud_mode(self) -> bool:
+        """The shown results come from a cloud-mode destination (no simulated SDK page)."""
+        return self._inspection is not None and self._inspection.state is None
 
     # -- detail -------------------------------------------------------------------------------
     def _show_detail(self, row: int) -> None:
@@ -226,9 +257,11 @@ class MappingsPanel(QWidget):
                 + ("the mapping failed" if result.mapping_error else "the trigger did not match")
             )
         self.curl_button.setVisible(result.request is not None)
-        if result.request is not None:
+        if self.cloud_mode:
             self.jimo_label.setText("HTTP request Jimo Cloud receives (key masked)")
-            self.jimo.setPlainText(request_text(result))
+            self.jimo.setPlainText(
+                request_text(result) or "// no request: " + _why_no_request(result)
+            )
         else:
             self.jimo_label.setText("Commands pushed onto the Jimo SDK queue, in order")
             self.jimo.setPlainText(
@@ -240,7 +273,8 @@ class MappingsPanel(QWidget):
     def _set_tab_titles(self, result: SubscriptionResult) -> None:
         count = self._problem_count(result)
         self.tabs.setTabText(3, f"Problems ({count})" if count else "Problems")
-        self.tabs.setTabText(2, "Request" if result.request is not None else "Jimo SDK")
+        # the destination's mode names the tab, whatever this result did
+        self.tabs.setTabText(2, "Request" if self.cloud_mode else "Jimo SDK")
 
     def _problem_count(self, result: SubscriptionResult) -> int:
         hazards = [h for h in (self._inspection.hazards if self._inspection else [])]
@@ -319,6 +353,16 @@ class MappingsPanel(QWidget):
             selections.append(sel)
         self.payload.setExtraSelections(selections)
         return fields
+
+
+def _why_no_request(result: SubscriptionResult) -> str:
+    if not result.enabled:
+        return "the mapping is disabled"
+    if not result.matched:
+        return "the trigger did not match"
+    if result.mapping_error:
+        return "the mapping failed"
+    return "the payload is invalid" if result.errors else "nothing was sent"
 
 
 def _html(text: str) -> str:
