@@ -179,7 +179,7 @@ class CoverageView(QWidget):
         for verdict in _LEGEND_ORDER:
             if totals[verdict]:
                 action = QAction(
-                    f"Only {VERDICT_GLYPHS[verdict]} {verdict.label} ({totals[verdict]})", menu
+                    f"Only {VERDICT_GLYPHS[verdict]} {verdict.label} ({totals[verdict]:,})", menu
                 )
                 action.triggered.connect(
                     lambda _=False, v=verdict: self.set_subscription_filter(j, v)
@@ -209,15 +209,15 @@ class CoverageView(QWidget):
         model, evaluation = self.model, self.model.evaluation
         loaded = model.rowCount()
         if evaluation is None:
-            text = f"{loaded} events loaded, not evaluated yet" if loaded else "No events loaded"
+            text = f"{loaded:,} events loaded, not evaluated yet" if loaded else "No events loaded"
         else:
             done = model.evaluated_rows()
-            text = f"{model.unmatched_rows()} of {done} events match no mapping"
+            text = f"{model.unmatched_rows():,} of {done:,} events match no mapping"
             if done < loaded:
-                text += f" ({loaded} loaded, evaluating…)"
+                text += f" ({loaded:,} loaded, evaluating…)"
         shown = self.table.model().rowCount()
         if shown != loaded:
-            text += f" · {shown} shown"
+            text += f" · {shown:,} shown"
         self.summary.setText(text)
 
     def _update_legend(self) -> None:

@@ -28,9 +28,13 @@ __all__ = ["ExplanationView", "NO_EVENT_TEXT"]
 
 Index = QModelIndex | QPersistentModelIndex
 NO_EVENT_TEXT = "Select an event to see how this trigger reads it."
+
+
 def _verdict_colour(passed: bool, widget: QWidget) -> QColor:
     verdict = Verdict.DELIVERED if passed else Verdict.TRIGGER_ERROR
     return verdict_colour(verdict, palette_is_dark(widget.palette()))
+
+
 _HEADERS = ("", "Clause", "Found", "Expected", "Why")
 _WHY = len(_HEADERS) - 1
 # Columns 1-3 fit their contents up to these widths, and together to 3/5 of a narrow view:

@@ -302,7 +302,7 @@ class TimelineView(QWidget):
             if state.get("groupId"):
                 parts.append(f"group {state['groupId']}")
         count = len(evaluation.hazards)
-        parts.append(f"{count} hazard{'' if count == 1 else 's'}" if count else "no hazards")
+        parts.append(f"{count:,} hazard{'' if count == 1 else 's'}" if count else "no hazards")
         return " · ".join(parts)
 
     def _hazard_text(self, evaluation: Evaluation) -> str:
@@ -313,7 +313,7 @@ class TimelineView(QWidget):
             for h in evaluation.hazards[:_HAZARDS_LISTED]
         ]
         if len(evaluation.hazards) > _HAZARDS_LISTED:
-            lines.append(f"… and {len(evaluation.hazards) - _HAZARDS_LISTED} more in the table")
+            lines.append(f"… and {len(evaluation.hazards) - _HAZARDS_LISTED:,} more in the table")
         return "<br>".join(lines)
 
     def _emit_activated(self, index: QModelIndex) -> None:
