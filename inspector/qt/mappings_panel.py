@@ -11,8 +11,8 @@ import json
 import shlex
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -36,7 +36,10 @@ from inspector.qt.explanation_view import ExplanationView
 from inspector.qt.json_view import JsonView, pretty_json
 from inspector.qt.verdict_list import VerdictListModel
 
-__all__ = ["MappingsPanel", "request_text", "commands_text"]
+__all__ = ["MappingsPanel", "request_text", "commands_text", "MAX_LIST_SHARE"]
+
+MAX_LIST_SHARE = 0.5
+"""The mappings list grows with its rows up to this share of the panel's height."""
 
 
 def commands_text(result: SubscriptionResult) -> str:
@@ -155,8 +158,16 @@ class MappingsPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.tabs)
+        splitter.setChildrenCollapsible(False)
         splitter.setSizes([170, 500])
+        splitter.splitterMoved.connect(self._on_splitter_moved)
         self.splitter = splitter
+        self._fitted_rows = -1  # the row count the list was last sized for
+        self._user_sized = False
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._apply_fit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -192,6 +203,7 @@ class MappingsPanel(QWidget):
         """
         self._inspection, self._event = inspection, event
         self.model.set_inspection(inspection)
+        self._fit_list()
         row = self._row_to_select()
         if row >= 0:
             self._selecting = True
@@ -203,6 +215,38 @@ class MappingsPanel(QWidget):
             self._show_detail(row)
         else:
             self._show_detail(-1)
+
+    def _fit_list(self) -> None:
+        """Soon make the list as tall as its rows (up to ``MAX_LIST_SHARE`` of the panel)."""
+        rows = self.model.rowCount()
+        if rows != self._fitted_rows and not self._user_sized and rows:
+            # later, not inside the model reset and selection change that brought the rows
+            self._fit_timer.start()
+
+    def _apply_fit(self) -> None:
+        rows = self.model.rowCount()
+        if rows == self._fitted_rows or self._user_sized or not rows:
+            return
+        self._fitted_rows = rows
+        table = self.table
+        wanted = (
+            table.horizontalHeader().sizeHint().height()
+            + rows * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+            + 2
+        )
+        total = sum(self.splitter.sizes()) or self.height()
+        height = min(wanted, int(total * MAX_LIST_SHARE))
+        self.splitter.setSizes([height, max(total - height, 1)])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height() and hasattr(self, "_fit_timer"):
+            self._fitted_rows = -1  # refit for the new height
+            self._fit_list()
+
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._user_sized = True  # the user's split stays
 
     def _row_to_select(self) -> int:
         count = self.model.rowCount()

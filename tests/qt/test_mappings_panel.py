@@ -95,3 +95,22 @@ def test_every_copy_button_confirms_what_it_copied(demo_window: MainWindow, qtbo
     assert button.text() == "Copied ✓"
     assert window.statusBar().currentMessage().startswith("Copied the payload to the clipboard")
     qtbot.waitUntil(lambda: button.text() == "Copy payload", timeout=5000)
+
+
+def test_the_mappings_list_shows_every_subscription_without_scrolling(  # type: ignore[no-untyped-def]
+    demo_window: MainWindow, qtbot
+) -> None:
+    window = demo_window
+    _click_row(window.events.table, 12, qtbot)
+    table = window.mappings.table
+    assert table.model().rowCount() == 8
+    qtbot.waitUntil(lambda: table.verticalScrollBar().maximum() == 0, timeout=2000)
+    last = table.visualRect(table.model().index(7, 0))
+    assert last.bottom() <= table.viewport().height()
+    # the split stays the user's once they move it
+    splitter = window.mappings.splitter
+    splitter.moveSplitter(60, 1)
+    moved = splitter.sizes()
+    _click_row(window.events.table, 4, qtbot)
+    qtbot.wait(20)
+    assert splitter.sizes() == moved
