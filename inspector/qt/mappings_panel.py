@@ -266,11 +266,13 @@ class MappingsPanel(QWidget):
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            if not self._selecting:
-                self._chosen = current.row()
             self._current = current.row()
             self._show_detail(current.row())
-            self.subscription_selected.emit(current.row())
+            if not self._selecting:
+                # only the user's choice goes to the Destination tab: following the event
+                # there would move its selection off what the user just added or picked
+                self._chosen = current.row()
+                self.subscription_selected.emit(current.row())
 
     def _curl(self) -> str:
         result = self.current_result()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QPlainTextEdit
 
 from inspector.qt.main_window import MainWindow
 from tests.qt.conftest import settle
+from tests.qt.dialogs import answer_next_dialog
 
 
 def _click_row(view: QAbstractItemView, row: int, qtbot, column: int = 1) -> None:  # type: ignore[no-untyped-def]
@@ -55,7 +56,11 @@ def test_the_third_tab_follows_the_destination_mode(
     combo = window.destination.settings.destination_combo
     cloud = combo.findData("actions-jimo-cloud")
     combo.setCurrentIndex(cloud)
-    combo.activated.emit(cloud)  # what picking it in the list does
+    answer_next_dialog(qtbot, QMessageBox.StandardButton.Yes)
+    combo.activated.emit(cloud)
+    run_until(
+        lambda: window.session.config.destination == "actions-jimo-cloud"
+    )  # what picking it in the list does
     settle(window, run_until)
     _click_row(window.events.table, 0, qtbot)
     result = window.mappings.current_result()
