@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 import orjson
 
 from inspector import __version__
+from inspector.cli_window import window_problem
 from inspector.core.errors import InspectorError, LoadError
 from inspector.core.events import EventRecord
 from inspector.core.loaders import BadRecord, read_path, read_stream
@@ -154,21 +155,27 @@ def _inspect(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if skipped or failed else EXIT_OK
 
 
+def _window(args: list[str]) -> int:
+    problem = window_problem(args, _COMMANDS)  # before Qt, which would abort without a display
+    if problem is not None:
+        print(f"jimo-inspector: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    from inspector.app import run
+
+    return run(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     wants_gui = not args_list or (
         args_list[0] not in _COMMANDS and not args_list[0].startswith("-")
     )
     if wants_gui:
-        from inspector.app import run
-
-        return run(args_list)
+        return _window(args_list)
     try:
         args = _build_parser().parse_args(args_list)
         if args.command is None:
-            from inspector.app import run
-
-            return run([])
+            return _window([])
         return _inspect(args)
     except UsageError as exc:
         print(f"jimo-inspector: {exc}", file=sys.stderr)
