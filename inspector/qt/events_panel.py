@@ -49,12 +49,14 @@ class EventFilterProxy(QSortFilterProxyModel):
     rows beyond it — appended since — are tested directly.
     """
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(
+        self, parent: Any = None, matches_nothing: Callable[[int], bool] = lambda _row: False
+    ) -> None:
         super().__init__(parent)
         self.filter = compile_filter("")
         self.accepted: bytearray | None = None
         self.only_unmatched = False
-        self.matches_nothing: Callable[[int], bool] = lambda _row: False
+        self.matches_nothing = matches_nothing
         self.pinned = -1  # an event being edited stays visible until another one is selected
 
     def set_filter(self, flt: EventFilter, accepted: bytearray | None = None) -> None:
@@ -104,17 +106,17 @@ class ChipsDelegate(QStyledItemDelegate):
         font.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
         painter.setFont(font)
         metrics = painter.fontMetrics()
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         x = rect.left() + 4
         h = min(rect.height() - 6, metrics.height() + 2)
         y = rect.top() + (rect.height() - h) // 2
         for label, verdict in chips:
             w = metrics.horizontalAdvance(label) + 10
             if x + w > rect.right() - 2:
-                painter.setPen(option.palette.color(QPalette.ColorRole.Text))  # type: ignore[attr-defined]
+                painter.setPen(option.palette.color(QPalette.ColorRole.Text))
                 painter.drawText(QRect(x, y, 16, h), Qt.AlignmentFlag.AlignCenter, "…")
                 break
-            dark = palette_is_dark(option.palette)  # type: ignore[attr-defined]
+            dark = palette_is_dark(option.palette)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(verdict_colour(Verdict(verdict), dark))
             painter.drawRoundedRect(QRect(x, y, w, h), 4, 4)
@@ -134,12 +136,18 @@ class EventsPanel(QWidget):
 
     current_changed = Signal(int)
 
-    def __init__(self, model: EventTableModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: EventTableModel,
+        parent: QWidget | None = None,
+        *,
+        matches_nothing: Callable[[int], bool] = lambda _row: False,
+    ) -> None:
         super().__init__(parent)
         self.model = model
         # The proxy is attached only while something is filtered: with no filter the table shows
         # the model itself, so appending 20,000 rows costs no per-row Python filter call.
-        self.proxy = EventFilterProxy(self)
+        self.proxy = EventFilterProxy(self, matches_nothing)
         self.filter_edit = FilterEdit(self)
         self.unmatched_check = QCheckBox("Match nothing", self)
         self.unmatched_check.setToolTip("Show only events that no enabled mapping matches")

@@ -6,6 +6,8 @@ focuses the event filter, from taking the key while the view has focus).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import (
     QColor,
@@ -30,6 +32,14 @@ __all__ = ["FindBar"]
 MAX_MARKED = 1_000
 
 
+def _tool_button(parent: QWidget, text: str, tip: str) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip.split(" (")[0])
+    return button
+
+
 class FindBar(QWidget):
     """Finds text in ``view`` (case-insensitive); Enter: next, Shift+Enter: previous, Esc: close.
 
@@ -46,21 +56,21 @@ class FindBar(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.count = QLabel(self)
         self.count.setAccessibleName("Find result")
-        self.prev_button = QToolButton(self, text="↑", toolTip="Previous match (Shift+Enter)")
-        self.next_button = QToolButton(self, text="↓", toolTip="Next match (Enter)")
-        close = QToolButton(self, text="✕", toolTip="Close (Esc)")
+        self.prev_button = _tool_button(self, "↑", "Previous match (Shift+Enter)")
+        self.next_button = _tool_button(self, "↓", "Next match (Enter)")
+        close = _tool_button(self, "✕", "Close (Esc)")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for widget in (self.edit, self.count, self.prev_button, self.next_button, close):
             row.addWidget(widget, 1 if widget is self.edit else 0)
-        self.edit.textChanged.connect(lambda: self.find(from_start=True))
-        self.next_button.clicked.connect(lambda: self.find())
-        self.prev_button.clicked.connect(lambda: self.find(backward=True))
+        self.edit.textChanged.connect(lambda: self.find_next(from_start=True))
+        self.next_button.clicked.connect(lambda: self.find_next())
+        self.prev_button.clicked.connect(lambda: self.find_next(backward=True))
         close.clicked.connect(self.close_bar)
         self.edit.installEventFilter(self)
         view.installEventFilter(self)
         self.selections: list[QTextEdit.ExtraSelection] = []
-        self.on_marks = lambda: None
+        self.on_marks: Callable[[], None] = lambda: None
         self.hide()
 
     def open(self) -> None:
@@ -71,7 +81,7 @@ class FindBar(QWidget):
         self.show()
         self.edit.setFocus()
         self.edit.selectAll()
-        self.find(from_start=True)
+        self.find_next(from_start=True)
 
     def close_bar(self) -> None:
         self.hide()
@@ -84,7 +94,7 @@ class FindBar(QWidget):
         if self.isVisible():
             self._mark_all(self.edit.text())
 
-    def find(self, *, backward: bool = False, from_start: bool = False) -> bool:
+    def find_next(self, *, backward: bool = False, from_start: bool = False) -> bool:
         """Move to the next (or previous) match; wraps around. False when there is none."""
         needle = self.edit.text()
         self._mark_all(needle)
@@ -121,14 +131,14 @@ class FindBar(QWidget):
             cursor = doc.find(needle, 0)
             while not cursor.isNull() and len(self.selections) < MAX_MARKED:
                 selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor  # type: ignore[attr-defined]
-                selection.format = fmt  # type: ignore[attr-defined]
+                selection.cursor = cursor
+                selection.format = fmt
                 self.selections.append(selection)
                 cursor = doc.find(needle, cursor)
         self.on_marks()
 
     def _show_count(self, found: QTextCursor) -> None:
-        starts = [s.cursor.selectionStart() for s in self.selections]  # type: ignore[attr-defined]
+        starts = [s.cursor.selectionStart() for s in self.selections]
         where = starts.index(found.selectionStart()) + 1 if found.selectionStart() in starts else 0
         total = f"{len(starts):,}" + ("+" if len(starts) >= MAX_MARKED else "")
         self.count.setText(f"{where:,} of {total}" if where else f"{total} matches")
@@ -157,7 +167,7 @@ class FindBar(QWidget):
     def _on_bar_key(self, event: QKeyEvent) -> bool:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            self.find(backward=shift)
+            self.find_next(backward=shift)
             return True
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()

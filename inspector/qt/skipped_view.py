@@ -111,8 +111,8 @@ class SkippedRecordsView(QWidget):
         cursor.setPosition(column)
         cursor.setPosition(column + 1, QTextCursor.MoveMode.KeepAnchor)
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor  # type: ignore[attr-defined]
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.cursor = cursor
+        selection.format = fmt
         self.raw.setExtraSelections([selection])
         caret = QTextCursor(self.raw.document())
         caret.setPosition(column)
@@ -122,7 +122,7 @@ class SkippedRecordsView(QWidget):
     def marked_text(self) -> str:
         """The characters marked as the error (for tests and accessibility)."""
         selections = self.raw.extraSelections()
-        return selections[0].cursor.selectedText() if selections else ""  # type: ignore[attr-defined]
+        return selections[0].cursor.selectedText() if selections else ""
 
 
 def _html(text: str) -> str:

@@ -43,11 +43,11 @@ def test_undo_back_to_the_loaded_event_is_no_longer_an_edit(demo_window: MainWin
     window.select_row(12)
     panel = window.event_editor
     _type_at_end_of_first_line(window, qtbot, ' "note": "what if",')
-    qtbot.waitUntil(lambda: window.session.is_edited(12), timeout=5000)
+    qtbot.waitUntil(lambda: window.workbench.is_edited(12), timeout=5000)
     assert panel.status.text().startswith("Edited")
     assert window.model.index(12, 0).data() == "13*"
     _undo(window, qtbot)
-    qtbot.waitUntil(lambda: not window.session.is_edited(12), timeout=5000)
+    qtbot.waitUntil(lambda: not window.workbench.is_edited(12), timeout=5000)
     assert panel.status.text() == ""
     assert not panel.revert_button.isEnabled()
     assert window.model.index(12, 0).data() == "13"

@@ -56,7 +56,7 @@ def test_counts_have_thousands_separators(window: MainWindow, run_until, tmp_pat
     path = tmp_path / "many.ndjson"
     path.write_text("\n".join(json.dumps(make_event("page")) for _ in range(1_200)) + "\n")
     window.open_files([str(path)])
-    run_until(lambda: window.job is None and window.model.rowCount() == 1_200)
+    run_until(lambda: not window.workbench.loading and window.model.rowCount() == 1_200)
     settle(window, run_until)
     assert "1,200 of 1,200 events match no mapping" in window.coverage.summary.text()
     assert "1,200 events" in window.counts_label.text()
@@ -85,7 +85,7 @@ def test_clicking_a_header_sorts_the_view_only(demo_window: MainWindow, qtbot, r
     assert first > 0
     assert window.current_row() == first  # the session's numbering, not the view's
     assert table.model().index(0, 0).data() == str(first + 1)
-    assert window.store[0].type == session_types[0]  # the session keeps its order
+    assert window.workbench.store[0].type == session_types[0]  # the session keeps its order
     _click_header(window, qtbot, 2)  # descending
     assert _types(window) == sorted(session_types, reverse=True)
     _click_header(window, qtbot, 2)  # back to the session order
@@ -107,10 +107,10 @@ def test_the_right_click_menu_copies_and_filters(demo_window: MainWindow, qtbot)
     menu = window.events.menu.last_menu
     assert menu is not None and window.current_row() == 12
     _menu_action(menu, "Copy event JSON").trigger()
-    assert json.loads(QGuiApplication.clipboard().text()) == window.store[12].data
+    assert json.loads(QGuiApplication.clipboard().text()) == window.workbench.store[12].data
     assert "Copied the event" in window.statusBar().currentMessage()
     _menu_action(menu, "Copy messageId").trigger()
-    assert QGuiApplication.clipboard().text() == window.store[12].message_id
+    assert QGuiApplication.clipboard().text() == window.workbench.store[12].message_id
     _menu_action(menu, "Filter by").trigger()
     assert window.events.filter_edit.toPlainText() == 'event = "Order Completed"'
     names = {window.model.index(r, 3).data() for r in range(58) if window.events.select_row(r)}

@@ -59,7 +59,7 @@ def test_the_third_tab_follows_the_destination_mode(
     answer_next_dialog(qtbot, QMessageBox.StandardButton.Yes)
     combo.activated.emit(cloud)
     run_until(
-        lambda: window.session.config.destination == "actions-jimo-cloud"
+        lambda: window.workbench.config.destination == "actions-jimo-cloud"
     )  # what picking it in the list does
     settle(window, run_until)
     _click_row(window.events.table, 0, qtbot)
