@@ -103,6 +103,11 @@ class Session:
         return index in self._originals
 
     @property
+    def edited_count(self) -> int:
+        """How many events differ from what was loaded."""
+        return len(self._originals)
+
+    @property
     def pending_edits(self) -> bool:
         """Whether some edit is not covered by the installed evaluation yet."""
         return bool(self._pending)

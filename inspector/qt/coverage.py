@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -123,6 +124,23 @@ class CoverageView(QWidget):
         """Pick up verdicts the running evaluation added since the last call."""
         self.model.refresh()
         self._update_summary()
+
+    def show_event(self, row: int) -> bool:
+        """Bring event ``row`` into view and make it current; a filter hiding it is cleared."""
+        index = self.model.index(row, 0)
+        if self.table.model() is self.proxy:
+            shown = self.proxy.mapFromSource(index)
+            if not shown.isValid():
+                self.only_unmatched.setChecked(False)
+                self.set_subscription_filter(None)
+            else:
+                index = shown
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.setFocus()
+        return True
 
     def set_subscription_filter(
         self, subscription: int | None, verdict: Verdict | None = None

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSortFilterProxyModel,
@@ -36,6 +38,10 @@ from inspector.qt.verdict_style import palette_is_dark, verdict_colour
 
 __all__ = ["EventFilterProxy", "EventsPanel", "ChipsDelegate", "SORT_LIMIT"]
 
+EMPTY_HINT = (
+    "No events yet.\n\nDrop event files here, open them with Ctrl+O, paste events with "
+    "Ctrl+Shift+V, or start a capture."
+)
 SORT_LIMIT = 50_000
 """Sorting compares rows in Python: beyond this many shown rows it would stall the window."""
 
@@ -159,6 +165,16 @@ class EventsPanel(QWidget):
         self.sort_column = -1
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.table = self._make_table()
+        self.empty_hint = QLabel(EMPTY_HINT, self.table.viewport())
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: palette(placeholder-text); font-size: 11pt;")
+        self.empty_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._update_empty_hint)
+        self.table.viewport().installEventFilter(self)
+        self._update_empty_hint()
         self.menu = EventContextMenu(self)
 
         bar = QHBoxLayout()
@@ -197,6 +213,15 @@ class EventsPanel(QWidget):
         table.customContextMenuRequested.connect(lambda pos: self.menu.popup_at(table, pos))
         table.selectionModel().currentRowChanged.connect(self._on_current)
         return table
+
+    def _update_empty_hint(self) -> None:
+        self.empty_hint.setVisible(self.model.rowCount() == 0)
+        self.empty_hint.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_hint.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+        return False
 
     # -- sorting ------------------------------------------------------------------------------
     def _on_header_clicked(self, column: int) -> None:

@@ -44,6 +44,7 @@ class MainMenus(QObject):
         tab_requested(int): show the Inspector (0), Coverage (1) or Destination (2) tab.
         bottom_panel_toggled(bool): show or hide the timeline and skipped records.
         fresh_sdk_toggled(bool): each event meets a fresh SDK.
+        quit_requested(): quit (Ctrl+Q).
     """
 
     open_requested = Signal(list)
@@ -56,6 +57,7 @@ class MainMenus(QObject):
     tab_requested = Signal(int)
     bottom_panel_toggled = Signal(bool)
     fresh_sdk_toggled = Signal(bool)
+    quit_requested = Signal()
 
     def __init__(self, window: QMainWindow, settings: QSettings) -> None:
         super().__init__(window)
@@ -67,7 +69,7 @@ class MainMenus(QObject):
         self._add(edit, "&Find events…", self.find_requested.emit, QKeySequence.StandardKey.Find)
         self._add(edit, "Cancel loading", self.cancel_requested.emit, "Esc")
         self._build_view(bar.addMenu("&View"))
-        help_menu = bar.addMenu("&Help")
+        help_menu = self.help_menu = bar.addMenu("&Help")
         self._add(help_menu, "&Keyboard shortcuts", self._shortcuts)
         self._add(help_menu, "&About Jimo Inspector", self._about)
 
@@ -102,7 +104,7 @@ class MainMenus(QObject):
         self._add(file, "&Export destination config…", self._export_dialog, "Ctrl+E")
         file.addSeparator()
         self._add(file, "&Close all events", self.clear_requested.emit, "Ctrl+Shift+W")
-        self._add(file, "&Quit", self._window.close, QKeySequence.StandardKey.Quit)
+        self._add(file, "&Quit", self.quit_requested.emit, "Ctrl+Q")
 
     def _build_view(self, view: QMenu) -> None:
         for i, name in enumerate(("&Inspector", "&Coverage matrix", "&Destination")):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
@@ -27,7 +27,13 @@ _RecordRole = Qt.ItemDataRole.UserRole + 1
 
 
 class SkippedRecordsView(QWidget):
-    """A list of what could not be used; clicking one shows its raw text, error marked."""
+    """A list of what could not be used; clicking one shows its raw text, error marked.
+
+    Signals:
+        count_changed(int): entries were added or cleared.
+    """
+
+    count_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +68,7 @@ class SkippedRecordsView(QWidget):
             item = QListWidgetItem(str(record))
             item.setData(_RecordRole, record)
             self.list.addItem(item)
+        self.count_changed.emit(self.count())
 
     def add_file_problem(self, name: str, message: str) -> None:
         """A whole file that could not be read (empty, not events, unreadable)."""
@@ -69,10 +76,12 @@ class SkippedRecordsView(QWidget):
         item.setForeground(QColor("#c62828"))
         item.setData(_RecordRole, None)
         self.list.addItem(item)
+        self.count_changed.emit(self.count())
 
     def clear(self) -> None:
         self.list.clear()
         self._show(None)
+        self.count_changed.emit(0)
 
     def count(self) -> int:
         return self.list.count()
