@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QPlainTextEdit
 
+from inspector.core.evaluation import Verdict
 from inspector.qt.main_window import MainWindow
 from tests.qt.conftest import settle
 from tests.qt.dialogs import answer_next_dialog
@@ -119,3 +122,28 @@ def test_the_mappings_list_shows_every_subscription_without_scrolling(  # type: 
     _click_row(window.events.table, 4, qtbot)
     qtbot.wait(20)
     assert splitter.sizes() == moved
+
+
+def test_a_repeated_message_id_reads_not_delivered_everywhere(  # type: ignore[no-untyped-def]
+    window: MainWindow, run_until, qtbot, tmp_path
+) -> None:
+    track = {"type": "track", "event": "Signed Up", "messageId": "dup", "userId": "u1"}
+    path = tmp_path / "retries.ndjson"
+    path.write_text("\n".join(json.dumps(e) for e in (track, track)) + "\n")
+    window.open_files([str(path)])
+    run_until(lambda: not window.workbench.loading and window.model.rowCount() == 2)
+    settle(window, run_until)
+    _click_row(window.events.table, 1, qtbot)
+    row = _row_of(window, "Send Track Event")
+    model = window.mappings.model
+    assert model.index(row, 0).data() == "○ matched, not delivered"
+    assert "same messageId as event 1" in model.index(row, 3).data()
+    _click_row(window.mappings.table, row, qtbot)
+    assert "same messageId as event 1" in window.mappings.problems.toPlainText()
+    assert "No problems" not in window.mappings.problems.toPlainText()
+    chips = dict(window.model.chips(1))
+    assert chips and all(Verdict(v) is Verdict.NOT_DELIVERED for v in chips.values())
+    assert dict(window.model.chips(0))["Track Event"] == Verdict.DELIVERED
+    coverage = window.coverage.model
+    column = next(c for c in range(coverage.columnCount()) if coverage.subscription_of(c) == row)
+    assert coverage.index(1, column).data().startswith("○")

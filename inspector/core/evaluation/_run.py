@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from inspector.core.destinations import DestinationConfig, SdkState
+from inspector.core.evaluation._duplicates import demote_duplicates
 from inspector.core.evaluation._model import (
     Evaluation,
     add_totals,
@@ -13,7 +14,7 @@ from inspector.core.evaluation._model import (
 )
 from inspector.core.evaluation._pass import Pass, Progress
 from inspector.core.events import EventRecord
-from inspector.core.inspection import Engine, EventInspection, step
+from inspector.core.inspection import Engine, EventInspection, mark_duplicate, step
 from inspector.core.loaders import CancelToken
 from inspector.core.message_ids import SeenIds, duplicate_ids
 
@@ -39,6 +40,7 @@ def evaluate(
     result.totals()  # counted here, in the worker, so the views need not
     result.seen_ids = SeenIds()
     result.duplicates = duplicate_ids(result.message_hashes, records, result.seen_ids)
+    demote_duplicates(result, result.duplicates)
     run.report(len(records))
     return result
 
@@ -87,6 +89,7 @@ def extend(
     result._totals = add_totals(previous.totals(), count_verdicts(segment.verdicts, width))
     later = duplicate_ids(result.message_hashes, records, result.seen_ids, start)
     result.duplicates = {**previous.duplicates, **later} if later else previous.duplicates
+    demote_duplicates(result, later)
     run.report(len(records))
     return result
 
@@ -126,10 +129,17 @@ def reevaluate(
     segment = run.segment(base, state, before, until=converged)
     if not run.finished:
         return previous  # cancelled: the old evaluation still describes everything but the edit
-    result = _splice(previous, segment, base, base + len(segment.verdicts))
+    stop = base + len(segment.verdicts)
+    result = _splice(previous, segment, base, stop)
     result.totals()
     result.seen_ids = SeenIds()
     result.duplicates = duplicate_ids(result.message_hashes, records, result.seen_ids)
+    if any(i not in result.duplicates for i in previous.duplicates if not base <= i < stop):
+        # a repeat outside the replayed stretch is one no longer: its verdicts need a full pass
+        return evaluate(
+            records, previous.config, fresh_sdk=previous.fresh_sdk, cancel=cancel, progress=progress
+        )
+    demote_duplicates(result, result.duplicates)
     run.report(len(records))
     return result
 
@@ -191,6 +201,8 @@ def inspect_event(
             state = replace(state, reported=frozenset())
         inspection = step(engine, i, records[i], state)
         if i == index:
+            if evaluation is not None and index in evaluation.duplicates:
+                mark_duplicate(inspection, evaluation.duplicates[index])
             return inspection
         if inspection.state is not None:
             state = inspection.state

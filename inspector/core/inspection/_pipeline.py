@@ -7,6 +7,7 @@ from typing import Any
 
 from inspector.core.destinations import DestinationConfig, SdkState
 from inspector.core.inspection._compiled import DirectEval
+from inspector.core.inspection._duplicates import mark_duplicate
 from inspector.core.inspection._engine import Engine, event_data
 from inspector.core.inspection._results import EventInspection
 
@@ -30,15 +31,22 @@ def inspect(
 
     Device mode runs one simulated page session for all events (each sees the SDK state the
     previous ones left), or a newly initialised page per event with ``fresh_sdk``. Works on a
-    generator of any length: only the current event is held.
+    generator of any length: only the current event is held (and a hash per messageId, so that
+    a repeat is shown not delivered, as Segment drops it).
 
     Raises:
         TypeError: an item is neither an ``EventRecord`` nor a dict.
     """
     engine = Engine(config)
     state = engine.start
+    first_of: dict[int, int] = {}  # hash(messageId) -> the first event carrying it
     for index, item in enumerate(events):
         inspection = step(engine, index, item, state)
         if not fresh_sdk:
             state = inspection.state
+        message_id = event_data(item).get("messageId")
+        if isinstance(message_id, str) and message_id:
+            first = first_of.setdefault(hash(message_id), index)
+            if first != index:
+                mark_duplicate(inspection, first)
         yield inspection
