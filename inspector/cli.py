@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 import orjson
 
 from inspector import __version__
-from inspector.cli_window import window_problem
+from inspector.cli_window import add_sdk_session_options, window_problem
 from inspector.core.errors import InspectorError, LoadError
 from inspector.core.events import EventRecord
 from inspector.core.loaders import BadRecord, read_path, read_stream
@@ -57,9 +57,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "--config", metavar="CONFIG.json", help="destination config (default: Jimo presets)"
     )
     ins.add_argument("--format", choices=("ndjson", "table"), default="ndjson")
-    ins.add_argument(
-        "--fresh-sdk", action="store_true", help="each event sees a newly initialised SDK"
-    )
+    add_sdk_session_options(ins)
     ins.add_argument(
         "--fail-on",
         default="",
@@ -142,7 +140,7 @@ def _inspect(args: argparse.Namespace) -> int:
     def paired() -> Iterator[tuple[EventInspection, EventRecord]]:
         nonlocal failed
         records = _records(args.files, skipped)
-        for inspection in inspect(records, config, fresh_sdk=args.fresh_sdk):
+        for inspection in inspect(records, config, sdk_sessions=args.sdk_sessions):
             record = inspection.record_or_event
             if ("unmatched" in fail_on and not inspection.matched_any) or (
                 "invalid" in fail_on and inspection.invalid

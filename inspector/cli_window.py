@@ -1,12 +1,34 @@
-"""Before the window opens from the command line: a mistyped command, or no display to use."""
+"""Command-line pieces beside ``cli``: what stops the window from opening, SDK session options."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Mapping, Sequence
 
-__all__ = ["window_problem", "unknown_command", "no_display"]
+from inspector.core.sdk_sessions import SDK_SESSION_MODES
+
+__all__ = ["window_problem", "unknown_command", "no_display", "add_sdk_session_options"]
+
+
+def add_sdk_session_options(parser: argparse.ArgumentParser) -> None:
+    """``--sdk-sessions page|browser|event`` (default browser) and ``--fresh-sdk`` (= event)."""
+    parser.add_argument(
+        "--sdk-sessions",
+        choices=SDK_SESSION_MODES,
+        default="browser",
+        help="which simulated Jimo SDK page each event meets: one per browser (anonymousId; "
+        "a one-browser file is one page session), one for the whole input, or a fresh one per "
+        "event (default: browser)",
+    )
+    parser.add_argument(
+        "--fresh-sdk",
+        dest="sdk_sessions",
+        action="store_const",
+        const="event",
+        help="the same as --sdk-sessions event",
+    )
 
 
 def unknown_command(args: Sequence[str], commands: Sequence[str]) -> str | None:
