@@ -106,7 +106,7 @@ class MainWindow(WindowLayout):
         menus.find_requested.connect(self._focus_filter)
         menus.tab_requested.connect(self.tabs.setCurrentIndex)
         menus.bottom_panel_toggled.connect(self.bottom_tabs.setVisible)
-        menus.fresh_sdk_toggled.connect(self.workbench.set_fresh_sdk)
+        menus.sdk_sessions_chosen.connect(self.workbench.set_sdk_sessions)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.quit_guard.allow_close(event):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from inspector import __version__
+from inspector.qt.sdk_sessions_menu import build_sdk_sessions_menu
 from inspector.resources import DEMO_SESSION
 
 __all__ = ["MainMenus", "remember_recent", "recent_files"]
@@ -43,7 +44,7 @@ class MainMenus(QObject):
         cancel_requested(): cancel loading.
         tab_requested(int): show the Inspector (0), Coverage (1) or Destination (2) tab.
         bottom_panel_toggled(bool): show or hide the timeline and skipped records.
-        fresh_sdk_toggled(bool): each event meets a fresh SDK.
+        sdk_sessions_chosen(str): which SDK page each event meets: browser, page or event.
         quit_requested(): quit (Ctrl+Q).
     """
 
@@ -56,7 +57,7 @@ class MainMenus(QObject):
     cancel_requested = Signal()
     tab_requested = Signal(int)
     bottom_panel_toggled = Signal(bool)
-    fresh_sdk_toggled = Signal(bool)
+    sdk_sessions_chosen = Signal(str)
     quit_requested = Signal()
 
     def __init__(self, window: QMainWindow, settings: QSettings) -> None:
@@ -115,10 +116,8 @@ class MainMenus(QObject):
         )
         panel.setChecked(True)
         view.addSeparator()
-        fresh = self._toggle(view, "Fresh SDK for every event", self.fresh_sdk_toggled)
-        fresh.setToolTip(
-            "Each event meets a newly initialised Jimo SDK instead of one page session"
-        )
+        self.sdk_sessions = build_sdk_sessions_menu(view.addMenu("&SDK sessions"), self._window)
+        self.sdk_sessions.triggered.connect(lambda a: self.sdk_sessions_chosen.emit(a.data()))
 
     # -- files ------------------------------------------------------------------------------
     def _open(self, paths: Sequence[str]) -> None:

@@ -65,3 +65,26 @@ def test_each_browser_gets_its_own_page_and_fresh_sdk_is_event(
     fresh = _run(path, capsys, "--fresh-sdk")
     assert fresh == _run(path, capsys, "--sdk-sessions", "event")
     assert [_init_called(line) for line in fresh] == [True, True, True]
+
+
+def test_per_browser_detail_agrees_with_the_evaluation(monkeypatch: pytest.MonkeyPatch) -> None:
+    from inspector.core.destinations import load_config
+    from inspector.core.evaluation import _pass as evaluation_pass
+    from inspector.core.evaluation import evaluate, inspect_event, verdict_of
+    from inspector.core.events import EventRecord
+    from inspector.core.loaders import read_path
+    from inspector.resources import DEMO_CONFIG, DEMO_SESSION
+
+    monkeypatch.setattr(evaluation_pass, "CHECKPOINT_EVERY", 8)
+    records = [r for r in read_path(DEMO_SESSION) if isinstance(r, EventRecord)]
+    config = load_config(DEMO_CONFIG)
+    result = evaluate(records, config, browsers=True)
+    assert result.verdicts != evaluate(records, config).verdicts or result.hazards != (
+        evaluate(records, config).hazards
+    )
+    for i in range(len(records)):
+        detail = inspect_event(records, i, config, result, browsers=True)
+        scratch = inspect_event(records, i, config, browsers=True)
+        row = bytes(verdict_of(r) for r in detail.results)
+        assert row == result.verdicts[i] == bytes(verdict_of(r) for r in scratch.results)
+        assert detail.state == scratch.state

@@ -225,3 +225,29 @@ def test_the_event_menu_copies_the_payload_and_shows_the_event_in_coverage(  # t
     menu.close()
     assert window.tabs.currentIndex() == 1
     assert window.coverage.table.currentIndex().row() == 12
+
+
+def test_each_browser_gets_its_own_sdk_page_and_the_timeline_says_so(  # type: ignore[no-untyped-def]
+    demo_window: MainWindow, run_until
+) -> None:
+    window = demo_window  # several browsers, manualInit on
+    header = window.timeline.summary
+    browsers = {r.data.get("anonymousId") for r in window.workbench.store.events()} - {None}
+    assert len(browsers) > 1
+    assert header.text().startswith(f"One SDK page per browser: {len(browsers)} browsers")
+    hazards = {(h.event_index, h.code) for h in window.workbench.evaluation.hazards}
+    second = next(
+        i for i, r in enumerate(window.workbench.store.events())
+        if r.data.get("anonymousId", "").startswith("b7e2") and r.type == "track"
+    )  # fmt: skip
+    assert (second, "track-before-identify") in hazards  # the second browser's own page
+    _menu_action(window, "View", "SDK sessions")  # the menu is there
+    sessions = window.menus.sdk_sessions
+    page = next(a for a in sessions.actions() if a.data() == "page")
+    page.trigger()
+    settle(window, run_until)
+    assert header.text().startswith("One SDK page session · ")
+    hazards = {(h.event_index, h.code) for h in window.workbench.evaluation.hazards}
+    assert (second, "track-before-identify") not in hazards
+    window.select_row(second)
+    assert "before any identify" not in window.mappings.problems.toPlainText()

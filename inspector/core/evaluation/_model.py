@@ -10,9 +10,10 @@ from typing import Any
 
 import orjson
 
-from inspector.core.destinations import DestinationConfig, SdkState
+from inspector.core.destinations import DestinationConfig
 from inspector.core.inspection import Hazard, SubscriptionResult
 from inspector.core.message_ids import SeenIds
+from inspector.core.sdk_sessions import PageState
 
 __all__ = ["Verdict", "verdict_of", "TimelineEntry", "Evaluation", "TIMELINE_FIELDS"]
 
@@ -103,6 +104,8 @@ class Evaluation:
 
     config: DestinationConfig
     fresh_sdk: bool = False
+    browsers: bool = False
+    """Each browser (anonymousId) had its own SDK page session (see ``core.sdk_sessions``)."""
     verdicts: list[bytes] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     hazards: list[Hazard] = field(default_factory=list)
@@ -110,11 +113,11 @@ class Evaluation:
     """Event index -> the earlier event with the same messageId (Segment keeps only the first)."""
     message_hashes: array[int] = field(default_factory=lambda: array("q"))
     """``hash(messageId)`` per event (0: none), kept so edits can recheck duplicates cheaply."""
-    checkpoints: dict[int, SdkState | None] = field(default_factory=dict)
+    checkpoints: dict[int, PageState] = field(default_factory=dict)
     complete: bool = False
     unmatched: bytearray = field(default_factory=bytearray)
     """One byte per evaluated event: 1 when no enabled subscription matched it."""
-    final_state: SdkState | None = None
+    final_state: PageState = None
     """The SDK state after the last event: where evaluating appended events starts."""
     seen_ids: SeenIds | None = None
     """Every messageId hash so far, for checking appended events for duplicates."""

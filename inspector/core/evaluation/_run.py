@@ -17,6 +17,7 @@ from inspector.core.events import EventRecord
 from inspector.core.inspection import Engine, EventInspection, mark_duplicate, step
 from inspector.core.loaders import CancelToken
 from inspector.core.message_ids import SeenIds, duplicate_ids
+from inspector.core.sdk_sessions import BrowserStates, PageState, kept, leave, meet
 
 __all__ = ["evaluate", "extend", "reevaluate", "inspect_event"]
 
@@ -28,12 +29,13 @@ def evaluate(
     config: DestinationConfig,
     *,
     fresh_sdk: bool = False,
+    browsers: bool = False,
     cancel: CancelToken | None = None,
     progress: Progress | None = None,
 ) -> Evaluation:
-    """Run every event through every subscription, in order (the session's one SDK page)."""
-    run = Pass(config, fresh_sdk, records, cancel, progress)
-    result = run.segment(0, run.engine.start, None)
+    """Run every event through every subscription, in order (one SDK page, or one per browser)."""
+    run = Pass(config, fresh_sdk, records, cancel, progress, browsers)
+    result = run.segment(0, run.start, None)
     if not run.finished:
         return result
     result.complete = True
@@ -61,19 +63,18 @@ def extend(
     """
     start = len(previous.verdicts)
     if not previous.complete or start > len(records) or previous.seen_ids is None:
-        return evaluate(
-            records, previous.config, fresh_sdk=previous.fresh_sdk, cancel=cancel, progress=progress
-        )
-    run = Pass(previous.config, previous.fresh_sdk, records, cancel, progress)
+        return _again(previous, records, cancel, progress)
+    run = Pass(previous.config, previous.fresh_sdk, records, cancel, progress, previous.browsers)
     fresh = previous.fresh_sdk or start == 0
-    state = run.engine.start if fresh else previous.final_state
-    snapshot = state.snapshot() if state is not None and not fresh else None
+    state = run.start if fresh else previous.final_state
+    snapshot = state.snapshot() if isinstance(state, SdkState) and not fresh else None
     segment = run.segment(start, state, snapshot)
     if not run.finished:
         return previous
     result = Evaluation(
         previous.config,
         previous.fresh_sdk,
+        previous.browsers,
         verdicts=previous.verdicts + segment.verdicts,
         timeline=previous.timeline + segment.timeline,
         hazards=previous.hazards + segment.hazards,
@@ -110,22 +111,20 @@ def reevaluate(
     """
     fits = previous.complete and len(previous.verdicts) == len(records)
     if not fits or not 0 <= changed < len(records):
-        return evaluate(
-            records, previous.config, fresh_sdk=previous.fresh_sdk, cancel=cancel, progress=progress
-        )
-    run = Pass(previous.config, previous.fresh_sdk, records, cancel, progress)
+        return _again(previous, records, cancel, progress)
+    run = Pass(previous.config, previous.fresh_sdk, records, cancel, progress, previous.browsers)
     if previous.fresh_sdk:
-        base, state = changed, run.engine.start
+        base, state = changed, run.start
     else:
         base = max(k for k in previous.checkpoints if k <= changed)
         state = previous.checkpoints[base]
 
-    def converged(i: int, now: SdkState | None) -> bool:
+    def converged(i: int, now: PageState) -> bool:
         if i <= changed:
             return False
         return previous.fresh_sdk or previous.checkpoints.get(i, _NO_STATE) == now
 
-    before = state.snapshot() if state is not None and base > 0 else None
+    before = state.snapshot() if isinstance(state, SdkState) and base > 0 else None
     segment = run.segment(base, state, before, until=converged)
     if not run.finished:
         return previous  # cancelled: the old evaluation still describes everything but the edit
@@ -136,9 +135,7 @@ def reevaluate(
     result.duplicates = duplicate_ids(result.message_hashes, records, result.seen_ids)
     if any(i not in result.duplicates for i in previous.duplicates if not base <= i < stop):
         # a repeat outside the replayed stretch is one no longer: its verdicts need a full pass
-        return evaluate(
-            records, previous.config, fresh_sdk=previous.fresh_sdk, cancel=cancel, progress=progress
-        )
+        return _again(previous, records, cancel, progress)
     demote_duplicates(result, result.duplicates)
     run.report(len(records))
     return result
@@ -151,6 +148,7 @@ def _splice(previous: Evaluation, segment: Evaluation, start: int, stop: int) ->
     return Evaluation(
         previous.config,
         previous.fresh_sdk,
+        previous.browsers,
         verdicts=previous.verdicts[:start] + segment.verdicts + previous.verdicts[stop:],
         timeline=[e for e in previous.timeline if e.event_index < start]
         + segment.timeline
@@ -178,6 +176,7 @@ def inspect_event(
     evaluation: Evaluation | None = None,
     *,
     fresh_sdk: bool = False,
+    browsers: bool = False,
 ) -> EventInspection:
     """Full results for one event, with the SDK state the session leaves before it.
 
@@ -188,22 +187,41 @@ def inspect_event(
     with the same config (otherwise from the start): pass an evaluation for long sessions.
     """
     engine = Engine(config)
-    start, state = 0, engine.start
+    browsers = browsers and not fresh_sdk
+    start, state = 0, BrowserStates(engine.start) if browsers else engine.start
     if fresh_sdk:
         start = index
-    elif evaluation is not None and evaluation.config == config:
+    elif evaluation is not None and evaluation.config == config and evaluation.browsers == browsers:
         base = max((k for k in evaluation.checkpoints if k <= index), default=None)
         if base is not None:
-            start, state = base, evaluation.checkpoints[base]
+            start, state = base, kept(evaluation.checkpoints[base])
     for i in range(start, index + 1):
-        if i == index and state is not None:
+        before = meet(state, records[i].data)
+        if i == index and before is not None:
             # every hazard that holds at this event, not only those first seen here
-            state = replace(state, reported=frozenset())
-        inspection = step(engine, i, records[i], state)
+            before = replace(before, reported=frozenset())
+        inspection = step(engine, i, records[i], before)
         if i == index:
             if evaluation is not None and index in evaluation.duplicates:
                 mark_duplicate(inspection, evaluation.duplicates[index])
             return inspection
         if inspection.state is not None:
-            state = inspection.state
+            state = leave(state, inspection.state)
     raise IndexError(index)
+
+
+def _again(
+    previous: Evaluation,
+    records: Sequence[EventRecord],
+    cancel: CancelToken | None,
+    progress: Progress | None,
+) -> Evaluation:
+    """A full pass in ``previous``'s mode."""
+    return evaluate(
+        records,
+        previous.config,
+        fresh_sdk=previous.fresh_sdk,
+        browsers=previous.browsers,
+        cancel=cancel,
+        progress=progress,
+    )
