@@ -14,18 +14,14 @@ _DEMOTE = bytes.maketrans(bytes([Verdict.DELIVERED]), bytes([Verdict.NOT_DELIVER
 def demote_duplicates(
     evaluation: Evaluation, duplicates: Mapping[int, int] | Iterable[int]
 ) -> None:
-    """Turn "delivered" verdicts of the given events into "not delivered" (totals follow)."""
-    totals = evaluation._totals  # noqa: SLF001 - kept in step rather than recounted
+    """Turn "delivered" verdicts of the given events into "not delivered".
+
+    Called while the evaluation's verdicts are still the plain list a pass wrote, before its
+    totals are counted.
+    """
+    verdicts = evaluation.verdicts
     for index in duplicates:
-        if index >= len(evaluation.verdicts):
+        if not 0 <= index < len(verdicts):
             continue
-        row = evaluation.verdicts[index]
-        demoted = row.translate(_DEMOTE)
-        if demoted == row:
-            continue
-        evaluation.verdicts[index] = demoted
-        if totals is not None:
-            for j, code in enumerate(row):
-                if code == Verdict.DELIVERED:
-                    totals[j][Verdict.DELIVERED] -= 1
-                    totals[j][Verdict.NOT_DELIVERED] += 1
+        assert isinstance(verdicts, list), "demote before the verdicts become blocks"
+        verdicts[index] = verdicts[index].translate(_DEMOTE)

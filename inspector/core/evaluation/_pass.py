@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from array import array
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from inspector.core.destinations import DestinationConfig
@@ -15,7 +17,7 @@ from inspector.core.evaluation._model import (
     verdict_of,
 )
 from inspector.core.events import EventRecord, json_bytes
-from inspector.core.inspection import Engine, step
+from inspector.core.inspection import Engine, Hazard, step
 from inspector.core.loaders import CancelToken
 from inspector.core.message_ids import message_hash
 from inspector.core.sdk_sessions import BrowserStates, PageState, kept, leave, meet
@@ -72,7 +74,17 @@ class Pass:
         ``state`` is the SDK state before event ``start`` and ``snapshot`` its timeline view.
         Run to the end, the segment's ``final_state`` is the state after the last event.
         """
-        out = Evaluation(self.config, self.fresh_sdk, browsers=self.browsers)
+        rows = _Rows()
+        out = Evaluation(
+            self.config,
+            self.fresh_sdk,
+            browsers=self.browsers,
+            verdicts=rows.verdicts,
+            timeline=rows.timeline,
+            hazards=rows.hazards,
+            message_hashes=rows.hashes,
+            unmatched=rows.unmatched,
+        )
         state = kept(state)  # carried on here: what was passed in stays as it was
         checkpoint_every = CHECKPOINT_EVERY
         for i in range(start, len(self.records)):
@@ -87,17 +99,17 @@ class Pass:
                 if time.monotonic() - self.reported >= PROGRESS_INTERVAL:
                     self.reported = time.monotonic()
                     self.report(i)
-            state, snapshot = self._step(out, i, state, snapshot)
+            state, snapshot = self._step(rows, i, state, snapshot)
         else:
             out.final_state = state
         self.finished = True
         return out
 
     def _step(
-        self, out: Evaluation, i: int, state: PageState, snapshot: dict[str, Any] | None
+        self, out: _Rows, i: int, state: PageState, snapshot: dict[str, Any] | None
     ) -> tuple[PageState, dict[str, Any] | None]:
         record = self.records[i]
-        out.message_hashes.append(message_hash(record.data.get("messageId")))
+        out.hashes.append(message_hash(record.data.get("messageId")))
         before = meet(state, record.data)
         if isinstance(state, BrowserStates):  # what changed is told against this browser's page
             snapshot = state.snapshot()
@@ -118,3 +130,14 @@ class Pass:
             state_json = json_bytes(inspection.state.snapshot() if inspection.state else {})
             out.timeline.append(TimelineEntry(i, state_json, (), hazards))
         return state, snapshot
+
+
+@dataclass(slots=True)
+class _Rows:
+    """What a pass writes, event by event (the segment's evaluation holds the same objects)."""
+
+    verdicts: list[bytes] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    hazards: list[Hazard] = field(default_factory=list)
+    hashes: array[int] = field(default_factory=lambda: array("q"))
+    unmatched: bytearray = field(default_factory=bytearray)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from inspector.core.destinations import DestinationConfig, SdkState
+from inspector.core.evaluation._blocks import BlockList
 from inspector.core.evaluation._duplicates import demote_duplicates
 from inspector.core.evaluation._model import (
     Evaluation,
@@ -39,10 +40,11 @@ def evaluate(
     if not run.finished:
         return result
     result.complete = True
-    result.totals()  # counted here, in the worker, so the views need not
     result.seen_ids = SeenIds()
     result.duplicates = duplicate_ids(result.message_hashes, records, result.seen_ids)
     demote_duplicates(result, result.duplicates)
+    _in_blocks(result)
+    result.totals()  # counted here, in the worker, so the views need not
     run.report(len(records))
     return result
 
@@ -57,7 +59,8 @@ def extend(
     """``previous`` plus the events appended after it: only those are evaluated.
 
     They continue from ``previous``'s final SDK state; totals, unmatched flags, the timeline and
-    duplicate messageIds are added to, not recounted. The result shares ``previous``'s lineage
+    duplicate messageIds are added to, not recounted; the long sequences are block lists whose
+    blocks the result shares with ``previous``. The result shares ``previous``'s lineage
     (see :meth:`Evaluation.extends`). Cancelled, ``previous`` is returned. Falls back to
     :func:`evaluate` when ``previous`` is incomplete or covers more events than ``records``.
     """
@@ -71,26 +74,28 @@ def extend(
     segment = run.segment(start, state, snapshot)
     if not run.finished:
         return previous
+    hashes = previous.message_hashes + segment.message_hashes
+    seen_ids = previous.seen_ids.copy()  # a dropped job must not leave its ids behind
+    later = duplicate_ids(hashes, records, seen_ids, start, previous.duplicates)
+    demote_duplicates(segment, [i - start for i in later])  # its verdicts count from ``start``
     result = Evaluation(
         previous.config,
         previous.fresh_sdk,
         previous.browsers,
-        verdicts=previous.verdicts + segment.verdicts,
-        timeline=previous.timeline + segment.timeline,
-        hazards=previous.hazards + segment.hazards,
-        message_hashes=previous.message_hashes + segment.message_hashes,
+        verdicts=BlockList.of(previous.verdicts).extended(segment.verdicts),
+        timeline=BlockList.of(previous.timeline).extended(segment.timeline),
+        hazards=BlockList.of(previous.hazards).extended(segment.hazards),
+        message_hashes=hashes,
         checkpoints={**previous.checkpoints, **segment.checkpoints},
         complete=True,
         unmatched=previous.unmatched + segment.unmatched,
         final_state=segment.final_state,
-        seen_ids=previous.seen_ids.copy(),
+        seen_ids=seen_ids,
         lineage=previous.lineage,
     )
     width = len(previous.config.subscriptions)
     result._totals = add_totals(previous.totals(), count_verdicts(segment.verdicts, width))
-    later = duplicate_ids(result.message_hashes, records, result.seen_ids, start)
     result.duplicates = {**previous.duplicates, **later} if later else previous.duplicates
-    demote_duplicates(result, later)
     run.report(len(records))
     return result
 
@@ -130,15 +135,23 @@ def reevaluate(
         return previous  # cancelled: the old evaluation still describes everything but the edit
     stop = base + len(segment.verdicts)
     result = _splice(previous, segment, base, stop)
-    result.totals()
     result.seen_ids = SeenIds()
     result.duplicates = duplicate_ids(result.message_hashes, records, result.seen_ids)
     if any(i not in result.duplicates for i in previous.duplicates if not base <= i < stop):
         # a repeat outside the replayed stretch is one no longer: its verdicts need a full pass
         return _again(previous, records, cancel, progress)
     demote_duplicates(result, result.duplicates)
+    _in_blocks(result)
+    result.totals()
     run.report(len(records))
     return result
+
+
+def _in_blocks(result: Evaluation) -> None:
+    """Hold the long sequences as block lists, which later appends share instead of copying."""
+    result.verdicts = BlockList.of(result.verdicts)
+    result.timeline = BlockList.of(result.timeline)
+    result.hazards = BlockList.of(result.hazards)
 
 
 def _splice(previous: Evaluation, segment: Evaluation, start: int, stop: int) -> Evaluation:
@@ -149,12 +162,12 @@ def _splice(previous: Evaluation, segment: Evaluation, start: int, stop: int) ->
         previous.config,
         previous.fresh_sdk,
         previous.browsers,
-        verdicts=previous.verdicts[:start] + segment.verdicts + previous.verdicts[stop:],
+        verdicts=[*previous.verdicts[:start], *segment.verdicts, *previous.verdicts[stop:]],
         timeline=[e for e in previous.timeline if e.event_index < start]
-        + segment.timeline
+        + list(segment.timeline)
         + [e for e in previous.timeline if e.event_index >= stop],
         hazards=[h for h in previous.hazards if h.event_index < start]
-        + segment.hazards
+        + list(segment.hazards)
         + [h for h in previous.hazards if h.event_index >= stop],
         checkpoints={
             **{k: v for k, v in previous.checkpoints.items() if k not in inside},
