@@ -25,6 +25,7 @@ SHORTCUTS = (
     ("Ctrl+1 / 2 / 3", "Inspector / Coverage / Destination"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo an edit"),
     ("Esc", "Cancel loading"), ("Ctrl+I / Ctrl+E", "Import / export the destination config"),
+    ("Ctrl+F in the event editor", "Find in the event JSON"), ("Ctrl+Q", "Quit"),
 )  # fmt: skip
 
 Key = QKeySequence | QKeySequence.StandardKey | str | None
