@@ -75,6 +75,7 @@ class MainWindow(WindowLayout):
         )
         self.events.menu.coverage_requested.connect(self.show_in_coverage)
         self.events.menu.payload_source = self._payload_of
+        self.mappings.key_source = self._api_key
 
     def _connect_workbench(self) -> None:
         wb = self.workbench
@@ -153,6 +154,10 @@ class MainWindow(WindowLayout):
     def show_in_coverage(self, row: int) -> None:
         self.tabs.setCurrentIndex(1)
         self.coverage.show_event(row)
+
+    def _api_key(self) -> str | None:
+        key = self.workbench.config.settings.get("apiKey")
+        return key if isinstance(key, str) and key else None
 
     def _payload_of(self, row: int) -> tuple[str, str] | None:
         if row != self.current_row():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shlex
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -71,13 +72,16 @@ def request_text(result: SubscriptionResult) -> str:
     return "\n".join(head) + body
 
 
-def curl_command(result: SubscriptionResult) -> str:
-    """The request as a curl command line (the key stays masked: paste your own)."""
+def curl_command(result: SubscriptionResult, key: str | None = None) -> str:
+    """The request as a curl command line: the key masked, or ``key`` put in (Copy with key)."""
     request = result.request
     if request is None:
         return ""
+    headers = dict(request.headers)
+    if key and "Authorization" in headers:
+        headers["Authorization"] = f"Bearer {key}"
     parts = [f"curl -X {request.method} {shlex.quote(request.url)}"]
-    parts += [f"-H {shlex.quote(f'{k}: {v}')}" for k, v in request.headers.items()]
+    parts += [f"-H {shlex.quote(f'{k}: {v}')}" for k, v in headers.items()]
     if request.body is not None:
         parts.append(f"--data-raw {shlex.quote(request.body.decode())}")
     return " \\\n  ".join(parts)
@@ -132,6 +136,17 @@ class MappingsPanel(QWidget):
             note=lambda: "The key is masked: put your own in before running it.",
         )
         self.curl_button.hide()
+        self.curl_key_button = CopyButton(
+            "Copy with key",
+            "the request as a curl command, with the API key",
+            lambda: self._curl(with_key=True),
+            self,
+            note=lambda: "It holds the API key: keep it private.",
+        )
+        self.curl_key_button.setToolTip("A curl command that runs as it is: the API key is in it")
+        self.curl_key_button.hide()
+        self.key_source: Callable[[], str | None] = lambda: None
+        """The destination's API key, for "Copy with key" (None: none set)."""
         self.problems = QTextBrowser(self)
         self.problems.setAccessibleName("Problems")
         self.tabs = QTabWidget(self)
@@ -149,6 +164,7 @@ class MappingsPanel(QWidget):
                 self.jimo,
                 self.jimo_label,
                 self.curl_button,
+                self.curl_key_button,
                 CopyButton("Copy", "what Jimo receives", self.jimo.toPlainText, self),
             ),
             "Jimo",
@@ -274,9 +290,11 @@ class MappingsPanel(QWidget):
                 self._chosen = current.row()
                 self.subscription_selected.emit(current.row())
 
-    def _curl(self) -> str:
+    def _curl(self, with_key: bool = False) -> str:
         result = self.current_result()
-        return curl_command(result) if result is not None else ""
+        if result is None:
+            return ""
+        return curl_command(result, self.key_source() if with_key else None)
 
     def current_result(self) -> SubscriptionResult | None:
         return self.model.result(self._current)
@@ -303,6 +321,8 @@ class MappingsPanel(QWidget):
                 + ("the mapping failed" if result.mapping_error else "the trigger did not match")
             )
         self.curl_button.setVisible(result.request is not None)
+        self.curl_key_button.setVisible(result.request is not None)
+        self.curl_key_button.setEnabled(bool(self.key_source()))
         if self.cloud_mode:
             self.jimo_label.setText("HTTP request Jimo Cloud receives (key masked)")
             self.jimo.setPlainText(

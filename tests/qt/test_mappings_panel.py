@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import shlex
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QPlainTextEdit
 
+from inspector.core.destinations import DestinationConfig
 from inspector.core.evaluation import Verdict
 from inspector.qt.main_window import MainWindow
 from tests.qt.conftest import settle
@@ -147,3 +149,26 @@ def test_a_repeated_message_id_reads_not_delivered_everywhere(  # type: ignore[n
     coverage = window.coverage.model
     column = next(c for c in range(coverage.columnCount()) if coverage.subscription_of(c) == row)
     assert coverage.index(1, column).data().startswith("○")
+
+
+def test_curl_copies_masked_with_a_confirmation_or_with_the_key_on_request(  # type: ignore[no-untyped-def]
+    demo_window: MainWindow, run_until, qtbot
+) -> None:
+    window = demo_window
+    cloud = DestinationConfig.from_json(
+        {"destination": "actions-jimo-cloud", "settings": {"apiKey": "sk_live_0123456789wxyz"}}
+    )
+    window.load_config(cloud)
+    settle(window, run_until)
+    _click_row(window.events.table, 4, qtbot)  # an identify: a request is sent
+    panel = window.mappings
+    qtbot.mouseClick(panel.curl_button, Qt.MouseButton.LeftButton)
+    masked = QGuiApplication.clipboard().text()
+    assert "Bearer ****wxyz" in masked and "sk_live" not in masked
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Copied the request as a curl command") and "masked" in message
+    assert panel.curl_key_button.isEnabled()
+    qtbot.mouseClick(panel.curl_key_button, Qt.MouseButton.LeftButton)
+    words = shlex.split(QGuiApplication.clipboard().text().replace("\\\n", " "))
+    assert "Authorization: Bearer sk_live_0123456789wxyz" in words
+    assert "keep it private" in window.statusBar().currentMessage()
