@@ -145,7 +145,9 @@ def test_detail_never_replays_a_long_stretch_on_the_owner_thread(
     assert workbench.detail(far + 10) is not None
     config = workbench.config
     workbench.set_config(
-        config.with_subscription(0, config.subscriptions[0].with_changes(trigger='type = "alias"'))
+        config.with_subscription(
+            0, config.subscriptions[0].with_changes(trigger='type = "alias"')
+        )
     )
     assert workbench.detail(far) is None  # the evaluation was made with another config
     runner.settle(workbench)
