@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from inspector import __version__, cli_diff, cli_export, cli_snapshot
+from inspector.cli_window import add_sdk_session_options, window_problem
 from inspector.core.errors import InspectorError, LoadError
 from inspector.core.events import EventRecord
 from inspector.core.loaders import BadRecord, read_path, read_stream
@@ -54,9 +55,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "--config", metavar="CONFIG.json", help="destination config (default: Jimo presets)"
     )
     ins.add_argument("--format", choices=("ndjson", "table"), default="ndjson")
-    ins.add_argument(
-        "--fresh-sdk", action="store_true", help="each event sees a newly initialised SDK"
-    )
+    add_sdk_session_options(ins)
     ins.add_argument(
         "--fail-on",
         default="",
@@ -144,7 +143,7 @@ def _inspect(args: argparse.Namespace) -> int:
     def paired() -> Iterator[tuple[EventInspection, EventRecord]]:
         nonlocal failed
         records = _records(args.files, skipped)
-        for inspection in inspect(records, config, fresh_sdk=args.fresh_sdk):
+        for inspection in inspect(records, config, sdk_sessions=args.sdk_sessions):
             record = inspection.record_or_event
             if ("unmatched" in fail_on and not inspection.matched_any) or (
                 "invalid" in fail_on and inspection.invalid
@@ -160,21 +159,27 @@ def _inspect(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if skipped or failed else EXIT_OK
 
 
+def _window(args: list[str]) -> int:
+    problem = window_problem(args, _COMMANDS)  # before Qt, which would abort without a display
+    if problem is not None:
+        print(f"jimo-inspector: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    from inspector.app import run
+
+    return run(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     wants_gui = not args_list or (
         args_list[0] not in _COMMANDS and not args_list[0].startswith("-")
     )
     if wants_gui:
-        from inspector.app import run
-
-        return run(args_list)
+        return _window(args_list)
     try:
         args = _build_parser().parse_args(args_list)
         if args.command is None:
-            from inspector.app import run
-
-            return run([])
+            return _window([])
         if args.command == "capture":
             from inspector import cli_capture
 

@@ -27,6 +27,7 @@ class EvaluationJob:
     records: Sequence[EventRecord]
     config: DestinationConfig
     fresh_sdk: bool
+    browsers: bool
     previous: Evaluation | None
     edits: frozenset[int]
     full: bool
@@ -43,6 +44,7 @@ class EvaluationJob:
                 self.records,
                 self.config,
                 fresh_sdk=self.fresh_sdk,
+                browsers=self.browsers,
                 cancel=cancel,
                 progress=progress,
             )
@@ -63,6 +65,8 @@ class Session:
         self.store = store if store is not None else EventStore()
         self.config = config if config is not None else default_config()
         self.fresh_sdk = False
+        self.browsers = True
+        """One SDK page per browser (anonymousId); a one-browser file is one page anyway."""
         self.evaluation: Evaluation | None = None
         self._originals: dict[int, EventRecord] = {}
         # event -> number of its latest edit, for edits no installed evaluation covers yet
@@ -103,6 +107,11 @@ class Session:
         return index in self._originals
 
     @property
+    def edited_count(self) -> int:
+        """How many events differ from what was loaded."""
+        return len(self._originals)
+
+    @property
     def pending_edits(self) -> bool:
         """Whether some edit is not covered by the installed evaluation yet."""
         return bool(self._pending)
@@ -117,6 +126,8 @@ class Session:
             return index
         evaluation = self.evaluation
         if evaluation is None or evaluation.config != self.config or evaluation.fresh_sdk:
+            return 0
+        if evaluation.browsers != self.browsers:
             return 0
         usable = min([len(evaluation.verdicts), *self._pending])
         return max((k for k in evaluation.checkpoints if k <= min(index, usable)), default=0)
@@ -147,12 +158,14 @@ class Session:
             or not previous.complete
             or previous.config != self.config
             or previous.fresh_sdk != self.fresh_sdk
+            or previous.browsers != self.browsers
             or len(previous.verdicts) > len(records)
         )
         return EvaluationJob(
             records,
             self.config,
             self.fresh_sdk,
+            self.browsers,
             previous,
             frozenset(self._pending),
             full,
@@ -186,7 +199,9 @@ class Session:
     def detail(self, index: int) -> EventInspection:
         """Every subscription's full result for one event, with the SDK state before it."""
         evaluation = self.evaluation
-        if evaluation is not None and evaluation.fresh_sdk != self.fresh_sdk:
+        if evaluation is not None and (
+            evaluation.fresh_sdk != self.fresh_sdk or evaluation.browsers != self.browsers
+        ):
             evaluation = None
         if evaluation is not None and self._pending:
             # checkpoints after the first pending edit no longer describe the session
@@ -194,5 +209,10 @@ class Session:
             keep = {k: v for k, v in evaluation.checkpoints.items() if k <= first}
             evaluation = replace(evaluation, checkpoints=keep)
         return inspect_event(
-            self.store.events(), index, self.config, evaluation, fresh_sdk=self.fresh_sdk
+            self.store.events(),
+            index,
+            self.config,
+            evaluation,
+            fresh_sdk=self.fresh_sdk,
+            browsers=self.browsers,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -124,6 +125,23 @@ class CoverageView(QWidget):
         self.model.refresh()
         self._update_summary()
 
+    def show_event(self, row: int) -> bool:
+        """Bring event ``row`` into view and make it current; a filter hiding it is cleared."""
+        index = self.model.index(row, 0)
+        if self.table.model() is self.proxy:
+            shown = self.proxy.mapFromSource(index)
+            if not shown.isValid():
+                self.only_unmatched.setChecked(False)
+                self.set_subscription_filter(None)
+            else:
+                index = shown
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.setFocus()
+        return True
+
     def set_subscription_filter(
         self, subscription: int | None, verdict: Verdict | None = None
     ) -> None:
@@ -179,7 +197,7 @@ class CoverageView(QWidget):
         for verdict in _LEGEND_ORDER:
             if totals[verdict]:
                 action = QAction(
-                    f"Only {VERDICT_GLYPHS[verdict]} {verdict.label} ({totals[verdict]})", menu
+                    f"Only {VERDICT_GLYPHS[verdict]} {verdict.label} ({totals[verdict]:,})", menu
                 )
                 action.triggered.connect(
                     lambda _=False, v=verdict: self.set_subscription_filter(j, v)
@@ -209,15 +227,15 @@ class CoverageView(QWidget):
         model, evaluation = self.model, self.model.evaluation
         loaded = model.rowCount()
         if evaluation is None:
-            text = f"{loaded} events loaded, not evaluated yet" if loaded else "No events loaded"
+            text = f"{loaded:,} events loaded, not evaluated yet" if loaded else "No events loaded"
         else:
             done = model.evaluated_rows()
-            text = f"{model.unmatched_rows()} of {done} events match no mapping"
+            text = f"{model.unmatched_rows():,} of {done:,} events match no mapping"
             if done < loaded:
-                text += f" ({loaded} loaded, evaluating…)"
+                text += f" ({loaded:,} loaded, evaluating…)"
         shown = self.table.model().rowCount()
         if shown != loaded:
-            text += f" · {shown} shown"
+            text += f" · {shown:,} shown"
         self.summary.setText(text)
 
     def _update_legend(self) -> None:

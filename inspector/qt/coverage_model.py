@@ -183,7 +183,7 @@ class CoverageModel(StoreTableModel):
 
     def _short_totals(self, j: int) -> str:
         totals = self._totals[j]
-        parts = [f"{totals[v]} {VERDICT_GLYPHS[v]}" for v in _HEADER_ORDER if totals[v]]
+        parts = [f"{totals[v]:,} {VERDICT_GLYPHS[v]}" for v in _HEADER_ORDER if totals[v]]
         return "  ".join(parts) or f"0 {VERDICT_GLYPHS[Verdict.DELIVERED]}"
 
     def _long_totals(self, j: int) -> str:
@@ -191,9 +191,9 @@ class CoverageModel(StoreTableModel):
         sub = self._evaluation.config.subscriptions[j]
         state = "" if sub.enabled else " — disabled"
         lines = [f"{sub.name} ({sub.action}){state}", f"trigger: {sub.trigger}"]
-        lines += [f"{n} {verdict_text(v)}" for v, n in self._totals[j].items() if n]
+        lines += [f"{n:,} {verdict_text(v)}" for v, n in self._totals[j].items() if n]
         if self._counted < self._rows:
-            lines.append(f"({self._counted} of {self._rows} events evaluated)")
+            lines.append(f"({self._counted:,} of {self._rows:,} events evaluated)")
         lines.append("Click to show only the events with one verdict.")
         return "\n".join(lines)
 

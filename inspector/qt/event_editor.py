@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.events import EventRecord
 from inspector.core.jsonpaths import Span, locate_paths, path_at
+from inspector.qt.find_bar import FindBar
 from inspector.qt.json_view import JsonHighlighter, JsonView, monospace, pretty_json
 from inspector.qt.verdict_style import palette_is_dark
 
@@ -79,6 +80,8 @@ class EventEditor(QWidget):
         self.highlighter = JsonHighlighter(
             self.editor.document(), dark=palette_is_dark(self.palette())
         )
+        self.find_bar = FindBar(self.editor, self)
+        self.find_bar.on_marks = self._apply_selections
         self.raw = JsonView(self)
         self.raw.setAccessibleName("Event as received")
         self.raw.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -110,6 +113,7 @@ class EventEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
         layout.addWidget(self.title)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bar)
 
@@ -126,6 +130,8 @@ class EventEditor(QWidget):
         self._path_selection: list[QTextEdit.ExtraSelection] = []
         self._last_path = ""
         self.row = -1  # the event shown, so a pending edit lands on it even after a row change
+        self._original: dict[str, Any] | None = None  # the shown event as loaded, when known
+        self._edited = False
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
@@ -143,8 +149,11 @@ class EventEditor(QWidget):
     ) -> None:
         """Show ``record`` (None clears); keeps the cursor line when it is the same event."""
         if self._timer.isActive():
-            self.commit()  # typing not yet applied belongs to the event shown until now
+            self.commit(leaving=True)  # typing not yet applied belongs to the event shown until now
+        if row != self.row or not edited:
+            self._original = None if edited or record is None else record.data
         self.row = row
+        self._edited = edited
         self._loading = True
         line = self.editor.textCursor().blockNumber()
         same = record is not None and self._shown is not None and record.data == self._shown
@@ -162,6 +171,7 @@ class EventEditor(QWidget):
             if block.isValid() and line:
                 self.editor.setTextCursor(QTextCursor(block))
         self._loading = False
+        self.find_bar.refresh()
         self._spans = locate_paths(self.editor.toPlainText())
         self._error_selection = []
         self._path_selection = []
@@ -193,8 +203,12 @@ class EventEditor(QWidget):
         """Forget typing that has not been applied yet."""
         self._timer.stop()
 
-    def commit(self) -> None:
-        """Parse now (skipping the debounce); emits ``edited`` for a changed JSON object."""
+    def commit(self, leaving: bool = False) -> None:
+        """Parse now (skipping the debounce); emits ``edited`` for a changed JSON object.
+
+        Text back to the event as loaded (undo) asks for a revert instead, unless ``leaving``
+        (another event is about to be shown, and a revert would apply to that one).
+        """
         self._timer.stop()
         text = self.editor.toPlainText()
         self._spans = locate_paths(text)
@@ -210,11 +224,20 @@ class EventEditor(QWidget):
             return
         self._error_selection = []
         self._apply_selections()
+        if value == self._original and self._edited and not leaving:
+            self._shown = value
+            self._edited = False
+            self.status.setText("")
+            self.revert_button.setEnabled(False)
+            self.revert_requested.emit()
+            return
         if value != self._shown:
             self._shown = value
-            self.status.setText("Edited: results show the changed event.")
+            self._edited = True
             self.revert_button.setEnabled(True)
             self.edited.emit(self.row, value)
+        # an error shown for text since undone is gone
+        self.status.setText("Edited: results show the changed event." if self._edited else "")
 
     def _show_parse_error(self, exc: json.JSONDecodeError) -> None:
         self.status.setText(
@@ -256,7 +279,9 @@ class EventEditor(QWidget):
         return found
 
     def _apply_selections(self) -> None:
-        self.editor.setExtraSelections(self._path_selection + self._error_selection)
+        self.editor.setExtraSelections(
+            self.find_bar.selections + self._path_selection + self._error_selection
+        )
 
     def _on_cursor(self) -> None:
         if self._loading:

@@ -107,6 +107,25 @@ class EventTableModel(StoreTableModel):
     def record(self, row: int) -> EventRecord:
         return self._store[row]
 
+    def sort_key(self, row: int, column: int) -> tuple[Any, ...]:
+        """What column ``column`` sorts ``row`` by (numbers as numbers, text without case)."""
+        if column == 0:
+            return (row,)
+        rec = self._store[row]
+        if column == 1:
+            return (rec.timestamp,)
+        if column == 2:
+            return (rec.type,)
+        if column == 3:
+            return (rec.name.casefold(),)
+        if column == 4:
+            return (rec.user.casefold(),)
+        if column == MAPPINGS_COLUMN:
+            chips = self.chips(row)
+            return (-len(chips), [name for name, _ in chips])
+        source = rec.source
+        return (source.path, source.entry or 0, source.line or 0, source.item or 0)
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSortFilterProxyModel,
@@ -29,11 +31,19 @@ from PySide6.QtWidgets import (
 
 from inspector.core.evaluation import Verdict
 from inspector.core.filtering import EventFilter, compile_filter
+from inspector.qt.event_context_menu import EventContextMenu
 from inspector.qt.event_model import MAPPINGS_COLUMN, EventTableModel, VerdictsRole
 from inspector.qt.filter_bar import FilterEdit
 from inspector.qt.verdict_style import palette_is_dark, verdict_colour
 
-__all__ = ["EventFilterProxy", "EventsPanel", "ChipsDelegate"]
+__all__ = ["EventFilterProxy", "EventsPanel", "ChipsDelegate", "SORT_LIMIT"]
+
+EMPTY_HINT = (
+    "No events yet.\n\nDrop event files here, open them with Ctrl+O, paste events with "
+    "Ctrl+Shift+V, or start a capture."
+)
+SORT_LIMIT = 50_000
+"""Sorting compares rows in Python: beyond this many shown rows it would stall the window."""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -68,6 +78,13 @@ class EventFilterProxy(QSortFilterProxyModel):
     def refresh(self) -> None:
         self.beginFilterChange()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802 - Qt override
+        model = self.sourceModel()
+        assert isinstance(model, EventTableModel)
+        a, b = left.row(), right.row()
+        key_a, key_b = model.sort_key(a, left.column()), model.sort_key(b, left.column())
+        return (key_a, a) < (key_b, b)  # ties keep the session order
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802 - Qt override
         if row == self.pinned:
@@ -145,7 +162,20 @@ class EventsPanel(QWidget):
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        self.sort_column = -1
+        self.sort_order = Qt.SortOrder.AscendingOrder
         self.table = self._make_table()
+        self.empty_hint = QLabel(EMPTY_HINT, self.table.viewport())
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: palette(placeholder-text); font-size: 11pt;")
+        self.empty_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._update_empty_hint)
+        self.table.viewport().installEventFilter(self)
+        self._update_empty_hint()
+        self.menu = EventContextMenu(self)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -174,15 +204,69 @@ class EventsPanel(QWidget):
         table.setItemDelegateForColumn(MAPPINGS_COLUMN, ChipsDelegate(table))
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
-        for col, width in enumerate((38, 108, 58, 150, 92, 160)):
+        for col, width in enumerate((46, 108, 58, 150, 92, 160)):
             header.resizeSection(col, width)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)
+        header.sectionClicked.connect(self._on_header_clicked)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(lambda pos: self.menu.popup_at(table, pos))
         table.selectionModel().currentRowChanged.connect(self._on_current)
         return table
+
+    def _update_empty_hint(self) -> None:
+        self.empty_hint.setVisible(self.model.rowCount() == 0)
+        self.empty_hint.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_hint.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+        return False
+
+    # -- sorting ------------------------------------------------------------------------------
+    def _on_header_clicked(self, column: int) -> None:
+        """Ascending, descending, then the session order again."""
+        if column != self.sort_column:
+            self.sort_by(column, Qt.SortOrder.AscendingOrder)
+        elif self.sort_order == Qt.SortOrder.AscendingOrder:
+            self.sort_by(column, Qt.SortOrder.DescendingOrder)
+        else:
+            self.sort_by(-1)
+
+    def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> bool:
+        """Order the list by ``column`` (-1: session order). A view order only: the session,
+        its evaluation and the timeline keep the events as loaded. False when too many rows.
+        """
+        header = self.table.horizontalHeader()
+        if column >= 0 and self.visible_rows() > SORT_LIMIT:
+            self.error_label.setStyleSheet("color: palette(text);")
+            self.error_label.setText(
+                f"Sorting orders up to {SORT_LIMIT:,} events: filter the list first."
+            )
+            self.error_label.show()
+            return False
+        self.sort_column, self.sort_order = column, order
+        header.setSortIndicatorShown(column >= 0)
+        if column >= 0:
+            header.setSortIndicator(column, order)
+        self._sync_model()
+        if column >= 0:
+            self.proxy.sort(column, order)
+        else:
+            self.proxy.sort(-1)
+        row = self.current_row()
+        if row >= 0:
+            self.table.scrollTo(self.table.currentIndex())
+        return True
 
     # -- filtering ----------------------------------------------------------------------------
     @property
     def filtering(self) -> bool:
         return self.proxy.filter.kind != "all" or self.proxy.only_unmatched
+
+    @property
+    def needs_proxy(self) -> bool:
+        return self.filtering or self.sort_column >= 0
 
     def set_filter(self, flt: EventFilter, accepted: bytearray | None = None) -> None:
         self.proxy.pinned = -1
@@ -194,7 +278,7 @@ class EventsPanel(QWidget):
         self._sync_model()
 
     def refresh(self) -> None:
-        if self.filtering:
+        if self.needs_proxy:
             self.proxy.refresh()
 
     def row_changed(self, row: int) -> None:
@@ -218,12 +302,16 @@ class EventsPanel(QWidget):
         return self.table.model().rowCount()
 
     def _sync_model(self) -> None:
-        wanted = self.proxy if self.filtering else self.model
+        wanted = self.proxy if self.needs_proxy else self.model
         if self.table.model() is wanted:
             return
         row = self.current_row()
+        header = self.table.horizontalHeader()
+        widths = [header.sectionSize(c) for c in range(header.count())]
         self.proxy.setSourceModel(self.model if wanted is self.proxy else None)  # type: ignore[arg-type]
         self.table.setModel(wanted)
+        for column, width in enumerate(widths[:-1]):  # the last one stretches
+            header.resizeSection(column, width)  # a new model would reset the columns' widths
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         if row >= 0 and not self.select_row(row):
             self.current_changed.emit(-1)
@@ -248,6 +336,15 @@ class EventsPanel(QWidget):
     def current_row(self) -> int:
         return self._source_row(self.table.currentIndex())
 
+    def source_row(self, index: QModelIndex) -> int:
+        """The session's row for a table index (-1: none)."""
+        return self._source_row(index)
+
+    def filter_by(self, text: str) -> None:
+        """Put ``text`` in the filter bar and apply it now."""
+        self.filter_edit.setPlainText(text)
+        self.filter_edit.apply()
+
     def select_row(self, row: int) -> bool:
         """Select source row ``row`` (if the filter shows it) and scroll to it."""
         index = self.model.index(row, 0)
@@ -260,10 +357,17 @@ class EventsPanel(QWidget):
         return True
 
     def show_filter_error(self, flt: EventFilter) -> None:
+        """Say why ``flt`` does not parse, and that the list still shows the last valid one."""
         error = flt.error
+        self.error_label.setStyleSheet("color: #c62828;")
         if error is None:
             self.error_label.hide()
             return
         where = f" (at character {error.position + 1})" if error.position is not None else ""
-        self.error_label.setText(f"Not a valid expression{where}: {error.message}")
+        shown = self.proxy.filter if self.filtering else None
+        if shown is not None and shown.kind != "all":
+            stale = f"The list still shows the last valid filter, {shown.text.strip()!r}."
+        else:
+            stale = "The list still shows every event."
+        self.error_label.setText(f"Not a valid expression{where}: {error.message}. {stale}")
         self.error_label.show()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import html
 import json
 from typing import Any
@@ -24,13 +25,17 @@ from inspector.core.fql import ClauseResult, Explanation, LintWarning, Trigger, 
 from inspector.qt.json_view import monospace
 from inspector.qt.verdict_style import palette_is_dark, verdict_colour
 
-__all__ = ["ExplanationView", "NO_EVENT_TEXT"]
+__all__ = ["ExplanationView", "NO_EVENT_TEXT", "describe_event", "mark_differences"]
 
 Index = QModelIndex | QPersistentModelIndex
 NO_EVENT_TEXT = "Select an event to see how this trigger reads it."
+
+
 def _verdict_colour(passed: bool, widget: QWidget) -> QColor:
     verdict = Verdict.DELIVERED if passed else Verdict.TRIGGER_ERROR
     return verdict_colour(verdict, palette_is_dark(widget.palette()))
+
+
 _HEADERS = ("", "Clause", "Found", "Expected", "Why")
 _WHY = len(_HEADERS) - 1
 # Columns 1-3 fit their contents up to these widths, and together to 3/5 of a narrow view:
@@ -98,7 +103,7 @@ class ExplanationView(QWidget):
             self._show_summary(NO_EVENT_TEXT, None)
         else:
             explanation = trigger.explain(event)
-            self._show_summary(_summary(explanation), explanation.matched)
+            self._show_summary(_summary(explanation, describe_event(event)), explanation.matched)
             self._add_children(self.tree.invisibleRootItem(), explanation)
             self.tree.expandAll()
             nested = any(isinstance(c, Explanation) for c in explanation.children)
@@ -187,6 +192,8 @@ class _ClauseTree(QTreeWidget):
         self.setUniformRowHeights(False)  # a long "why" takes more lines
         self.setAlternatingRowColors(True)
         self.setItemDelegate(_WrapWhy(self))
+        # values differ anywhere, often at the end ("Signed Up" vs "Signed Up Completed")
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -231,18 +238,61 @@ def _row(node: ClauseResult | Explanation) -> list[str]:
     values = node.to_dict()
     found = _json(values["actual"]) if node.found else "missing"
     expected = "" if node.expected is None else _json(values["expected"])
-    return [mark, node.text, found, expected, node.error or node.hint or ""]
+    why = node.error or node.hint or ""
+    actual, wanted = values["actual"], values.get("expected")
+    if not node.passed and isinstance(actual, str) and isinstance(wanted, str):
+        marked = mark_differences(actual, wanted)
+        if marked is not None:
+            difference = (
+                f"Differs at the marked characters: {_json(marked[0])} vs {_json(marked[1])}"
+            )
+            why = f"{why}\n{difference}" if why else difference
+    return [mark, node.text, found, expected, why]
 
 
-def _summary(explanation: Explanation) -> str:
+def mark_differences(found: str, expected: str) -> tuple[str, str] | None:
+    """Both strings with the characters where they differ in brackets, for a near miss.
+
+    None when they are equal or too unlike for marks to help (e.g. ``"page"`` vs ``"track"``).
+    """
+    if found == expected:
+        return None
+    matcher = difflib.SequenceMatcher(None, found, expected, autojunk=False)
+    if matcher.ratio() < 0.6:
+        return None
+    left, right = [], []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            left.append(found[a1:a2])
+            right.append(expected[b1:b2])
+        else:
+            left.append(f"[{found[a1:a2]}]")
+            right.append(f"[{expected[b1:b2]}]")
+    return "".join(left), "".join(right)
+
+
+def describe_event(event: dict[str, Any]) -> str:
+    """A few words naming an event: its type, name or user, and time."""
+    kind = event.get("type") if isinstance(event.get("type"), str) else "event"
+    name = event.get("event") if kind == "track" else event.get("name")
+    if not isinstance(name, str) or not name:
+        name = event.get("userId") or event.get("groupId") or event.get("anonymousId")
+    text = f"{kind} “{name}”" if isinstance(name, str) and name else str(kind)
+    stamp = event.get("timestamp")
+    if isinstance(stamp, str) and len(stamp) >= 19 and stamp[10:11] in ("T", " "):
+        text += f" at {stamp[5:10]} {stamp[11:19]}"
+    return text
+
+
+def _summary(explanation: Explanation, event: str) -> str:
     if explanation.error and not explanation.children:
         return f"No match: {explanation.error}"
     verdict = "Matches" if explanation.matched else "Does not match"
     count = len(explanation.children)
     if count == 1:
-        return f"{verdict} the selected event."
+        return f"{verdict} the selected event, {event}."
     kind = "all" if explanation.operator == "and" else "any"
-    text = f"{verdict} the selected event ({kind} of {count} conditions must pass)."
+    text = f"{verdict} the selected event, {event} ({kind} of {count} conditions must pass)."
     return f"{text} {explanation.error}" if explanation.error else text
 
 

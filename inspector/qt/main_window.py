@@ -16,10 +16,17 @@ from inspector.core.loaders import BadRecord
 from inspector.core.tasks import TaskOwner
 from inspector.core.workbench import FilterResult, Workbench
 from inspector.qt.compare_actions import CompareExportActions
+from inspector.qt.file_opener import FileOpener
+from inspector.qt.help_docs import HelpDocs
+from inspector.qt.json_view import pretty_json
+from inspector.qt.load_report import LoadReport
 from inspector.qt.loading import counts_text
-from inspector.qt.menus import MainMenus, remember_recent
+from inspector.qt.menus import MainMenus
+from inspector.qt.quit_guard import QuitGuard
 from inspector.qt.selected_event import SelectedEvent
 from inspector.qt.window_layout import WindowLayout
+from inspector.qt.window_title import WindowTitle, unsaved_changes
+from inspector.resources import DEMO_CONFIG
 
 __all__ = ["MainWindow"]
 
@@ -39,6 +46,11 @@ class MainWindow(WindowLayout):
             self, workbench, self.message_bar.show_message, self.jump_to, self.load_config
         )
         self.selected = SelectedEvent(workbench, self)
+        self.title = WindowTitle(self, workbench, self.destination)
+        self.quit_guard = QuitGuard(self, lambda: unsaved_changes(workbench, self.destination))
+        self.load_report = LoadReport(workbench, self.message_bar, self.skipped, self.settings)
+        self.opener = FileOpener(self, workbench, self.open_files, self.load_demo_config)
+        self.help_docs = HelpDocs(self, self.menus.help_menu)
         self._shown: Evaluation | None = None
         self._connect_views()
         self._connect_workbench()
@@ -59,7 +71,15 @@ class MainWindow(WindowLayout):
         self.coverage.event_activated.connect(self.jump_to)
         self.timeline.event_activated.connect(lambda row: self.jump_to(row, -1))
         self.progress.cancel_requested.connect(wb.cancel_loading)
-        self.files_dropped.connect(self.open_files)
+        self.files_dropped.connect(self.opener.request)
+        self.skipped.count_changed.connect(
+            lambda n: self.bottom_tabs.setTabText(
+                1, f"Skipped records ({n:,})" if n else "Skipped records"
+            )
+        )
+        self.events.menu.coverage_requested.connect(self.show_in_coverage)
+        self.events.menu.payload_source = self._payload_of
+        self.mappings.key_source = self._api_key
 
     def _connect_workbench(self) -> None:
         wb = self.workbench
@@ -77,12 +97,12 @@ class MainWindow(WindowLayout):
         wb.filter_changed.connect(self._on_filtered)
         wb.load_started.connect(lambda name: self.progress.start(f"Loading {name}…"))
         wb.load_progress.connect(self.progress.update_bytes)
-        wb.load_error.connect(self.message_bar.show_message)
         wb.load_finished.connect(self._on_load_finished)
 
     def _connect_menus(self) -> None:
         menus = self.menus
-        menus.open_requested.connect(self.open_files)
+        menus.open_requested.connect(self.opener.request)
+        menus.quit_requested.connect(self.quit_guard.request_quit)
         menus.paste_requested.connect(self.paste_events)
         menus.import_requested.connect(self.import_config)
         menus.export_requested.connect(self.export_config)
@@ -91,9 +111,11 @@ class MainWindow(WindowLayout):
         menus.find_requested.connect(self._focus_filter)
         menus.tab_requested.connect(self.tabs.setCurrentIndex)
         menus.bottom_panel_toggled.connect(self.bottom_tabs.setVisible)
-        menus.fresh_sdk_toggled.connect(self.workbench.set_fresh_sdk)
+        menus.sdk_sessions_chosen.connect(self.workbench.set_sdk_sessions)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.quit_guard.allow_close(event):
+            return
         self.workbench.stop()
         self.save_layout(self.settings)
         self.model.detach()
@@ -130,6 +152,25 @@ class MainWindow(WindowLayout):
         self.destination.set_config(config)
         self.workbench.set_config(config)
 
+    def load_demo_config(self) -> None:
+        self.load_config(load_config(DEMO_CONFIG))
+
+    def show_in_coverage(self, row: int) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.coverage.show_event(row)
+
+    def _api_key(self) -> str | None:
+        key = self.workbench.config.settings.get("apiKey")
+        return key if isinstance(key, str) and key else None
+
+    def _payload_of(self, row: int) -> tuple[str, str] | None:
+        if row != self.current_row():
+            return None
+        result = self.mappings.current_result()
+        if result is None or result.payload is None:
+            return None
+        return result.subscription, pretty_json(result.payload)
+
     def import_config(self, path: str) -> bool:
         try:
             self.load_config(load_config(path))
@@ -155,9 +196,11 @@ class MainWindow(WindowLayout):
             if not unchanged:
                 self.events.refresh()
             hazards = len(evaluation.hazards)
-            self.eval_label.setText(f"{hazards} hazard(s)" if hazards else "")
+            self.eval_label.setText(f"{hazards:,} hazard(s)" if hazards else "")
             self._update_counts()
             self.selected.evaluated(unchanged)
+        else:
+            self.eval_label.clear()  # nothing is evaluated: no hazards to speak of
 
     def apply_filter(self, flt: EventFilter) -> None:
         self.events.show_filter_error(flt)
@@ -173,13 +216,11 @@ class MainWindow(WindowLayout):
         self._update_counts()
 
     def _on_bad(self, bad: Sequence[BadRecord]) -> None:
-        self.skipped_list.addItems([str(b) for b in bad])
-        self.bottom_tabs.setTabText(1, f"Skipped records ({len(self.workbench.store.bad):,})")
+        self.skipped.add_records(bad)
 
     def _on_cleared(self) -> None:
         self.events.rows_reset()
-        self.skipped_list.clear()
-        self.bottom_tabs.setTabText(1, "Skipped records")
+        self.skipped.clear()
         self.selected.show(-1)
         self._update_counts()
 
@@ -194,7 +235,8 @@ class MainWindow(WindowLayout):
     # -- loading ------------------------------------------------------------------------------
     def open_files(self, paths: Sequence[str]) -> asyncio.Task[None]:
         """Load files in the background; returns the task (tests await it)."""
-        remember_recent(self.settings, paths)
+        self.load_report.begin(paths)
+        self.title.opened(paths)
         name = f"load {len(paths)} file(s)"
         return self.tasks.spawn(self.workbench.load_files(list(paths)), name=name)
 
@@ -212,6 +254,7 @@ class MainWindow(WindowLayout):
             return 0
         if count:
             self.select_row(first)
+            self.title.pasted()
         self.statusBar().showMessage(f"Pasted {count} event(s)", 4000)
         return count
 

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import json
 import shlex
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
+    QPlainTextEdit,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -28,13 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.core.evaluation import verdict_of
 from inspector.core.inspection import EventInspection, SubscriptionResult
 from inspector.core.jsonpaths import locate_paths, path_at
+from inspector.qt.clipboard import CopyButton
 from inspector.qt.explanation_view import ExplanationView
 from inspector.qt.json_view import JsonView, pretty_json
 from inspector.qt.verdict_list import VerdictListModel
 
-__all__ = ["MappingsPanel", "request_text", "commands_text"]
+__all__ = ["MappingsPanel", "request_text", "commands_text", "MAX_LIST_SHARE"]
+
+MAX_LIST_SHARE = 0.5
+"""The mappings list grows with its rows up to this share of the panel's height."""
 
 
 def commands_text(result: SubscriptionResult) -> str:
@@ -66,23 +72,19 @@ def request_text(result: SubscriptionResult) -> str:
     return "\n".join(head) + body
 
 
-def curl_command(result: SubscriptionResult) -> str:
-    """The request as a curl command line (the key stays masked: paste your own)."""
+def curl_command(result: SubscriptionResult, key: str | None = None) -> str:
+    """The request as a curl command line: the key masked, or ``key`` put in (Copy with key)."""
     request = result.request
     if request is None:
         return ""
+    headers = dict(request.headers)
+    if key and "Authorization" in headers:
+        headers["Authorization"] = f"Bearer {key}"
     parts = [f"curl -X {request.method} {shlex.quote(request.url)}"]
-    parts += [f"-H {shlex.quote(f'{k}: {v}')}" for k, v in request.headers.items()]
+    parts += [f"-H {shlex.quote(f'{k}: {v}')}" for k, v in headers.items()]
     if request.body is not None:
         parts.append(f"--data-raw {shlex.quote(request.body.decode())}")
     return " \\\n  ".join(parts)
-
-
-def _copy_button(parent: QWidget, label: str, source: Any) -> QPushButton:
-    button = QPushButton(label, parent)
-    button.setAccessibleName(label)
-    button.clicked.connect(lambda: QGuiApplication.clipboard().setText(source()))
-    return button
 
 
 class MappingsPanel(QWidget):
@@ -123,16 +125,37 @@ class MappingsPanel(QWidget):
         self.payload_hint.setWordWrap(True)
         self.jimo = JsonView(self)
         self.jimo.setAccessibleName("Jimo SDK commands or HTTP request")
+        # a command with a long payload is one line of JavaScript: wrap it rather than hide it
+        self.jimo.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.jimo_label = QLabel(self)
-        self.curl_button = _copy_button(self, "Copy as curl", self._curl)
+        self.curl_button = CopyButton(
+            "Copy as curl",
+            "the request as a curl command",
+            self._curl,
+            self,
+            note=lambda: "The key is masked: put your own in before running it.",
+        )
         self.curl_button.hide()
+        self.curl_key_button = CopyButton(
+            "Copy with key",
+            "the request as a curl command, with the API key",
+            lambda: self._curl(with_key=True),
+            self,
+            note=lambda: "It holds the API key: keep it private.",
+        )
+        self.curl_key_button.setToolTip("A curl command that runs as it is: the API key is in it")
+        self.curl_key_button.hide()
+        self.key_source: Callable[[], str | None] = lambda: None
+        """The destination's API key, for "Copy with key" (None: none set)."""
         self.problems = QTextBrowser(self)
         self.problems.setAccessibleName("Problems")
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.explanation, "Why")
         self.tabs.addTab(
             self._with_bar(
-                self.payload, self.payload_hint, "Copy payload", lambda: self.payload.toPlainText()
+                self.payload,
+                self.payload_hint,
+                CopyButton("Copy payload", "the payload", self.payload.toPlainText, self),
             ),
             "Payload",
         )
@@ -140,9 +163,9 @@ class MappingsPanel(QWidget):
             self._with_bar(
                 self.jimo,
                 self.jimo_label,
-                "Copy",
-                lambda: self.jimo.toPlainText(),
                 self.curl_button,
+                self.curl_key_button,
+                CopyButton("Copy", "what Jimo receives", self.jimo.toPlainText, self),
             ),
             "Jimo",
         )
@@ -151,8 +174,16 @@ class MappingsPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.tabs)
+        splitter.setChildrenCollapsible(False)
         splitter.setSizes([170, 500])
+        splitter.splitterMoved.connect(self._on_splitter_moved)
         self.splitter = splitter
+        self._fitted_rows = -1  # the row count the list was last sized for
+        self._user_sized = False
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._apply_fit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -160,18 +191,17 @@ class MappingsPanel(QWidget):
         self._inspection: EventInspection | None = None
         self._event: dict[str, Any] | None = None
         self._current = 0
+        self._chosen: int | None = None  # the subscription the user picked, kept across events
+        self._selecting = False
         self._payload_spans: dict[str, Any] = {}
 
-    def _with_bar(
-        self, view: QWidget, label: QLabel, copy_label: str, source: Any, *extra: QWidget
-    ) -> QWidget:
+    def _with_bar(self, view: QWidget, label: QLabel, *buttons: QWidget) -> QWidget:
         box = QWidget(self)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(label, 1)
-        for widget in extra:
+        for widget in buttons:
             bar.addWidget(widget)
-        bar.addWidget(_copy_button(box, copy_label, source))
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -182,32 +212,97 @@ class MappingsPanel(QWidget):
     def show_inspection(
         self, inspection: EventInspection | None, event: dict[str, Any] | None
     ) -> None:
-        """Show every subscription's verdict for this event; keeps the selected subscription."""
+        """Show every subscription's verdict for this event.
+
+        The subscription the user picked stays selected; until they pick one, the first that
+        matched this event is (else the first).
+        """
         self._inspection, self._event = inspection, event
         self.model.set_inspection(inspection)
-        row = min(self._current, self.model.rowCount() - 1)
+        self._fit_list()
+        row = self._row_to_select()
         if row >= 0:
-            self.table.selectRow(row)
+            self._selecting = True
+            try:
+                self.table.selectRow(row)
+            finally:
+                self._selecting = False
+            self._current = row
             self._show_detail(row)
         else:
             self._show_detail(-1)
 
+    def _fit_list(self) -> None:
+        """Soon make the list as tall as its rows (up to ``MAX_LIST_SHARE`` of the panel)."""
+        rows = self.model.rowCount()
+        if rows != self._fitted_rows and not self._user_sized and rows:
+            # later, not inside the model reset and selection change that brought the rows
+            self._fit_timer.start()
+
+    def _apply_fit(self) -> None:
+        rows = self.model.rowCount()
+        if rows == self._fitted_rows or self._user_sized or not rows:
+            return
+        self._fitted_rows = rows
+        table = self.table
+        wanted = (
+            table.horizontalHeader().sizeHint().height()
+            + rows * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+            + 2
+        )
+        total = sum(self.splitter.sizes()) or self.height()
+        height = min(wanted, int(total * MAX_LIST_SHARE))
+        self.splitter.setSizes([height, max(total - height, 1)])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height() and hasattr(self, "_fit_timer"):
+            self._fitted_rows = -1  # refit for the new height
+            self._fit_list()
+
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._user_sized = True  # the user's split stays
+
+    def _row_to_select(self) -> int:
+        count = self.model.rowCount()
+        if self._chosen is not None and self._chosen < count:
+            return self._chosen
+        for row in range(count):
+            result = self.model.result(row)
+            if result is not None and verdict_of(result).matched:
+                return row
+        return 0 if count else -1
+
     def select_subscription(self, row: int) -> None:
+        """Select subscription ``row`` as if the user had clicked it."""
         if 0 <= row < self.model.rowCount():
+            self._chosen = row
             self.table.selectRow(row)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self._current = current.row()
             self._show_detail(current.row())
-            self.subscription_selected.emit(current.row())
+            if not self._selecting:
+                # only the user's choice goes to the Destination tab: following the event
+                # there would move its selection off what the user just added or picked
+                self._chosen = current.row()
+                self.subscription_selected.emit(current.row())
 
-    def _curl(self) -> str:
+    def _curl(self, with_key: bool = False) -> str:
         result = self.current_result()
-        return curl_command(result) if result is not None else ""
+        if result is None:
+            return ""
+        return curl_command(result, self.key_source() if with_key else None)
 
     def current_result(self) -> SubscriptionResult | None:
         return self.model.result(self._current)
+
+    @property
+    def cloud_mode(self) -> bool:
+        """The shown results come from a cloud-mode destination (no simulated SDK page)."""
+        return self._inspection is not None and self._inspection.state is None
 
     # -- detail -------------------------------------------------------------------------------
     def _show_detail(self, row: int) -> None:
@@ -226,9 +321,13 @@ class MappingsPanel(QWidget):
                 + ("the mapping failed" if result.mapping_error else "the trigger did not match")
             )
         self.curl_button.setVisible(result.request is not None)
-        if result.request is not None:
+        self.curl_key_button.setVisible(result.request is not None)
+        self.curl_key_button.setEnabled(bool(self.key_source()))
+        if self.cloud_mode:
             self.jimo_label.setText("HTTP request Jimo Cloud receives (key masked)")
-            self.jimo.setPlainText(request_text(result))
+            self.jimo.setPlainText(
+                request_text(result) or "// no request: " + _why_no_request(result)
+            )
         else:
             self.jimo_label.setText("Commands pushed onto the Jimo SDK queue, in order")
             self.jimo.setPlainText(
@@ -240,7 +339,8 @@ class MappingsPanel(QWidget):
     def _set_tab_titles(self, result: SubscriptionResult) -> None:
         count = self._problem_count(result)
         self.tabs.setTabText(3, f"Problems ({count})" if count else "Problems")
-        self.tabs.setTabText(2, "Request" if result.request is not None else "Jimo SDK")
+        # the destination's mode names the tab, whatever this result did
+        self.tabs.setTabText(2, "Request" if self.cloud_mode else "Jimo SDK")
 
     def _problem_count(self, result: SubscriptionResult) -> int:
         hazards = [h for h in (self._inspection.hazards if self._inspection else [])]
@@ -319,6 +419,16 @@ class MappingsPanel(QWidget):
             selections.append(sel)
         self.payload.setExtraSelections(selections)
         return fields
+
+
+def _why_no_request(result: SubscriptionResult) -> str:
+    if not result.enabled:
+        return "the mapping is disabled"
+    if not result.matched:
+        return "the trigger did not match"
+    if result.mapping_error:
+        return "the mapping failed"
+    return "the payload is invalid" if result.errors else "nothing was sent"
 
 
 def _html(text: str) -> str:

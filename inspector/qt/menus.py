@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from inspector import __version__
+from inspector.qt.sdk_sessions_menu import build_sdk_sessions_menu
 from inspector.resources import DEMO_SESSION
 
 __all__ = ["MainMenus", "remember_recent", "recent_files"]
@@ -24,6 +25,7 @@ SHORTCUTS = (
     ("Ctrl+1 / 2 / 3", "Inspector / Coverage / Destination"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo an edit"),
     ("Esc", "Cancel loading"), ("Ctrl+I / Ctrl+E", "Import / export the destination config"),
+    ("Ctrl+F in the event editor", "Find in the event JSON"), ("Ctrl+Q", "Quit"),
 )  # fmt: skip
 
 Key = QKeySequence | QKeySequence.StandardKey | str | None
@@ -43,7 +45,8 @@ class MainMenus(QObject):
         cancel_requested(): cancel loading.
         tab_requested(int): show the Inspector (0), Coverage (1) or Destination (2) tab.
         bottom_panel_toggled(bool): show or hide the timeline and skipped records.
-        fresh_sdk_toggled(bool): each event meets a fresh SDK.
+        sdk_sessions_chosen(str): which SDK page each event meets: browser, page or event.
+        quit_requested(): quit (Ctrl+Q).
     """
 
     open_requested = Signal(list)
@@ -55,7 +58,8 @@ class MainMenus(QObject):
     cancel_requested = Signal()
     tab_requested = Signal(int)
     bottom_panel_toggled = Signal(bool)
-    fresh_sdk_toggled = Signal(bool)
+    sdk_sessions_chosen = Signal(str)
+    quit_requested = Signal()
 
     def __init__(self, window: QMainWindow, settings: QSettings) -> None:
         super().__init__(window)
@@ -67,7 +71,7 @@ class MainMenus(QObject):
         self._add(edit, "&Find events…", self.find_requested.emit, QKeySequence.StandardKey.Find)
         self._add(edit, "Cancel loading", self.cancel_requested.emit, "Esc")
         self._build_view(bar.addMenu("&View"))
-        help_menu = bar.addMenu("&Help")
+        help_menu = self.help_menu = bar.addMenu("&Help")
         self._add(help_menu, "&Keyboard shortcuts", self._shortcuts)
         self._add(help_menu, "&About Jimo Inspector", self._about)
 
@@ -102,7 +106,7 @@ class MainMenus(QObject):
         self._add(file, "&Export destination config…", self._export_dialog, "Ctrl+E")
         file.addSeparator()
         self._add(file, "&Close all events", self.clear_requested.emit, "Ctrl+Shift+W")
-        self._add(file, "&Quit", self._window.close, QKeySequence.StandardKey.Quit)
+        self._add(file, "&Quit", self.quit_requested.emit, "Ctrl+Q")
 
     def _build_view(self, view: QMenu) -> None:
         for i, name in enumerate(("&Inspector", "&Coverage matrix", "&Destination")):
@@ -113,10 +117,8 @@ class MainMenus(QObject):
         )
         panel.setChecked(True)
         view.addSeparator()
-        fresh = self._toggle(view, "Fresh SDK for every event", self.fresh_sdk_toggled)
-        fresh.setToolTip(
-            "Each event meets a newly initialised Jimo SDK instead of one page session"
-        )
+        self.sdk_sessions = build_sdk_sessions_menu(view.addMenu("&SDK sessions"), self._window)
+        self.sdk_sessions.triggered.connect(lambda a: self.sdk_sessions_chosen.emit(a.data()))
 
     # -- files ------------------------------------------------------------------------------
     def _open(self, paths: Sequence[str]) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.destinations import get_destination
 from inspector.core.evaluation import Evaluation, TimelineEntry
+from inspector.core.sdk_sessions import BrowserStates
 from inspector.core.store import EventStore
 from inspector.qt.store_adapter import StoreSubscription, activate_on_enter, setup_compact_table
 from inspector.qt.verdict_style import palette_is_dark
@@ -296,17 +297,23 @@ class TimelineView(QWidget):
         self.hazard_list.setVisible(bool(evaluation.hazards))
 
     def _summary_text(self, evaluation: Evaluation) -> str:
+        """Which SDK sessions are in force, where the session ended up, how many hazards."""
+        final = evaluation.final_state
+        browsers = final.browsers if isinstance(final, BrowserStates) else 1
         if evaluation.fresh_sdk:
             parts = ["Every event meets a fresh SDK page: no session state to follow"]
+        elif browsers > 1:
+            parts = [f"One SDK page per browser: {browsers:,} browsers (anonymousIds)"]
         else:
             state = evaluation.timeline[-1].state if evaluation.timeline else {}
-            parts = ["Jimo initialised" if state.get("initialized") else "Jimo not initialised"]
+            parts = ["One SDK page session"]
+            parts.append("Jimo initialised" if state.get("initialized") else "Jimo not initialised")
             user = state.get("userId")
             parts.append(f"user {user}" if user else "anonymous user")
             if state.get("groupId"):
                 parts.append(f"group {state['groupId']}")
         count = len(evaluation.hazards)
-        parts.append(f"{count} hazard{'' if count == 1 else 's'}" if count else "no hazards")
+        parts.append(f"{count:,} hazard{'' if count == 1 else 's'}" if count else "no hazards")
         return " · ".join(parts)
 
     def _hazard_text(self, evaluation: Evaluation) -> str:
@@ -317,7 +324,7 @@ class TimelineView(QWidget):
             for h in evaluation.hazards[:_HAZARDS_LISTED]
         ]
         if len(evaluation.hazards) > _HAZARDS_LISTED:
-            lines.append(f"… and {len(evaluation.hazards) - _HAZARDS_LISTED} more in the table")
+            lines.append(f"… and {len(evaluation.hazards) - _HAZARDS_LISTED:,} more in the table")
         return "<br>".join(lines)
 
     def _emit_activated(self, index: QModelIndex) -> None:

@@ -21,6 +21,8 @@ def summary(result: SubscriptionResult) -> str:
         return result.trigger_error
     if not result.matched:
         return ""
+    if result.duplicate_of is not None:
+        return f"dropped: same messageId as event {result.duplicate_of + 1}"
     if result.mapping_error:
         return f"mapping error: {result.mapping_error}"
     if result.perform_error:

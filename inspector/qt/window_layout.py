@@ -6,7 +6,6 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QLabel,
-    QListWidget,
     QMainWindow,
     QSplitter,
     QTabWidget,
@@ -22,6 +21,7 @@ from inspector.qt.event_model import EventTableModel
 from inspector.qt.events_panel import EventsPanel
 from inspector.qt.loading import LoadProgress, MessageBar
 from inspector.qt.mappings_panel import MappingsPanel
+from inspector.qt.skipped_view import SkippedRecordsView
 from inspector.qt.timeline import TimelineView
 
 __all__ = ["WindowLayout"]
@@ -56,12 +56,11 @@ class WindowLayout(QMainWindow):
         self.coverage = CoverageView(store, self)
         self.destination = DestinationEditor(workbench.config, self)
         self.timeline = TimelineView(store, self)
-        self.skipped_list = QListWidget(self)
-        self.skipped_list.setAccessibleName("Skipped records")
+        self.skipped = SkippedRecordsView(self)
         self.bottom_tabs = QTabWidget(self)
         self.bottom_tabs.setDocumentMode(True)
         self.bottom_tabs.addTab(self.timeline, "Session timeline")
-        self.bottom_tabs.addTab(self.skipped_list, "Skipped records")
+        self.bottom_tabs.addTab(self.skipped, "Skipped records")
         self.inspector_split = QSplitter(Qt.Orientation.Vertical, self)
         self.inspector_split.setObjectName("inspectorSplitter")
         self.inspector_split.addWidget(self.splitter)

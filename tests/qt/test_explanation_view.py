@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from inspector.core.fql import parse
 from inspector.qt.explanation_view import NO_EVENT_TEXT, ExplanationView
@@ -25,8 +26,9 @@ def test_each_clause_shows_found_expected_and_why(view: ExplanationView) -> None
         ["✗ fail", "properties.total > 100", '"89.00"', "100", view.rows()[1][4]],
     ]
     assert "number" in view.rows()[1][4]
-    assert (
-        view.summary.text() == "Does not match the selected event (all of 2 conditions must pass)."
+    assert view.summary.text() == (
+        "Does not match the selected event, track “Signed Up” at 11-20 09:12:40"
+        " (all of 2 conditions must pass)."
     )
     assert view.source.text() == trigger.source and view.tree.isVisible()
 
@@ -78,3 +80,24 @@ def test_a_long_why_wraps_onto_more_lines_in_a_narrow_view(qtbot, view: Explanat
             > 2 * view.tree.visualItemRect(passing).height()
         )
     )
+
+
+def test_a_near_miss_marks_the_characters_that_differ(view: ExplanationView) -> None:
+    view.show_explanation(parse('event = "Signed Up"'), make_event(event="signed up"))
+    [row] = view.rows()
+    assert 'Differs at the marked characters: "[s]igned [u]p" vs "[S]igned [U]p"' in row[4]
+    # unlike values get no marks
+    view.show_explanation(parse('type = "track"'), make_event("page"))
+    assert "marked" not in view.rows()[0][4]
+
+
+def test_long_values_are_elided_in_the_middle(view: ExplanationView) -> None:
+    assert view.tree.textElideMode() == Qt.TextElideMode.ElideMiddle
+
+
+def test_the_verdict_says_which_event_it_is_about(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = demo_window
+    window.select_row(12)  # Order Completed
+    window.tabs.setCurrentIndex(2)  # Destination
+    summary = window.destination.panel.trigger.explanation.summary.text()
+    assert "the selected event, track “Order Completed” at 11-20" in summary

@@ -45,7 +45,7 @@ def test_demo_session_reports_skipped_lines_in_their_dock(window: MainWindow, ru
     run_until(lambda: not window.workbench.loading and window.model.rowCount() > 0)
     assert window.model.rowCount() == 58
     assert window.bottom_tabs.tabText(1) == "Skipped records (3)"
-    skipped = [window.skipped_list.item(i).text() for i in range(window.skipped_list.count())]
+    skipped = [window.skipped.list.item(i).text() for i in range(window.skipped.count())]
     assert [s.split("session.ndjson")[1] for s in skipped] == [
         ":18: invalid JSON: unexpected end of data (column 124)",
         ":34: expected an event object, found null",

@@ -128,7 +128,9 @@ def test_summary_tells_the_final_state(view: TimelineView) -> None:
     assert view.stack.currentWidget() is view.placeholder
     view.set_evaluation(demo_evaluation())
     assert view.stack.currentWidget() is view.table
-    assert view.summary.text() == "Jimo initialised · user usr_5t6y7u · group org_99 · 2 hazards"
+    assert view.summary.text() == (
+        "One SDK page session · Jimo initialised · user usr_5t6y7u · group org_99 · 2 hazards"
+    )
 
 
 def test_clicking_a_row_emits_its_event_index(qtbot, view: TimelineView) -> None:  # type: ignore[no-untyped-def]

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import itertools
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
-from inspector.core.destinations import DestinationConfig, SdkState
+from inspector.core.destinations import DestinationConfig
 from inspector.core.events import json_value
 from inspector.core.inspection import Hazard, SubscriptionResult
 from inspector.core.message_ids import SeenIds
+from inspector.core.sdk_sessions import PageState
 
 __all__ = ["Verdict", "verdict_of", "TimelineEntry", "Evaluation", "TIMELINE_FIELDS"]
 
@@ -63,6 +65,8 @@ def verdict_of(result: SubscriptionResult) -> Verdict:
         return Verdict.DISABLED
     if not result.matched:
         return Verdict.NOT_MATCHED
+    if result.duplicate_of is not None:  # it would have been delivered; Segment dropped it
+        return Verdict.NOT_DELIVERED
     if result.mapping_error or result.perform_error or result.errors and not result.delivered:
         return Verdict.INVALID
     return Verdict.DELIVERED if result.delivered else Verdict.NOT_DELIVERED
@@ -100,18 +104,20 @@ class Evaluation:
 
     config: DestinationConfig
     fresh_sdk: bool = False
-    verdicts: list[bytes] = field(default_factory=list)
-    timeline: list[TimelineEntry] = field(default_factory=list)
-    hazards: list[Hazard] = field(default_factory=list)
+    browsers: bool = False
+    """Each browser (anonymousId) had its own SDK page session (see ``core.sdk_sessions``)."""
+    verdicts: Sequence[bytes] = field(default_factory=list)
+    timeline: Sequence[TimelineEntry] = field(default_factory=list)
+    hazards: Sequence[Hazard] = field(default_factory=list)
     duplicates: dict[int, int] = field(default_factory=dict)
     """Event index -> the earlier event with the same messageId (Segment keeps only the first)."""
     message_hashes: array[int] = field(default_factory=lambda: array("q"))
     """``hash(messageId)`` per event (0: none), kept so edits can recheck duplicates cheaply."""
-    checkpoints: dict[int, SdkState | None] = field(default_factory=dict)
+    checkpoints: dict[int, PageState] = field(default_factory=dict)
     complete: bool = False
     unmatched: bytearray = field(default_factory=bytearray)
     """One byte per evaluated event: 1 when no enabled subscription matched it."""
-    final_state: SdkState | None = None
+    final_state: PageState = None
     """The SDK state after the last event: where evaluating appended events starts."""
     seen_ids: SeenIds | None = None
     """Every messageId hash so far, for checking appended events for duplicates."""
@@ -158,7 +164,7 @@ class Evaluation:
         return event < len(self.unmatched) and self.unmatched[event] == 1
 
 
-def count_verdicts(verdicts: list[bytes], width: int) -> list[dict[Verdict, int]]:
+def count_verdicts(verdicts: Sequence[bytes], width: int) -> list[dict[Verdict, int]]:
     """For each of ``width`` subscriptions, how many of ``verdicts`` have each verdict."""
     totals = [dict.fromkeys(Verdict, 0) for _ in range(width)]
     # Byte slicing and counting run at C speed; in blocks, so that a worker thread doing

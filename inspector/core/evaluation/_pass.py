@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
+from array import array
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from inspector.core.destinations import DestinationConfig, SdkState
+from inspector.core.destinations import DestinationConfig
 from inspector.core.evaluation._model import (
     TIMELINE_FIELDS,
     Evaluation,
@@ -15,9 +17,10 @@ from inspector.core.evaluation._model import (
     verdict_of,
 )
 from inspector.core.events import EventRecord, json_bytes
-from inspector.core.inspection import Engine, step
+from inspector.core.inspection import Engine, Hazard, step
 from inspector.core.loaders import CancelToken
 from inspector.core.message_ids import message_hash
+from inspector.core.sdk_sessions import BrowserStates, PageState, kept, leave, meet
 
 __all__ = ["Pass", "Progress", "CHECKPOINT_EVERY"]
 
@@ -42,9 +45,14 @@ class Pass:
         records: Sequence[EventRecord],
         cancel: CancelToken | None,
         progress: Progress | None,
+        browsers: bool = False,
     ) -> None:
         self.engine = Engine(config)
         self.config, self.fresh_sdk, self.records = config, fresh_sdk, records
+        self.browsers = browsers and not fresh_sdk
+        self.start: PageState = (
+            BrowserStates(self.engine.start) if self.browsers else self.engine.start
+        )
         self.cancel, self.progress = cancel, progress
         self.rows: dict[bytes, bytes] = {}  # most events share a verdict pattern: one copy each
         self.reported = time.monotonic()
@@ -57,49 +65,63 @@ class Pass:
     def segment(
         self,
         start: int,
-        state: SdkState | None,
+        state: PageState,
         snapshot: dict[str, Any] | None,
-        until: Callable[[int, SdkState | None], bool] | None = None,
+        until: Callable[[int, PageState], bool] | None = None,
     ) -> Evaluation:
         """Events from ``start`` on, until the end or until ``until(i, state)`` holds.
 
         ``state`` is the SDK state before event ``start`` and ``snapshot`` its timeline view.
         Run to the end, the segment's ``final_state`` is the state after the last event.
         """
-        out = Evaluation(self.config, self.fresh_sdk)
+        rows = _Rows()
+        out = Evaluation(
+            self.config,
+            self.fresh_sdk,
+            browsers=self.browsers,
+            verdicts=rows.verdicts,
+            timeline=rows.timeline,
+            hazards=rows.hazards,
+            message_hashes=rows.hashes,
+            unmatched=rows.unmatched,
+        )
+        state = kept(state)  # carried on here: what was passed in stays as it was
         checkpoint_every = CHECKPOINT_EVERY
         for i in range(start, len(self.records)):
             if until is not None and until(i, state):
                 break
             if i % checkpoint_every == 0 or i == start:
                 if i % checkpoint_every == 0:
-                    out.checkpoints[i] = state
+                    out.checkpoints[i] = kept(state)
                 if self.cancel is not None and self.cancel.cancelled:
                     return out
                 # at most ~10 reports a second: each one costs the GUI thread a label update
                 if time.monotonic() - self.reported >= PROGRESS_INTERVAL:
                     self.reported = time.monotonic()
                     self.report(i)
-            state, snapshot = self._step(out, i, state, snapshot)
+            state, snapshot = self._step(rows, i, state, snapshot)
         else:
             out.final_state = state
         self.finished = True
         return out
 
     def _step(
-        self, out: Evaluation, i: int, state: SdkState | None, snapshot: dict[str, Any] | None
-    ) -> tuple[SdkState | None, dict[str, Any] | None]:
+        self, out: _Rows, i: int, state: PageState, snapshot: dict[str, Any] | None
+    ) -> tuple[PageState, dict[str, Any] | None]:
         record = self.records[i]
-        out.message_hashes.append(message_hash(record.data.get("messageId")))
-        inspection = step(self.engine, i, record, state)
+        out.hashes.append(message_hash(record.data.get("messageId")))
+        before = meet(state, record.data)
+        if isinstance(state, BrowserStates):  # what changed is told against this browser's page
+            snapshot = state.snapshot()
+        inspection = step(self.engine, i, record, before)
         row = bytes(verdict_of(r) for r in inspection.results)
         out.verdicts.append(self.rows.setdefault(row, row))
         out.unmatched.append(unmatched_flag(row))
         out.hazards.extend(inspection.hazards)
         hazards = tuple(inspection.hazards)
         if inspection.state is not None and not self.fresh_sdk:
-            state = inspection.state
-            after = state.snapshot()
+            after = inspection.state.snapshot()
+            state = leave(state, inspection.state, after)
             changed = _timeline_changes(snapshot, after)
             if changed or hazards:
                 out.timeline.append(TimelineEntry(i, json_bytes(after), changed, hazards))
@@ -108,3 +130,14 @@ class Pass:
             state_json = json_bytes(inspection.state.snapshot() if inspection.state else {})
             out.timeline.append(TimelineEntry(i, state_json, (), hazards))
         return state, snapshot
+
+
+@dataclass(slots=True)
+class _Rows:
+    """What a pass writes, event by event (the segment's evaluation holds the same objects)."""
+
+    verdicts: list[bytes] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    hazards: list[Hazard] = field(default_factory=list)
+    hashes: array[int] = field(default_factory=lambda: array("q"))
+    unmatched: bytearray = field(default_factory=bytearray)

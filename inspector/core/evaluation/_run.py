@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from inspector.core.destinations import DestinationConfig, SdkState
+from inspector.core.evaluation._blocks import BlockList
+from inspector.core.evaluation._duplicates import demote_duplicates
 from inspector.core.evaluation._model import (
     Evaluation,
     add_totals,
@@ -12,9 +15,10 @@ from inspector.core.evaluation._model import (
 )
 from inspector.core.evaluation._pass import Pass, Progress
 from inspector.core.events import EventRecord
-from inspector.core.inspection import Engine, EventInspection, step
+from inspector.core.inspection import Engine, EventInspection, mark_duplicate, step
 from inspector.core.loaders import CancelToken
 from inspector.core.message_ids import SeenIds, duplicate_ids
+from inspector.core.sdk_sessions import BrowserStates, PageState, kept, leave, meet
 
 __all__ = ["evaluate", "extend", "reevaluate", "inspect_event"]
 
@@ -26,18 +30,21 @@ def evaluate(
     config: DestinationConfig,
     *,
     fresh_sdk: bool = False,
+    browsers: bool = False,
     cancel: CancelToken | None = None,
     progress: Progress | None = None,
 ) -> Evaluation:
-    """Run every event through every subscription, in order (the session's one SDK page)."""
-    run = Pass(config, fresh_sdk, records, cancel, progress)
-    result = run.segment(0, run.engine.start, None)
+    """Run every event through every subscription, in order (one SDK page, or one per browser)."""
+    run = Pass(config, fresh_sdk, records, cancel, progress, browsers)
+    result = run.segment(0, run.start, None)
     if not run.finished:
         return result
     result.complete = True
-    result.totals()  # counted here, in the worker, so the views need not
     result.seen_ids = SeenIds()
     result.duplicates = duplicate_ids(result.message_hashes, records, result.seen_ids)
+    demote_duplicates(result, result.duplicates)
+    _in_blocks(result)
+    result.totals()  # counted here, in the worker, so the views need not
     run.report(len(records))
     return result
 
@@ -52,41 +59,42 @@ def extend(
     """``previous`` plus the events appended after it: only those are evaluated.
 
     They continue from ``previous``'s final SDK state; totals, unmatched flags, the timeline and
-    duplicate messageIds are added to, not recounted. The result shares ``previous``'s lineage
+    duplicate messageIds are added to, not recounted; the long sequences are block lists whose
+    blocks the result shares with ``previous``. The result shares ``previous``'s lineage
     (see :meth:`Evaluation.extends`). Cancelled, ``previous`` is returned. Falls back to
     :func:`evaluate` when ``previous`` is incomplete or covers more events than ``records``.
     """
     start = len(previous.verdicts)
     if not previous.complete or start > len(records) or previous.seen_ids is None:
-        return evaluate(
-            records, previous.config, fresh_sdk=previous.fresh_sdk, cancel=cancel, progress=progress
-        )
-    run = Pass(previous.config, previous.fresh_sdk, records, cancel, progress)
+        return _again(previous, records, cancel, progress)
+    run = Pass(previous.config, previous.fresh_sdk, records, cancel, progress, previous.browsers)
     fresh = previous.fresh_sdk or start == 0
-    state = run.engine.start if fresh else previous.final_state
-    snapshot = state.snapshot() if state is not None and not fresh else None
+    state = run.start if fresh else previous.final_state
+    snapshot = state.snapshot() if isinstance(state, SdkState) and not fresh else None
     segment = run.segment(start, state, snapshot)
     if not run.finished:
         return previous
+    hashes = previous.message_hashes + segment.message_hashes
+    seen_ids = previous.seen_ids.copy()  # a dropped job must not leave its ids behind
+    later = duplicate_ids(hashes, records, seen_ids, start, previous.duplicates)
+    demote_duplicates(segment, [i - start for i in later])  # its verdicts count from ``start``
     result = Evaluation(
         previous.config,
         previous.fresh_sdk,
-        verdicts=previous.verdicts + segment.verdicts,
-        timeline=previous.timeline + segment.timeline,
-        hazards=previous.hazards + segment.hazards,
-        message_hashes=previous.message_hashes + segment.message_hashes,
+        previous.browsers,
+        verdicts=BlockList.of(previous.verdicts).extended(segment.verdicts),
+        timeline=BlockList.of(previous.timeline).extended(segment.timeline),
+        hazards=BlockList.of(previous.hazards).extended(segment.hazards),
+        message_hashes=hashes,
         checkpoints={**previous.checkpoints, **segment.checkpoints},
         complete=True,
         unmatched=previous.unmatched + segment.unmatched,
         final_state=segment.final_state,
-        seen_ids=previous.seen_ids,  # only ever gains bits: hits are confirmed anyway
+        seen_ids=seen_ids,
         lineage=previous.lineage,
     )
     width = len(previous.config.subscriptions)
     result._totals = add_totals(previous.totals(), count_verdicts(segment.verdicts, width))
-    later = duplicate_ids(
-        result.message_hashes, records, result.seen_ids, start, previous.duplicates
-    )
     result.duplicates = {**previous.duplicates, **later} if later else previous.duplicates
     run.report(len(records))
     return result
@@ -108,31 +116,42 @@ def reevaluate(
     """
     fits = previous.complete and len(previous.verdicts) == len(records)
     if not fits or not 0 <= changed < len(records):
-        return evaluate(
-            records, previous.config, fresh_sdk=previous.fresh_sdk, cancel=cancel, progress=progress
-        )
-    run = Pass(previous.config, previous.fresh_sdk, records, cancel, progress)
+        return _again(previous, records, cancel, progress)
+    run = Pass(previous.config, previous.fresh_sdk, records, cancel, progress, previous.browsers)
     if previous.fresh_sdk:
-        base, state = changed, run.engine.start
+        base, state = changed, run.start
     else:
         base = max(k for k in previous.checkpoints if k <= changed)
         state = previous.checkpoints[base]
 
-    def converged(i: int, now: SdkState | None) -> bool:
+    def converged(i: int, now: PageState) -> bool:
         if i <= changed:
             return False
         return previous.fresh_sdk or previous.checkpoints.get(i, _NO_STATE) == now
 
-    before = state.snapshot() if state is not None and base > 0 else None
+    before = state.snapshot() if isinstance(state, SdkState) and base > 0 else None
     segment = run.segment(base, state, before, until=converged)
     if not run.finished:
         return previous  # cancelled: the old evaluation still describes everything but the edit
-    result = _splice(previous, segment, base, base + len(segment.verdicts))
-    result.totals()
+    stop = base + len(segment.verdicts)
+    result = _splice(previous, segment, base, stop)
     result.seen_ids = SeenIds()
     result.duplicates = duplicate_ids(result.message_hashes, records, result.seen_ids)
+    if any(i not in result.duplicates for i in previous.duplicates if not base <= i < stop):
+        # a repeat outside the replayed stretch is one no longer: its verdicts need a full pass
+        return _again(previous, records, cancel, progress)
+    demote_duplicates(result, result.duplicates)
+    _in_blocks(result)
+    result.totals()
     run.report(len(records))
     return result
+
+
+def _in_blocks(result: Evaluation) -> None:
+    """Hold the long sequences as block lists, which later appends share instead of copying."""
+    result.verdicts = BlockList.of(result.verdicts)
+    result.timeline = BlockList.of(result.timeline)
+    result.hazards = BlockList.of(result.hazards)
 
 
 def _splice(previous: Evaluation, segment: Evaluation, start: int, stop: int) -> Evaluation:
@@ -142,12 +161,13 @@ def _splice(previous: Evaluation, segment: Evaluation, start: int, stop: int) ->
     return Evaluation(
         previous.config,
         previous.fresh_sdk,
-        verdicts=previous.verdicts[:start] + segment.verdicts + previous.verdicts[stop:],
+        previous.browsers,
+        verdicts=[*previous.verdicts[:start], *segment.verdicts, *previous.verdicts[stop:]],
         timeline=[e for e in previous.timeline if e.event_index < start]
-        + segment.timeline
+        + list(segment.timeline)
         + [e for e in previous.timeline if e.event_index >= stop],
         hazards=[h for h in previous.hazards if h.event_index < start]
-        + segment.hazards
+        + list(segment.hazards)
         + [h for h in previous.hazards if h.event_index >= stop],
         checkpoints={
             **{k: v for k, v in previous.checkpoints.items() if k not in inside},
@@ -169,24 +189,52 @@ def inspect_event(
     evaluation: Evaluation | None = None,
     *,
     fresh_sdk: bool = False,
+    browsers: bool = False,
 ) -> EventInspection:
     """Full results for one event, with the SDK state the session leaves before it.
+
+    Its hazards are all those that hold for that state and event, even when an earlier event
+    already raised them (the evaluation's list tells each once, where it first arises).
 
     Replays from ``evaluation``'s nearest checkpoint at or before ``index`` when it was made
     with the same config (otherwise from the start): pass an evaluation for long sessions.
     """
     engine = Engine(config)
-    start, state = 0, engine.start
+    browsers = browsers and not fresh_sdk
+    start, state = 0, BrowserStates(engine.start) if browsers else engine.start
     if fresh_sdk:
         start = index
-    elif evaluation is not None and evaluation.config == config:
+    elif evaluation is not None and evaluation.config == config and evaluation.browsers == browsers:
         base = max((k for k in evaluation.checkpoints if k <= index), default=None)
         if base is not None:
-            start, state = base, evaluation.checkpoints[base]
+            start, state = base, kept(evaluation.checkpoints[base])
     for i in range(start, index + 1):
-        inspection = step(engine, i, records[i], state)
+        before = meet(state, records[i].data)
+        if i == index and before is not None:
+            # every hazard that holds at this event, not only those first seen here
+            before = replace(before, reported=frozenset())
+        inspection = step(engine, i, records[i], before)
         if i == index:
+            if evaluation is not None and index in evaluation.duplicates:
+                mark_duplicate(inspection, evaluation.duplicates[index])
             return inspection
         if inspection.state is not None:
-            state = inspection.state
+            state = leave(state, inspection.state)
     raise IndexError(index)
+
+
+def _again(
+    previous: Evaluation,
+    records: Sequence[EventRecord],
+    cancel: CancelToken | None,
+    progress: Progress | None,
+) -> Evaluation:
+    """A full pass in ``previous``'s mode."""
+    return evaluate(
+        records,
+        previous.config,
+        fresh_sdk=previous.fresh_sdk,
+        browsers=previous.browsers,
+        cancel=cancel,
+        progress=progress,
+    )

@@ -7,8 +7,10 @@ from typing import Any
 
 from inspector.core.destinations import DestinationConfig, SdkState
 from inspector.core.inspection._compiled import DirectEval
+from inspector.core.inspection._duplicates import mark_duplicate
 from inspector.core.inspection._engine import Engine, event_data
 from inspector.core.inspection._results import EventInspection
+from inspector.core.sdk_sessions import BrowserStates
 
 __all__ = ["inspect", "step"]
 
@@ -24,21 +26,40 @@ def step(engine: Engine, index: int, item: Any, before: SdkState | None) -> Even
 
 
 def inspect(
-    events: Iterable[Any], config: DestinationConfig, *, fresh_sdk: bool = False
+    events: Iterable[Any],
+    config: DestinationConfig,
+    *,
+    fresh_sdk: bool = False,
+    sdk_sessions: str = "page",
 ) -> Iterator[EventInspection]:
     """Inspect events (``EventRecord``s or dicts) in order against every subscription.
 
     Device mode runs one simulated page session for all events (each sees the SDK state the
-    previous ones left), or a newly initialised page per event with ``fresh_sdk``. Works on a
-    generator of any length: only the current event is held.
+    previous ones left), one page per browser with ``sdk_sessions="browser"`` (see
+    :mod:`inspector.core.sdk_sessions`), or a newly initialised page per event with
+    ``fresh_sdk`` (or ``sdk_sessions="event"``). Works on a
+    generator of any length: only the current event is held (and a hash per messageId, so that
+    a repeat is shown not delivered, as Segment drops it).
 
     Raises:
         TypeError: an item is neither an ``EventRecord`` nor a dict.
     """
     engine = Engine(config)
     state = engine.start
+    fresh = fresh_sdk or sdk_sessions == "event"
+    browsers = BrowserStates(engine.start) if sdk_sessions == "browser" and not fresh else None
+    first_of: dict[int, int] = {}  # hash(messageId) -> the first event carrying it
     for index, item in enumerate(events):
+        if browsers is not None:
+            state = browsers.before(event_data(item))
         inspection = step(engine, index, item, state)
-        if not fresh_sdk:
+        if browsers is not None:
+            browsers.after(inspection.state)
+        elif not fresh:
             state = inspection.state
+        message_id = event_data(item).get("messageId")
+        if isinstance(message_id, str) and message_id:
+            first = first_of.setdefault(hash(message_id), index)
+            if first != index:
+                mark_duplicate(inspection, first)
         yield inspection

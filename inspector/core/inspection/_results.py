@@ -84,6 +84,9 @@ class SubscriptionResult:
     after_empty: Any = None
     perform_error: str | None = None
     notes: tuple[str, ...] = ()
+    duplicate_of: int | None = None
+    """Set when the event repeats event ``duplicate_of``'s messageId and would have been
+    delivered: Segment dropped it (``delivered`` is then false)."""
     trigger: Any = field(default=None, repr=False, compare=False)
     event: Any = field(default=None, repr=False, compare=False)
 
@@ -125,6 +128,8 @@ class EventInspection:
     results: list[SubscriptionResult]
     hazards: list[Hazard] = field(default_factory=list)
     state: SdkState | None = field(default=None, repr=False)
+    notes: list[str] = field(default_factory=list)
+    """About the event as a whole (e.g. it repeats an earlier messageId)."""
 
     @property
     def sdk_state(self) -> dict[str, Any] | None:
@@ -150,7 +155,10 @@ def output_json(line: dict[str, Any]) -> bytes:
 
 
 def event_line(inspection: EventInspection, record: Any = None) -> dict[str, Any]:
-    """The CLI's NDJSON line: ``{"index","source","type","messageId","results":[...]}``."""
+    """The CLI's NDJSON line: ``{"index","source","type","messageId","results":[...]}``.
+
+    A ``"notes"`` list follows when there is something to say about the event as a whole.
+    """
     item = inspection.record_or_event if record is None else record
     if isinstance(item, EventRecord):
         source: str | None = item.source.label
@@ -158,10 +166,13 @@ def event_line(inspection: EventInspection, record: Any = None) -> dict[str, Any
     else:
         data = item if isinstance(item, dict) else {}
         source, etype, message_id = None, data.get("type"), data.get("messageId")
-    return {
+    line: dict[str, Any] = {
         "index": inspection.index,
         "source": source,
         "type": etype,
         "messageId": message_id,
         "results": [r.to_json() for r in inspection.results],
     }
+    if inspection.notes:  # only then: other lines stay exactly as they were
+        line["notes"] = list(inspection.notes)
+    return line

@@ -215,6 +215,22 @@ class Workbench:
         self.config_changed.emit(self.session.config)
         self.schedule_evaluation()
 
+    def set_sdk_sessions(self, mode: str) -> None:
+        """``page``: one SDK page for all events; ``browser``: one per anonymousId; ``event``:
+        a fresh SDK for each event (see :mod:`inspector.core.sdk_sessions`)."""
+        fresh, browsers = mode == "event", mode == "browser"
+        if (fresh, browsers) == (self.session.fresh_sdk, self.session.browsers):
+            return
+        self.session.fresh_sdk, self.session.browsers = fresh, browsers
+        self.config_changed.emit(self.session.config)
+        self.schedule_evaluation()
+
+    @property
+    def sdk_sessions(self) -> str:
+        if self.session.fresh_sdk:
+            return "event"
+        return "browser" if self.session.browsers else "page"
+
     def edit_event(self, index: int, data: dict[str, object]) -> None:
         """What-if edit of event ``index``; evaluated after a pause in editing."""
         if not 0 <= index < len(self.store):

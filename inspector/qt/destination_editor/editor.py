@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QGroupBox,
+    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from inspector.core.config_lint import duplicate_subscriptions
 from inspector.core.destinations import (
     DestinationConfig,
     default_config,
@@ -161,13 +163,51 @@ class DestinationEditor(QWidget):
             self.toolbar.say(f"Reset to presets: {_mappings(len(subs))}. Ctrl+Z undoes it.", "ok")
 
     def switch_destination(self, slug: str) -> None:
-        """Switch to another destination; the one left is remembered until ``set_config``."""
+        """Switch to another destination; the one left is remembered until ``set_config``.
+
+        When that replaces mappings, a question comes first (answered later: the switch
+        happens when the user confirms, nothing when they cancel).
+        """
+        if slug == self._config.destination:
+            return
+        if not self._config.subscriptions:
+            self._switch(slug)
+            return
+        box = self._switch_question(slug)
+        box.finished.connect(
+            lambda result: (
+                self._switch(slug) if result == QMessageBox.StandardButton.Yes else self._show()
+            )  # the drop-down goes back to the destination kept
+        )
+        box.open()
+
+    def _switch(self, slug: str) -> None:
         if slug == self._config.destination:
             return
         self._others[self._config.destination] = self._config
         config = self._others.get(slug) or _fresh_config(slug)
         name = get_destination(slug).name
         self._edit(config, 0 if config.subscriptions else -1, f"Switch to {name}")
+
+    def _switch_question(self, slug: str) -> QMessageBox:
+        config = self._others.get(slug) or _fresh_config(slug)
+        name, now = get_destination(slug).name, get_destination(self._config.destination).name
+        box = QMessageBox(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(f"Switch to {name}")
+        box.setText(
+            f"Switching to {name} will replace the "
+            f"{_mappings(len(self._config.subscriptions))} of {now} with "
+            f"{name}'s {_mappings(len(config.subscriptions))} and settings."
+        )
+        box.setInformativeText(
+            f"Undo (Ctrl+Z) or switching back to {now} brings them back while this config is open."
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(f"Switch to {name}")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box
 
     def import_from(self, path: str | Path) -> bool:
         """Load a config file (also Segment's Public API shape); undoable. False on error."""
@@ -251,6 +291,7 @@ class DestinationEditor(QWidget):
         self.settings.show_settings(dest, config.settings)
         self._settings_scroll.updateGeometry()  # another destination has other fields
         self.subscriptions.show_subscriptions(dest, config.subscriptions, self._index)
+        self.subscriptions.show_lint([d.message for d in duplicate_subscriptions(config)])
         sub = config.subscriptions[self._index] if self._index >= 0 else None
         self.panel.show_subscription(dest, sub)
 

@@ -80,6 +80,8 @@ class SettingsForm(QWidget):
         """Show ``dest``'s fields with ``settings``; typed text that already means it stays."""
         if dest is not self._dest:
             self._build(dest)
+        # a switch the user then cancelled leaves the drop-down on the destination kept
+        self.destination_combo.setCurrentIndex(self.destination_combo.findData(dest.slug))
         self._settings = dict(settings)
         for key, widget in self.inputs.items():
             value = settings.get(key)

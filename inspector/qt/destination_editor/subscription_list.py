@@ -73,6 +73,11 @@ class SubscriptionList(QWidget):
         self.limit_label.setWordWrap(True)
         self.limit_label.setStyleSheet("color: #8a5a00;")
         self.limit_label.setVisible(False)
+        self.lint_label = QLabel(self)
+        self.lint_label.setAccessibleName("Mapping warnings")
+        self.lint_label.setWordWrap(True)
+        self.lint_label.setStyleSheet("color: #b35c00;")
+        self.lint_label.setVisible(False)
         self._dest: DestinationDef | None = None
         self._showing = False
         self._wire()
@@ -119,6 +124,7 @@ class SubscriptionList(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(adding)
         layout.addWidget(self.limit_label)
+        layout.addWidget(self.lint_label)
 
     def current_row(self) -> int:
         return self.view.selectionModel().currentIndex().row()
@@ -165,6 +171,11 @@ class SubscriptionList(QWidget):
         self.limit_label.setVisible(full)
         self.count_label.setText(f"{len(subs)} of {MAX_SUBSCRIPTIONS} mappings")
         self._update_buttons()
+
+    def show_lint(self, messages: Sequence[str]) -> None:
+        """Warnings about the mappings together (e.g. two sending every event twice)."""
+        self.lint_label.setText("\n".join(f"⚠ {m}" for m in messages))
+        self.lint_label.setVisible(bool(messages))
 
     def select(self, row: int) -> None:
         model = self.view.selectionModel()

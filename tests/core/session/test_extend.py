@@ -30,20 +30,22 @@ def _with_retries(records: list[EventRecord], rng: random.Random) -> list[EventR
     return out
 
 
-@pytest.mark.parametrize("fresh_sdk", [False, True])
-def test_appending_in_bursts_matches_a_full_evaluation(monkeypatch, fresh_sdk: bool) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("fresh_sdk", "browsers"), [(False, False), (True, False), (False, True)])
+def test_appending_in_bursts_matches_a_full_evaluation(
+    monkeypatch, fresh_sdk: bool, browsers: bool
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(evaluation_pass, "CHECKPOINT_EVERY", 8)
     config = load_config(DEMO_CONFIG)
     rng = random.Random(7)
     records = _with_retries(_demo(), rng)
-    result = evaluate(records[:5], config, fresh_sdk=fresh_sdk)
+    result = evaluate(records[:5], config, fresh_sdk=fresh_sdk, browsers=browsers)
     covered = 5
     while covered < len(records):
         covered = min(len(records), covered + rng.randrange(1, 40))
         grown = extend(result, records[:covered])
         assert grown.extends(result)
         result = grown
-        expected = evaluate(records[:covered], config, fresh_sdk=fresh_sdk)
+        expected = evaluate(records[:covered], config, fresh_sdk=fresh_sdk, browsers=browsers)
         assert _facts(result) == _facts(expected)
         assert result.final_state == expected.final_state
     assert result.duplicates  # the retries were found across bursts

@@ -52,18 +52,19 @@ def _edits(records: list[EventRecord], rng: random.Random) -> tuple[int, dict[st
     return i, data
 
 
-@pytest.mark.parametrize("fresh_sdk", [False, True])
-def test_random_edits_match_a_full_evaluation(monkeypatch, fresh_sdk: bool) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("fresh_sdk", "browsers"), [(False, False), (True, False), (False, True)])
+def test_random_edits_match_a_full_evaluation(monkeypatch, fresh_sdk: bool, browsers: bool) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(evaluation_pass, "CHECKPOINT_EVERY", 8)
     config = load_config(DEMO_CONFIG)
     records = _demo()
     rng = random.Random(7)
-    current = evaluate(records, config, fresh_sdk=fresh_sdk)
+    current = evaluate(records, config, fresh_sdk=fresh_sdk, browsers=browsers)
     for _ in range(40):
         i, data = _edits(records, rng)
         records[i] = EventRecord.from_dict(data, EventSource("edit"))
         current = reevaluate(current, records, i)
-        assert _facts(current) == _facts(evaluate(records, config, fresh_sdk=fresh_sdk))
+        expected = evaluate(records, config, fresh_sdk=fresh_sdk, browsers=browsers)
+        assert _facts(current) == _facts(expected)
 
 
 def test_an_edit_that_leaves_the_sdk_state_alone_recomputes_one_stretch(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -89,7 +89,7 @@ def test_detail_after_an_edit_replays_from_a_checkpoint_that_still_holds(monkeyp
     session.edit_event(identify, {**session.store[identify].data, "userId": "someone-else"})
     after = session.detail(21).state.snapshot()["userId"]  # type: ignore[union-attr]
     assert (before, after) == ("usr_3q9x7z", "someone-else")
-    fresh = inspect_event(session.store.events(), 21, session.config)
+    fresh = inspect_event(session.store.events(), 21, session.config, browsers=True)
     assert fresh.state.snapshot() == session.detail(21).state.snapshot()  # type: ignore[union-attr]
 
 
@@ -137,10 +137,10 @@ def test_edits_re_evaluate_incrementally_and_later_edits_stay_pending() -> None:
     session.install_evaluation(job.run(), job)
     later = session.evaluation_job()
     assert (later.full, later.edits) == (False, frozenset({10}))
-    fresh = inspect_event(session.store.events(), 45, session.config)
+    fresh = inspect_event(session.store.events(), 45, session.config, browsers=True)
     assert session.detail(45).state == fresh.state  # checkpoints after event 10 are not trusted
     session.install_evaluation(later.run(), later)
-    full = evaluate(list(session.store.events()), session.config)
+    full = evaluate(list(session.store.events()), session.config, browsers=True)
     assert session.evaluation.verdicts == full.verdicts  # type: ignore[union-attr]
     assert session.evaluation.timeline == full.timeline  # type: ignore[union-attr]
     # a new config means a full pass
@@ -159,7 +159,7 @@ def test_a_second_edit_of_the_same_event_during_a_job_stays_pending() -> None:
     follow_up = session.evaluation_job()
     assert follow_up.edits == frozenset({1})
     session.install_evaluation(follow_up.run(), follow_up)
-    full = evaluate(list(session.store.events()), session.config)
+    full = evaluate(list(session.store.events()), session.config, browsers=True)
     assert session.evaluation.verdicts == full.verdicts  # type: ignore[union-attr]
 
 

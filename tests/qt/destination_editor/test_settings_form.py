@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox
+
+from tests.qt.dialogs import answer_next_dialog
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -49,6 +51,7 @@ def test_switch_to_jimo_cloud_and_back(editor, qtbot) -> None:  # type: ignore[n
     combo = editor.settings.destination_combo
     editor.settings.inputs["projectId"].selectAll()
     qtbot.keyClicks(editor.settings.inputs["projectId"], "kept")
+    answer_next_dialog(qtbot, QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(editor.config_changed) as blocker:
         combo.setFocus()
         qtbot.keyClick(combo, Qt.Key.Key_Down)
@@ -64,7 +67,8 @@ def test_switch_to_jimo_cloud_and_back(editor, qtbot) -> None:  # type: ignore[n
     assert editor.config().settings == {"apiKey": "secret"}
     assert "secret" not in editor.settings.errors["apiKey"].text()
     assert editor.subscriptions.action_combo.count() == 1
+    answer_next_dialog(qtbot, QMessageBox.StandardButton.Yes)
     qtbot.keyClick(combo, Qt.Key.Key_Up)
-    assert editor.config().destination == "actions-jimo"
+    qtbot.waitUntil(lambda: editor.config().destination == "actions-jimo")
     assert editor.config().settings["projectId"] == "kept"
     assert len(editor.config().subscriptions) == 3

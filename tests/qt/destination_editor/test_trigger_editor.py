@@ -87,5 +87,5 @@ def test_explanation_of_a_group_shows_the_group_and_its_clauses(editor, retype) 
         ["✓ pass", 'event = "B"', '"B"'],
     ]
     assert editor.panel.trigger.explanation.summary.text() == (
-        "Matches the selected event (all of 2 conditions must pass)."
+        "Matches the selected event, track “B” at 11-20 09:12:40 (all of 2 conditions must pass)."
     )

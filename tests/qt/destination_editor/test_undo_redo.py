@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from inspector.core.destinations import DestinationConfig, default_config
+from tests.qt.dialogs import answer_next_dialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -97,7 +99,9 @@ def test_every_emitted_config_is_valid(editor, qtbot, retype) -> None:  # type: 
     retype(editor.panel.trigger.text_edit, "type = (")
     editor.settings.inputs["projectId"].selectAll()
     qtbot.keyClick(editor.settings.inputs["projectId"], Qt.Key.Key_Backspace)
+    answer_next_dialog(qtbot, QMessageBox.StandardButton.Yes)
     editor.switch_destination("actions-jimo-cloud")
+    qtbot.waitUntil(lambda: editor.config().destination == "actions-jimo-cloud")
     editor.undo_stack.undo()
     editor.undo_stack.undo()
     qtbot.wait(400)

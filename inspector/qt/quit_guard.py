@@ -1,0 +1,73 @@
+"""Quitting with unsaved what-if edits or config changes asks first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+__all__ = ["QuitGuard"]
+
+
+class QuitGuard:
+    """Asks before ``window`` closes while ``changes()`` lists something that would be lost.
+
+    The question is asked without a nested event loop: the close is refused, and a confirmed
+    answer closes the window again.
+    """
+
+    def __init__(self, window: QMainWindow, changes: Callable[[], list[str]]) -> None:
+        self._window = window
+        self._changes = changes
+        self._confirmed = False
+        self.question: QMessageBox | None = None
+
+    def request_quit(self) -> None:
+        """Quit (Ctrl+Q): closes now, or once the user confirms."""
+        if self._confirmed or not self._changes():
+            self._window.close()
+            return
+        self._ask()
+
+    def allow_close(self, event: QCloseEvent) -> bool:
+        """For ``closeEvent``: False (the event ignored, the question shown) while unconfirmed.
+
+        Only a close the user started from the window system is held here; a close from code
+        (tests, the app shutting down) goes through.
+        """
+        if self._confirmed or not event.spontaneous() or not self._changes():
+            return True
+        event.ignore()
+        self._ask()
+        return False
+
+    def _ask(self) -> None:
+        if self.question is not None:
+            self.question.raise_()
+            return
+        changes = self._changes()
+        box = QMessageBox(self._window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Quit Jimo Inspector")
+        box.setText(f"Quit and lose {' and '.join(changes)}?")
+        box.setInformativeText(
+            "What-if edits and destination changes live only in this window. Export the "
+            "destination config (Ctrl+E) to keep it."
+        )
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        )
+        box.button(QMessageBox.StandardButton.Discard).setText("Quit without saving")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(self._answered)
+        self.question = box
+        box.open()
+
+    def _answered(self, result: int) -> None:
+        self.question = None
+        if result == QMessageBox.StandardButton.Discard:
+            self._confirmed = True
+            self._window.close()

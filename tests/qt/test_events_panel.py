@@ -1,0 +1,118 @@
+"""The event list as a newcomer meets it: stale filters, widths, sorting, right-click menu."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMenu
+
+from inspector.qt.main_window import MainWindow
+from tests.factories import make_event
+from tests.qt.conftest import settle
+
+
+def _type_filter(window: MainWindow, qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
+    edit = window.events.filter_edit
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_an_invalid_filter_says_the_list_shows_the_last_valid_one(  # type: ignore[no-untyped-def]
+    demo_window: MainWindow, qtbot
+) -> None:
+    window = demo_window
+    _type_filter(window, qtbot, 'event = "Order Completed" and properties.total > 200')
+    shown = window.events.visible_rows()
+    assert 0 < shown < 58
+    _type_filter(window, qtbot, 'event = "Order Completed" and (')
+    label = window.events.error_label
+    assert label.isVisibleTo(window)
+    assert "still shows the last valid filter" in label.text()
+    assert "properties.total > 200" in label.text()
+    assert window.events.visible_rows() == shown
+
+
+def test_match_nothing_leaves_the_number_column_as_wide_as_it_was(  # type: ignore[no-untyped-def]
+    demo_window: MainWindow, qtbot
+) -> None:
+    window = demo_window
+    header = window.events.table.horizontalHeader()
+    before = [header.sectionSize(c) for c in range(header.count() - 1)]
+    check = window.events.unmatched_check
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
+    assert window.events.visible_rows() < 58
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
+    assert window.events.visible_rows() == 58
+    assert [header.sectionSize(c) for c in range(header.count() - 1)] == before
+
+
+def test_counts_have_thousands_separators(window: MainWindow, run_until, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "many.ndjson"
+    path.write_text("\n".join(json.dumps(make_event("page")) for _ in range(1_200)) + "\n")
+    window.open_files([str(path)])
+    run_until(lambda: not window.workbench.loading and window.model.rowCount() == 1_200)
+    settle(window, run_until)
+    assert "1,200 of 1,200 events match no mapping" in window.coverage.summary.text()
+    assert "1,200 events" in window.counts_label.text()
+
+
+def _click_header(window: MainWindow, qtbot, column: int) -> None:  # type: ignore[no-untyped-def]
+    header = window.events.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+
+def _types(window: MainWindow) -> list[str]:
+    model = window.events.table.model()
+    return [model.index(r, 2).data() for r in range(model.rowCount())]
+
+
+def test_clicking_a_header_sorts_the_view_only(demo_window: MainWindow, qtbot, run_until) -> None:  # type: ignore[no-untyped-def]
+    window = demo_window
+    session_types = _types(window)
+    _click_header(window, qtbot, 2)  # Type, ascending
+    types = _types(window)
+    assert types == sorted(session_types)
+    table = window.events.table
+    table.setCurrentIndex(table.model().index(0, 0))
+    first = session_types.index(sorted(session_types)[0])
+    assert first > 0
+    assert window.current_row() == first  # the session's numbering, not the view's
+    assert table.model().index(0, 0).data() == str(first + 1)
+    assert window.workbench.store[0].type == session_types[0]  # the session keeps its order
+    _click_header(window, qtbot, 2)  # descending
+    assert _types(window) == sorted(session_types, reverse=True)
+    _click_header(window, qtbot, 2)  # back to the session order
+    assert _types(window) == session_types
+    assert window.current_row() == first
+
+
+def _menu_action(menu: QMenu, starts: str):  # type: ignore[no-untyped-def]
+    return next(a for a in menu.actions() if a.text().startswith(starts))
+
+
+# Popping a menu up raises it and grabs the keyboard, which the offscreen platform only warns about.
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_the_right_click_menu_copies_and_filters(demo_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = demo_window
+    table = window.events.table
+    index = table.model().index(12, 3)  # Order Completed, on its name
+    table.customContextMenuRequested.emit(table.visualRect(index).center())
+    menu = window.events.menu.last_menu
+    assert menu is not None and window.current_row() == 12
+    _menu_action(menu, "Copy event JSON").trigger()
+    assert json.loads(QGuiApplication.clipboard().text()) == window.workbench.store[12].data
+    assert "Copied the event" in window.statusBar().currentMessage()
+    _menu_action(menu, "Copy messageId").trigger()
+    assert QGuiApplication.clipboard().text() == window.workbench.store[12].message_id
+    _menu_action(menu, "Filter by").trigger()
+    assert window.events.filter_edit.toPlainText() == 'event = "Order Completed"'
+    names = {window.model.index(r, 3).data() for r in range(58) if window.events.select_row(r)}
+    assert names == {"Order Completed"}
+    menu.close()
