@@ -7,7 +7,7 @@ import html
 import json
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -218,8 +218,10 @@ class _ClauseTree(QTreeWidget):
     def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column == _WHY:
             # The wrapped rows change height. Laid out later: while the header is still
-            # resizing its sections, it reports the old widths.
-            self.scheduleDelayedItemsLayout()
+            # resizing its sections, it reports the old widths. Not through
+            # scheduleDelayedItemsLayout(): called while the tree is being rebuilt, it left a
+            # paint with row indexes of the old model (a crash in QTreeView::drawTree).
+            QTimer.singleShot(0, self, self.doItemsLayout)
 
 
 def _passed(node: ClauseResult | Explanation) -> bool:

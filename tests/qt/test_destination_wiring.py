@@ -104,3 +104,22 @@ def test_cloud_mode_shows_the_request_and_copies_it_as_curl(
     assert words[:3] == ["curl", "-X", "POST"]
     body = words[words.index("--data-raw") + 1]
     assert '"userId":"usr_8f2k1m"' in body and '"email":"ana.lopez@acme.io"' in body
+
+
+def test_switching_to_cloud_while_a_message_shows_repaints_the_explanation(
+    demo_window: MainWindow, qtbot, run_until
+) -> None:  # type: ignore[no-untyped-def]
+    # The message bar changes the panes' heights while the clause tree is rebuilt for the new
+    # config; the tree used to paint rows of its old contents and crash the process.
+    window = demo_window
+    window.show()
+    window.message_bar.show_message("Something worth knowing.")
+    window.load_config(
+        DestinationConfig.from_json(
+            {"destination": "actions-jimo-cloud", "settings": {"apiKey": "sk_live_0123456789ab"}}
+        )
+    )
+    settle(window, run_until)
+    qtbot.wait(200)  # paint events after the layout
+    assert window.workbench.config.destination == "actions-jimo-cloud"
+    assert not window.grab().isNull()
