@@ -54,11 +54,11 @@ def test_start_capture_with_a_click_and_see_posted_events_arrive(
 
     _post_batch(url, 3)
     assert httpx.post(f"{url}/v1/t", content=b"[]").status_code == 400
-    run_until(lambda: window.model.rowCount() == 3 and window.skipped_list.count() == 1)
+    run_until(lambda: window.model.rowCount() == 3 and window.skipped.list.count() == 1)
     names = [window.model.record(r).name for r in range(3)]
     assert names == ["Event 0", "Event 1", "Event 2"]
     assert window.model.index(0, 6).data() == "batch#entry 1[1]"  # the route, request 1
-    skipped = window.skipped_list.item(0).text()
+    skipped = window.skipped.list.item(0).text()
     assert skipped == "/v1/t#entry 2: the request body is an array, not an object"
 
     capture._tick()  # noqa: SLF001 - the once-a-second refresh, without waiting a second
