@@ -34,7 +34,7 @@ __all__ = ["AttachedSession"]
 
 
 class AttachedSession:
-    """A writable session file that follows the session: ``append``, ``record_edit``, ``save_state``.
+    """A writable session file that follows the session as it grows and is edited.
 
     Event ``index`` ``i`` is the file's ``i``-th event in arrival order.
     """
