@@ -66,7 +66,7 @@ def iter_session(
             current = {seq: raw for seq, raw, _ in _edit_rows(conn)}
             total = conn.execute("SELECT count(*) FROM events").fetchone()[0]
             for done, row in enumerate(conn.execute(_EVENTS), start=1):
-                if done % 1024 == 0:
+                if done % 1024 == 1:
                     _tick(done, total, progress, cancel)
                 record, _ = _record(row, name)
                 edited = current.get(row[0], None) if current else None
