@@ -1,4 +1,4 @@
-"""A session file read through the loaders and `inspect`: its events, as edited, in arrival order."""
+"""A session file through the loaders and `inspect`: its events, as edited, in arrival order."""
 
 from __future__ import annotations
 
