@@ -9,6 +9,15 @@ the user data directory and finds those a crashed process left behind.
 from __future__ import annotations
 
 from inspector.core.sessionfile._attached import AttachedSession
+from inspector.core.sessionfile._autosave import (
+    DATA_DIR_ENV,
+    Autosave,
+    Orphan,
+    autosave_dir,
+    data_dir,
+    discard_orphan,
+    find_orphans,
+)
 from inspector.core.sessionfile._content import (
     EditEntry,
     RequestsSummary,
@@ -35,6 +44,13 @@ __all__ = [
     "SCHEMA",
     "SUFFIX",
     "AttachedSession",
+    "Autosave",
+    "DATA_DIR_ENV",
+    "Orphan",
+    "autosave_dir",
+    "data_dir",
+    "discard_orphan",
+    "find_orphans",
     "EditEntry",
     "EventRow",
     "RequestsSummary",
