@@ -221,6 +221,8 @@ def _json_object(text: str | None) -> dict[str, Any]:
 
 
 def _json_list(text: str | bytes | None) -> list[str]:
+    if not text or text == "[]":
+        return []
     try:
         value = orjson.loads(text or "[]")
     except orjson.JSONDecodeError:
