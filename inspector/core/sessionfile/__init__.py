@@ -2,7 +2,9 @@
 
 ``write_session`` saves a whole session atomically; ``AttachedSession`` keeps a file up to date
 as events arrive and edits are made; ``read_session`` reads one back (read-only) and
-``iter_session`` streams its events for the loaders. ``autosave`` keeps unsaved sessions in
+``iter_session`` streams its events for the loaders. ``SessionDocument`` keeps the open
+session attached to a file (its own once saved, an autosave until then) through a
+``SessionRecorder`` that writes from its own thread. ``autosave`` keeps unsaved sessions in
 the user data directory and finds those a crashed process left behind.
 """
 
@@ -25,8 +27,10 @@ from inspector.core.sessionfile._content import (
     SessionData,
     config_without_secrets,
 )
+from inspector.core.sessionfile._document import SessionDocument
 from inspector.core.sessionfile._open import is_sqlite_file, open_for_reading
 from inspector.core.sessionfile._read import iter_session, read_meta, read_session
+from inspector.core.sessionfile._recorder import SessionRecorder
 from inspector.core.sessionfile._schema import (
     APPLICATION_ID,
     FORMAT_VERSION,
@@ -56,6 +60,8 @@ __all__ = [
     "RequestsSummary",
     "SessionContent",
     "SessionData",
+    "SessionDocument",
+    "SessionRecorder",
     "config_without_secrets",
     "connect",
     "create_schema",

@@ -104,10 +104,8 @@ class Autosave:
 
     def discard(self) -> None:
         """Remove the autosave (the session was saved, closed, or the app quit cleanly)."""
-        try:
-            self.path.unlink()
-        except FileNotFoundError:
-            pass
+        for path in (self.path, *(Path(f"{self.path}{s}") for s in ("-wal", "-shm"))):
+            path.unlink(missing_ok=True)
 
 
 def owner_meta(title: str = "") -> dict[str, str]:
