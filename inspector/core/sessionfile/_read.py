@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import gc
 import os
 import sqlite3
 from array import array
@@ -44,11 +46,15 @@ def read_session(
     """
     name = os.fspath(path)
     conn = open_for_reading(name)
+    collecting = gc.isenabled()
+    gc.disable()  # a million new acyclic records would set off full collections for nothing
     try:
         with translated(name):
             return _read_all(conn, name, progress, cancel)
     finally:
         conn.close()
+        if collecting:
+            gc.enable()
 
 
 def iter_session(
@@ -104,15 +110,13 @@ def _read_all(
     total = conn.execute("SELECT count(*) FROM events").fetchone()[0]
     records: list[EventRecord] = []
     arrivals: array[float] = array("d")
-    index_of: dict[int, int] = {}
     for index, row in enumerate(conn.execute(_EVENTS)):
         if index % 1024 == 0:
             _tick(index, total, progress, cancel)
         record, at = _record(row, name)
-        index_of[row[0]] = index
         records.append(record)
         arrivals.append(at)
-    history, originals = _apply_edits(conn, records, index_of)
+    history, originals = _apply_edits(conn, records)
     state = dict(conn.execute("SELECT key, value FROM state"))
     meta = dict(conn.execute("SELECT key, value FROM meta"))
     config, notes = _config(state.get("config"))
@@ -173,12 +177,13 @@ def _edit_rows(conn: sqlite3.Connection) -> Iterator[tuple[int, bytes | None, fl
 
 
 def _apply_edits(
-    conn: sqlite3.Connection, records: list[EventRecord], index_of: dict[int, int]
+    conn: sqlite3.Connection, records: list[EventRecord]
 ) -> tuple[dict[int, list[EditEntry]], dict[int, EventRecord]]:
     history: dict[int, list[EditEntry]] = {}
+    index_of = _index_of(conn)
     for seq, raw, at in conn.execute("SELECT seq, raw, edited_at FROM edits ORDER BY id"):
-        index = index_of.get(seq)
-        if index is not None:
+        index = index_of(seq)
+        if 0 <= index < len(records):
             entry = EditEntry(index, None if raw is None else bytes(raw), float(at))
             history.setdefault(index, []).append(entry)
     originals: dict[int, EventRecord] = {}
@@ -188,6 +193,22 @@ def _apply_edits(
             originals[index] = records[index]
             records[index] = _edited(records[index], last)
     return history, originals
+
+
+def _index_of(conn: sqlite3.Connection) -> Callable[[int], int]:
+    """Event index from ``seq`` (the number of events before it; -1: no such event)."""
+    first, last, count = conn.execute("SELECT min(seq), max(seq), count(*) FROM events").fetchone()
+    if count == 0:
+        return lambda _seq: -1
+    if last - first + 1 == count:  # no gaps: the usual case
+        return lambda seq: seq - first if first <= seq <= last else -1
+    seqs = [row[0] for row in conn.execute("SELECT seq FROM events ORDER BY seq")]
+
+    def search(seq: int) -> int:
+        at = bisect.bisect_left(seqs, seq)
+        return at if at < len(seqs) and seqs[at] == seq else -1
+
+    return search
 
 
 def _bad_records(conn: sqlite3.Connection) -> Iterator[BadRecord]:

@@ -209,3 +209,18 @@ def _ndjson(tmp_path: Path, events: list[dict[str, object]]) -> Path:
     path = tmp_path / "events.ndjson"
     path.write_text("".join(json.dumps(e) + "\n" for e in events))
     return path
+
+
+def test_edits_find_their_event_when_sequence_numbers_have_gaps(tmp_path: Path) -> None:
+    records, _ = _load(_ndjson(tmp_path, [make_event(event=f"E{n}") for n in range(4)]))
+    saved = tmp_path / "s.jimo-session"
+    edit = json.dumps(make_event(event="E3 edited")).encode()
+    write_session(saved, SessionContent(records, edits=[EditEntry(3, edit, 1.0)]))
+    conn = sqlite3.connect(saved)
+    conn.execute("UPDATE events SET seq = seq + 10 WHERE seq >= 3")  # a writer that skipped
+    conn.execute("UPDATE edits SET seq = seq + 10")
+    conn.commit()
+    conn.close()
+    data = read_session(saved)
+    assert [r.name for r in data.records] == ["E0", "E1", "E2", "E3 edited"]
+    assert list(data.history) == [3]
