@@ -28,7 +28,8 @@ def describe_orphan(orphan: Orphan) -> str:
     title = orphan.title or "Untitled session"
     if orphan.problem is not None:
         return f"{title}, autosaved {when}: cannot be restored ({orphan.problem})"
-    return f"{title}: {orphan.events:,} events, autosaved {when}"
+    count = "1 event" if orphan.events == 1 else f"{orphan.events:,} events"
+    return f"{title}: {count}, autosaved {when}"
 
 
 class RestoreDialog(QDialog):

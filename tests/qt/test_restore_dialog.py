@@ -54,7 +54,7 @@ def test_not_now_keeps_every_session_for_the_next_start(qtbot, tmp_path: Path) -
     dialog = RestoreDialog(find_orphans(tmp_path))
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.list.item(0).text().startswith("Untitled session: 1 events")
+    assert dialog.list.item(0).text().startswith("Untitled session: 1 event, autosaved ")
     later = next(
         b for b in dialog.findChildren(type(dialog.restore_button)) if b.text() == "Not now"
     )
