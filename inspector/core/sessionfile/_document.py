@@ -48,22 +48,26 @@ class SessionDocument:
         self.close()
         autosave = Autosave(self._folder)
         autosave.save(content or SessionContent([]), title)
-        self._attach(str(autosave.path), autosave)
+        self._attach(os.fspath(autosave.path), autosave)
 
     def restore(self, orphan: Orphan) -> SessionData:
         """Take over a crashed process's autosave and read it: the session goes on in it."""
-        self.close()
         autosave = Autosave.claim(orphan)
         data = read_session(autosave.path)
-        self._attach(str(autosave.path), autosave)
+        self.attach(autosave.path, autosave)
         return data
 
     def open(self, path: str | os.PathLike[str]) -> SessionData:
         """Read a session file and keep recording into it (it is the session's file now)."""
         data = read_session(path)
-        self.close()
-        self._attach(os.fspath(path), None)
+        self.attach(path)
         return data
+
+    def attach(self, path: str | os.PathLike[str], autosave: Autosave | None = None) -> None:
+        """Record into ``path`` from now on (read it first, in a worker thread if it is big):
+        the user's file, or ``autosave`` (then the session counts as unsaved)."""
+        self.close()
+        self._attach(os.fspath(path), autosave)
 
     def save_as(self, target: str | os.PathLike[str]) -> None:
         """Copy the session to ``target`` (atomically) and record into it from now on."""

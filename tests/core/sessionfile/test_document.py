@@ -103,3 +103,24 @@ def test_save_as_onto_a_file_open_in_another_program_fails_and_recording_goes_on
     doc.save_as(other)
     doc.close()
     assert [r.name for r in read_session(other).records] == ["mine", "more"]
+
+
+def test_restoring_an_orphan_goes_on_recording_into_it(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait(timeout=30)
+    orphan_path = tmp_path / f"autosave-{dead.pid}-x.jimo-session"
+    write_session(orphan_path, SessionContent(_records(["A"])), meta={"owner_pid": str(dead.pid)})
+    [orphan] = find_orphans(tmp_path)
+    doc = SessionDocument(tmp_path)
+    data = doc.restore(orphan)
+    assert [r.name for r in data.records] == ["A"] and not doc.saved
+    assert doc.autosave is not None and doc.recorder is not None
+    doc.recorder.append(_records(["B"]))
+    doc.flush()
+    assert [r.name for r in read_session(doc.autosave.path).records] == ["A", "B"]
+    assert find_orphans(tmp_path) == [] and not orphan_path.exists()
+    doc.close()
+    assert list(tmp_path.glob("*.jimo-session")) == []
