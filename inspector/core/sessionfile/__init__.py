@@ -28,7 +28,7 @@ from inspector.core.sessionfile._content import (
     config_without_secrets,
 )
 from inspector.core.sessionfile._document import SessionDocument
-from inspector.core.sessionfile._keeper import KeptWorkbench, SessionKeeper
+from inspector.core.sessionfile._keeper import SessionKeeper
 from inspector.core.sessionfile._open import is_sqlite_file, open_for_reading
 from inspector.core.sessionfile._read import iter_session, read_meta, read_session
 from inspector.core.sessionfile._recorder import SessionRecorder
@@ -63,7 +63,6 @@ __all__ = [
     "SessionData",
     "SessionDocument",
     "SessionKeeper",
-    "KeptWorkbench",
     "SessionRecorder",
     "config_without_secrets",
     "connect",

@@ -9,57 +9,23 @@ its state (selection, filter, tab…) as JSON.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
-from inspector.core.destinations import DestinationConfig
-from inspector.core.events import EventRecord
 from inspector.core.loaders import BadRecord
 from inspector.core.sessionfile._content import SessionData
 from inspector.core.sessionfile._document import SessionDocument
+from inspector.core.workbench import Workbench
 
-__all__ = ["SessionKeeper", "KeptWorkbench"]
+__all__ = ["SessionKeeper"]
 
 UiState = Callable[[], dict[str, Any]]
-
-
-class _Signal(Protocol):
-    def connect(self, listener: Callable[..., object]) -> None: ...
-
-
-class _Store(Protocol):
-    def __len__(self) -> int: ...
-    def __getitem__(self, index: int) -> EventRecord: ...
-    def events(self) -> Sequence[EventRecord]: ...
-
-
-class KeptWorkbench(Protocol):
-    """What the keeper needs of the workbench."""
-
-    events_appended: _Signal
-    bad_added: _Signal
-    event_edited: _Signal
-    config_changed: _Signal
-    cleared: _Signal
-
-    @property
-    def store(self) -> _Store: ...
-    @property
-    def config(self) -> DestinationConfig: ...
-    @property
-    def fresh_sdk(self) -> bool: ...
-    def is_edited(self, index: int) -> bool: ...
-    def append(self, records: Sequence[EventRecord], bad: Sequence[BadRecord] = ()) -> None: ...
-    def edit_event(self, index: int, data: dict[str, object]) -> None: ...
-    def set_config(self, config: DestinationConfig) -> None: ...
-    def set_fresh_sdk(self, on: bool) -> None: ...
-    def clear(self) -> None: ...
 
 
 class SessionKeeper:
     """Writes a workbench's changes to its document, and reads sessions back into it."""
 
     def __init__(
-        self, workbench: KeptWorkbench, document: SessionDocument, ui_state: UiState
+        self, workbench: Workbench, document: SessionDocument, ui_state: UiState
     ) -> None:
         self.workbench = workbench
         self.document = document

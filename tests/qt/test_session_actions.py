@@ -1,0 +1,244 @@
+"""Session files in the window: save and reopen, crash restore, bad files as one sentence."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QFileDialog
+
+from inspector.core.destinations import load_config
+from inspector.core.events import EventRecord, EventSource
+from inspector.core.sessionfile import (
+    DATA_DIR_ENV,
+    FORMAT_VERSION,
+    SessionContent,
+    autosave_dir,
+    find_orphans,
+    read_session,
+    write_session,
+)
+from inspector.core.tasks import TaskOwner
+from inspector.core.workbench import AsyncioRunner, Workbench
+from inspector.qt.main_window import MainWindow
+from inspector.qt.session_actions import SessionActions
+from inspector.resources import DEMO_CONFIG, DEMO_SESSION
+from tests.factories import make_event
+from tests.qt.conftest import settle
+from tests.qt.test_main_window import _drop
+
+Opened = tuple[MainWindow, SessionActions]
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def open_window(
+    qtbot, loop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> Iterator[Callable[[], Opened]]:  # type: ignore[no-untyped-def]
+    """Make windows with their session actions, as the app does (closed at the end)."""
+    made: list[tuple[MainWindow, TaskOwner]] = []
+
+    def make() -> Opened:
+        settings = QSettings(str(tmp_path / f"settings{len(made)}.ini"), QSettings.Format.IniFormat)
+        tasks = TaskOwner()
+        window = MainWindow(Workbench(runner=AsyncioRunner(loop)), tasks, settings)
+        actions = SessionActions(window)
+        actions.start()
+        qtbot.addWidget(window)
+        window.show()
+        made.append((window, tasks))
+        return window, actions
+
+    yield make  # qtbot closes the windows (a clean quit for their sessions)
+    for _window, tasks in made:
+        loop.run_until_complete(tasks.shutdown())
+
+
+def _save_as(actions: SessionActions, path: Path, run_until, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(path), ""))
+    actions.save_as_action.trigger()
+    run_until(
+        lambda: (
+            actions.document.path == str(path)
+            and "save" not in " ".join(actions.window.tasks.running)
+        )
+    )
+
+
+def test_save_and_reopen_brings_back_events_edits_config_and_selection(  # type: ignore[no-untyped-def]
+    open_window, run_until, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    window, actions = open_window()
+    window.load_config(load_config(DEMO_CONFIG))
+    window.open_files([str(DEMO_SESSION)])
+    run_until(lambda: not window.workbench.loading and window.model.rowCount() == 58)
+    settle(window, run_until)
+    # what-if edit of event 3, through the editor as a user types it
+    window.select_row(3)
+    edited = dict(window.workbench.store[3].data, event="Typed In The Editor")
+    window.event_editor.editor.setPlainText(json.dumps(edited, indent=2))
+    window.event_editor.commit()
+    assert window.workbench.is_edited(3)
+    window.select_row(7)
+    window.tabs.setCurrentIndex(1)
+    saved = tmp_path / "mine.jimo-session"
+    _save_as(actions, saved, run_until, monkeypatch)
+    assert window.windowTitle() == "mine.jimo-session — Jimo Inspector"
+    assert list(autosave_dir().glob("*.jimo-session")) == []  # saved: the autosave is gone
+
+    again, _ = open_window()
+    assert again.windowTitle() == "Untitled session — Jimo Inspector"
+    _drop(again, saved)
+    run_until(lambda: again.model.rowCount() == 58 and again.current_row() == 7)
+    assert again.windowTitle() == "mine.jimo-session — Jimo Inspector"
+    assert again.workbench.store[3].name == "Typed In The Editor"
+    assert again.workbench.is_edited(3) and not again.workbench.is_edited(2)
+    assert again.workbench.config == window.workbench.config
+    assert again.tabs.currentIndex() == 1
+    assert again.bottom_tabs.tabText(1) == "Skipped records (3)"
+
+
+def test_ctrl_s_on_a_saved_session_writes_the_window_state(  # type: ignore[no-untyped-def]
+    open_window, run_until, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    window, actions = open_window()
+    window.paste_events("\n".join(json.dumps(make_event(event=f"E{n}")) for n in range(4)))
+    saved = tmp_path / "s.jimo-session"
+    _save_as(actions, saved, run_until, monkeypatch)
+    window.select_row(2)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    run_until(lambda: "Saved s.jimo-session" in window.statusBar().currentMessage())
+    assert read_session(saved).ui_state["selection"] == 2
+
+
+def _orphan(folder: Path, names: list[str]) -> Path:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait(timeout=30)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"autosave-{dead.pid}-x.jimo-session"
+    records = [EventRecord.from_dict(make_event(event=n), EventSource("paste")) for n in names]
+    meta = {"owner_pid": str(dead.pid), "title": "pasted"}
+    write_session(path, SessionContent(records, ui_state={"selection": 1}), meta=meta)
+    return path
+
+
+def test_after_a_crash_the_window_offers_to_restore_and_restores(  # type: ignore[no-untyped-def]
+    open_window, run_until, qtbot
+) -> None:
+    _orphan(autosave_dir(), ["Lost", "Found"])
+    window, actions = open_window()
+    dialog = actions.offer_restore()
+    assert dialog is not None and dialog.list.count() == 1
+    assert dialog.list.item(0).text().startswith("pasted: 2 events")
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: window.model.rowCount() == 2 and window.current_row() == 1)
+    assert [r.name for r in window.workbench.store.events()] == ["Lost", "Found"]
+    assert find_orphans() == []  # this window owns it now
+    window.paste_events(json.dumps(make_event(event="After")))
+    assert actions.document.autosave is not None
+    actions.document.flush()
+    assert len(read_session(actions.document.autosave.path).records) == 3
+
+
+def test_no_offer_when_nothing_crashed(open_window) -> None:  # type: ignore[no-untyped-def]
+    _, actions = open_window()
+    assert actions.offer_restore() is None
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _session_file(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    records = [EventRecord.from_dict(make_event(), EventSource("file", "e.ndjson", 1))]
+    write_session(path, SessionContent(records * 50))
+    return path
+
+
+def _too_new(tmp_path: Path) -> Path:
+    path = _session_file(tmp_path, "new.jimo-session")
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version={FORMAT_VERSION + 1}")
+    conn.close()
+    return path
+
+
+def _truncated(tmp_path: Path) -> Path:
+    path = _session_file(tmp_path, "cut.jimo-session")
+    path.write_bytes(path.read_bytes()[:6000])
+    return path
+
+
+def _other_db(tmp_path: Path) -> Path:
+    path = tmp_path / "other.jimo-session"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "sentence"),
+    [
+        (_too_new, "this session file was written by a newer version of Jimo Inspector"),
+        (_truncated, "the session file is damaged or truncated and cannot be read"),
+        (_other_db, "this SQLite database is not a Jimo Inspector session file"),
+    ],
+)
+def test_a_bad_session_file_is_one_sentence_in_the_window(  # type: ignore[no-untyped-def]
+    open_window, run_until, tmp_path: Path, make, sentence: str
+) -> None:
+    path = make(tmp_path)
+    before = _digest(path)
+    window, actions = open_window()
+    _drop(window, path)
+    run_until(lambda: window.message_bar.isVisible())
+    text = window.message_bar.label.text()
+    assert text.startswith(f"{path}: {sentence}") and "\n" not in text
+    assert window.model.rowCount() == 0 and _digest(path) == before
+    assert actions.document.path is None
+
+
+def test_a_locked_session_file_is_one_sentence_in_the_window(  # type: ignore[no-untyped-def]
+    open_window, run_until, tmp_path: Path, monkeypatch
+) -> None:
+    from inspector.core.sessionfile import _open
+
+    monkeypatch.setattr(_open, "READ_TIMEOUT", 0.05)
+    path = _session_file(tmp_path, "busy.jimo-session")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        window, _ = open_window()
+        _drop(window, path)
+        run_until(lambda: window.message_bar.isVisible())
+        assert window.message_bar.label.text() == (
+            f"{path}: the session file is locked by another program; close it there and retry"
+        )
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_closing_the_window_removes_the_autosave_of_an_unsaved_session(open_window) -> None:  # type: ignore[no-untyped-def]
+    window, actions = open_window()
+    window.paste_events(json.dumps(make_event()))
+    assert len(list(autosave_dir().glob("*.jimo-session"))) == 1
+    window.close()
+    assert list(autosave_dir().glob("*.jimo-session")) == [] and find_orphans() == []
