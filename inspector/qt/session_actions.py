@@ -46,10 +46,13 @@ class SessionActions(QObject):
     Signals:
         write_failed(str): writing the session file failed (one sentence, shown in the window).
         title_changed(str): the session's name (file name or ``Untitled session``).
+        file_changed(str): the session is now recorded into this file (after start, Save as,
+            open, restore): another writer of the same file (capture) follows it.
     """
 
     write_failed = Signal(str)
     title_changed = Signal(str)
+    file_changed = Signal(str)
 
     def __init__(self, window: MainWindow, document: SessionDocument | None = None) -> None:
         super().__init__(window)
@@ -119,6 +122,9 @@ class SessionActions(QObject):
 
     def _retitle(self) -> None:
         self.title_changed.emit(self.document.title)
+        path = self.document.recording_path
+        if path is not None:
+            self.file_changed.emit(path)
 
     # -- window state -------------------------------------------------------------------------
     def ui_state(self) -> dict[str, Any]:

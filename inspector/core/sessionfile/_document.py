@@ -39,6 +39,11 @@ class SessionDocument:
         return self.path is not None
 
     @property
+    def recording_path(self) -> str | None:
+        """The file changes go to now: the user's file or the autosave (None: none yet)."""
+        return self.recorder.path if self.recorder is not None else None
+
+    @property
     def title(self) -> str:
         """The file's name, or ``Untitled session``."""
         return os.path.basename(self.path) if self.path else "Untitled session"

@@ -24,18 +24,22 @@ UiState = Callable[[], dict[str, Any]]
 class SessionKeeper:
     """Writes a workbench's changes to its document, and reads sessions back into it."""
 
-    def __init__(
-        self, workbench: Workbench, document: SessionDocument, ui_state: UiState
-    ) -> None:
+    def __init__(self, workbench: Workbench, document: SessionDocument, ui_state: UiState) -> None:
         self.workbench = workbench
         self.document = document
         self.ui_state = ui_state
         self._muted = False  # while a session read from its file is put back
+        self._elsewhere: set[str] = set()
         workbench.events_appended.connect(self._appended)
         workbench.bad_added.connect(self._bad_added)
         workbench.event_edited.connect(self._edited)
         workbench.config_changed.connect(lambda _config: self.save_state())
         workbench.cleared.connect(self._cleared)
+
+    def leave_to_writer(self, origin: str) -> None:
+        """Events of this origin (``capture``) are written to the file by their own writer:
+        the keeper leaves them out. Edits of them are still recorded here."""
+        self._elsewhere.add(origin)
 
     def save_state(self) -> None:
         """Write the config and the window's state now (also on a timer: selection, filter)."""
@@ -66,7 +70,11 @@ class SessionKeeper:
     def _appended(self, first: int, last: int) -> None:
         recorder = self.document.recorder
         if recorder is not None and not self._muted:
-            recorder.append(self.workbench.store.events()[first : last + 1])
+            records = self.workbench.store.events()[first : last + 1]
+            if self._elsewhere:
+                records = [r for r in records if r.source.kind not in self._elsewhere]
+            if records:
+                recorder.append(records)
 
     def _bad_added(self, records: Sequence[BadRecord]) -> None:
         recorder = self.document.recorder

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from inspector.core.destinations import default_config
-from inspector.core.events import EventRecord
+from inspector.core.events import EventRecord, EventSource
 from inspector.core.loaders import BadRecord, read_bytes
 from inspector.core.sessionfile import SessionDocument, SessionKeeper, read_session
 from inspector.core.workbench import Workbench
@@ -80,3 +80,20 @@ def test_a_session_read_back_fills_a_workbench_without_writing_anything(tmp_path
     data = read_session(target)
     assert len(data.records) == 3 and len(data.history[2]) == 2
     assert data.records[2].name == "C"
+
+
+def test_events_another_writer_stores_are_left_to_it(tmp_path: Path) -> None:
+    workbench = Workbench(runner=ManualRunner())
+    document = SessionDocument(tmp_path)
+    document.start_unsaved()
+    keeper = SessionKeeper(workbench, document, lambda: {})
+    keeper.leave_to_writer("capture")
+    captured = EventRecord.from_dict(make_event(event="Captured"), EventSource("capture"))
+    pasted = EventRecord.from_dict(make_event(event="Pasted"), EventSource("paste"))
+    workbench.append([captured, pasted])
+    document.flush()
+    path = document.recording_path
+    assert path is not None and document.autosave is not None
+    assert path == str(document.autosave.path)
+    assert [r.name for r in read_session(path).records] == ["Pasted"]
+    document.close()
