@@ -28,6 +28,7 @@ from inspector.core.sessionfile import (
     is_sqlite_file,
     read_session,
 )
+from inspector.qt.menus import remember_recent
 from inspector.qt.restore_dialog import RestoreDialog
 
 if TYPE_CHECKING:
@@ -210,6 +211,7 @@ class SessionActions(QObject):
     async def open_session(self, path: str) -> bool:
         """Reopen a saved session: events, edits, config and the window's state."""
         window = self.window
+        remember_recent(window.settings, [path])
         window.progress.start(f"Opening {os.path.basename(path)}…")
         report = on_loop(lambda done, total: window.progress.update_bytes(done, total))
         self.busy = True

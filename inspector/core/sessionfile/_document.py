@@ -80,6 +80,9 @@ class SessionDocument:
         if self.recorder is None:
             self.start_unsaved()
         assert self.recorder is not None
+        if _same_file(name, self.recorder.path):
+            self.recorder.flush()  # saving a file as itself: it is up to date once flushed
+            return
         self.recorder.switch_to(name)
         if self.autosave is not None:
             self.autosave.discard()
@@ -105,3 +108,10 @@ class SessionDocument:
         self.recorder = SessionRecorder(AttachedSession(path), self._on_error)
         self.autosave = autosave
         self.path = None if autosave is not None else path
+
+
+def _same_file(one: str, other: str) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False

@@ -124,3 +124,16 @@ def test_restoring_an_orphan_goes_on_recording_into_it(tmp_path: Path) -> None:
     assert find_orphans(tmp_path) == [] and not orphan_path.exists()
     doc.close()
     assert list(tmp_path.glob("*.jimo-session")) == []
+
+
+def test_save_as_onto_its_own_file_just_saves(tmp_path: Path) -> None:
+    path = tmp_path / "s.jimo-session"
+    write_session(path, SessionContent(_records(["A"])))
+    doc = SessionDocument(tmp_path / "autosave")
+    doc.open(path)
+    assert doc.recorder is not None
+    doc.recorder.append(_records(["B"]))
+    doc.save_as(path)
+    assert doc.path == str(path)
+    assert [r.name for r in read_session(path).records] == ["A", "B"]
+    doc.close()

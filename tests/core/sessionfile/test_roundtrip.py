@@ -224,3 +224,44 @@ def test_edits_find_their_event_when_sequence_numbers_have_gaps(tmp_path: Path) 
     data = read_session(saved)
     assert [r.name for r in data.records] == ["E0", "E1", "E2", "E3 edited"]
     assert list(data.history) == [3]
+
+
+SAVER = """
+import sys
+from inspector.core.events import EventRecord, EventSource
+from inspector.core.sessionfile import SessionContent, write_session
+record = EventRecord.from_dict({"type": "track", "event": "New", "pad": "x" * 900},
+                               EventSource("paste"))
+print("saving", flush=True)
+while True:  # save over the file again and again until killed
+    write_session(sys.argv[1], SessionContent([record] * 100_000))
+"""
+
+
+def test_a_process_killed_mid_save_leaves_the_old_or_the_new_file_whole(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    saved = tmp_path / "s.jimo-session"
+    old, _ = _load(_ndjson(tmp_path, [make_event(event="Old")]))
+    write_session(saved, SessionContent(old))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SAVER, str(saved)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == "saving\n"
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob(".saving-*")) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(0.05)  # well inside writing the temporary file
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+        assert proc.stdout is not None
+        proc.stdout.close()
+    names = {r.name for r in read_session(saved).records}
+    assert names in ({"Old"}, {"New"})
