@@ -19,7 +19,6 @@ from inspector.core.errors import InspectorError
 from inspector.core.jobs import on_loop, run_in_thread
 from inspector.core.sessionfile import (
     SUFFIX,
-    Autosave,
     Orphan,
     SessionData,
     SessionDocument,
@@ -215,11 +214,14 @@ class SessionActions(QObject):
         window.progress.start(f"Opening {os.path.basename(path)}…")
         report = on_loop(lambda done, total: window.progress.update_bytes(done, total))
         self.busy = True
+
+        def read_and_attach() -> SessionData:
+            data = read_session(path, progress=report)
+            self.document.attach(path)  # counts the file's events: off the window's thread
+            return data
+
         try:
-            data = await run_in_thread(
-                lambda: read_session(path, progress=report), name="open session"
-            )
-            self.document.attach(path)
+            data = await run_in_thread(read_and_attach, name="open session")
         except InspectorError as exc:
             window.message_bar.show_message(str(exc))
             return False
@@ -270,9 +272,7 @@ class SessionActions(QObject):
     async def restore(self, orphan: Orphan) -> bool:
         """Reopen an unsaved session a crashed window left; it goes on being autosaved."""
         try:
-            autosave = Autosave.claim(orphan)
-            data = await run_in_thread(lambda: read_session(autosave.path), name="restore")
-            self.document.attach(autosave.path, autosave)
+            data = await run_in_thread(lambda: self.document.restore(orphan), name="restore")
         except InspectorError as exc:
             self.window.message_bar.show_message(str(exc))
             return False

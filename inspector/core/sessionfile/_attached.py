@@ -18,14 +18,13 @@ from inspector.core.destinations import DestinationConfig
 from inspector.core.errors import SessionFileError
 from inspector.core.events import EventRecord
 from inspector.core.loaders import BadRecord
-from inspector.core.sessionfile._content import EditEntry, SessionContent
+from inspector.core.sessionfile._content import SessionContent
 from inspector.core.sessionfile._open import check_session, open_for_reading, translated
 from inspector.core.sessionfile._schema import connect, insert_events
 from inspector.core.sessionfile._write import (
     event_rows,
     replace_file,
     write_bad,
-    write_edits,
     write_session,
     write_state,
 )
@@ -47,9 +46,15 @@ class AttachedSession:
         with translated(self.path):
             self._conn = connect(self.path)
             check_session(self._conn, self.path)
-            count, first = self._conn.execute("SELECT count(*), min(seq) FROM events").fetchone()
+            count, first, last = self._conn.execute(
+                "SELECT count(*), min(seq), max(seq) FROM events"
+            ).fetchone()
         self._first_seq = first if first is not None else 1
-        self.count = count
+        # New rows always take max(seq) + 1, so only rows already there can leave gaps; a
+        # file with gaps keeps its seq numbers in a list (index = position in arrival order).
+        self._gapped: list[int] | None = None
+        if count and last - first + 1 != count:
+            self._gapped = [r[0] for r in self._conn.execute("SELECT seq FROM events ORDER BY seq")]
 
     @classmethod
     def create(
@@ -80,19 +85,33 @@ class AttachedSession:
         times = arrivals if arrivals is not None else [time.time()] * len(records)
         with self._transaction() as conn:
             insert_events(conn, event_rows(records, times))
-        self.count += len(records)
 
     def add_bad(self, bad: Sequence[BadRecord]) -> None:
         with self._transaction() as conn:
             write_bad(conn, bad, time.time())
 
     def record_edit(self, index: int, record: EventRecord | None) -> None:
-        """Event ``index`` now reads as ``record`` (``None``: reverted to the original)."""
-        if not 0 <= index < self.count:
-            raise IndexError(index)
-        entry = EditEntry(index, None if record is None else record.raw, time.time())
+        """Event ``index`` now reads as ``record`` (``None``: reverted to the original).
+
+        Raises IndexError when the file has no such event."""
+        seq = self._seq_of(index)
+        raw = None if record is None else record.raw
         with self._transaction() as conn:
-            write_edits(conn, [entry], self._first_seq)
+            if conn.execute("SELECT 1 FROM events WHERE seq = ?", (seq,)).fetchone() is None:
+                raise IndexError(index)
+            conn.execute(
+                "INSERT INTO edits(seq, raw, edited_at) VALUES (?, ?, ?)", (seq, raw, time.time())
+            )
+
+    def _seq_of(self, index: int) -> int:
+        if index < 0:
+            raise IndexError(index)
+        listed = self._gapped
+        if listed is None:
+            return self._first_seq + index
+        if index < len(listed):
+            return listed[index]
+        return listed[-1] + index - len(listed) + 1
 
     def save_state(
         self, config: DestinationConfig | None, ui_state: Mapping[str, Any], fresh_sdk: bool

@@ -265,3 +265,35 @@ def test_a_process_killed_mid_save_leaves_the_old_or_the_new_file_whole(tmp_path
         proc.stdout.close()
     names = {r.name for r in read_session(saved).records}
     assert names in ({"Old"}, {"New"})
+
+
+def test_attached_edits_reach_events_another_writer_appended_and_files_with_gaps(
+    tmp_path: Path,
+) -> None:
+    from inspector.core.sessionfile import EventRow, connect, insert_events
+
+    records, _ = _load(_ndjson(tmp_path, [make_event(event=f"E{n}") for n in range(3)]))
+    saved = tmp_path / "s.jimo-session"
+    write_session(saved, SessionContent(records))
+    conn = sqlite3.connect(saved)
+    conn.execute("DELETE FROM events WHERE seq = 2")  # a gap: E1 is gone
+    conn.commit()
+    conn.close()
+    attached = AttachedSession(saved)
+    other = connect(str(saved))  # another writer of the same file (a capture server)
+    try:
+        captured = json.dumps(make_event(event="Captured")).encode()
+        other.execute("BEGIN IMMEDIATE")
+        insert_events(other, [EventRow(captured, "capture", 5.0)])
+        other.execute("COMMIT")
+        edited = EventRecord.from_dict(make_event(event="Captured, edited"), records[0].source)
+        attached.record_edit(2, edited)  # the third event now: the captured one
+        attached.record_edit(
+            1, EventRecord.from_dict(make_event(event="E2 edited"), records[2].source)
+        )
+        with pytest.raises(IndexError):
+            attached.record_edit(3, None)
+    finally:
+        other.close()
+        attached.close()
+    assert [r.name for r in read_session(saved).records] == ["E0", "E2 edited", "Captured, edited"]
