@@ -3,16 +3,20 @@
 Works from one ``hash(messageId)`` per event (8 bytes in an ``array``) and a 4 MB Bloom filter;
 filter hits are confirmed against the real ids. No step sorts or hashes a million entries in
 one C call, so a worker thread doing this never holds the GIL long enough to stall a window.
+The filter is kept with an evaluation, so events appended later are checked against everything
+before them at the cost of the new events (plus one scan of the hashes per filter hit).
 """
 
 from __future__ import annotations
 
+import re
+import struct
 from array import array
 from collections.abc import Sequence
 
 from inspector.core.events import EventRecord
 
-__all__ = ["message_hash", "duplicate_ids"]
+__all__ = ["message_hash", "duplicate_ids", "SeenIds"]
 
 _BITS = 1 << 25
 
@@ -24,21 +28,42 @@ def message_hash(message_id: object) -> int:
     return hash(message_id) or 1
 
 
-def duplicate_ids(hashes: array[int], records: Sequence[EventRecord]) -> dict[int, int]:
-    """Event index -> the first event with the same messageId, for every repeat."""
-    bloom = bytearray(_BITS // 8)
-    candidates: set[int] = set()
-    for h in hashes:
-        if not h:
-            continue
-        hit = True
+class SeenIds:
+    """A Bloom filter of the messageId hashes seen so far."""
+
+    __slots__ = ("bloom",)
+
+    def __init__(self, bloom: bytearray | None = None) -> None:
+        self.bloom = bloom if bloom is not None else bytearray(_BITS // 8)
+
+    def note(self, h: int) -> bool:
+        """Add ``h``; True when it may have been seen before (every bit was already set)."""
+        bloom, hit = self.bloom, True
         for bit in (h % _BITS, (h >> 25) % _BITS, (h >> 39) % _BITS):
             byte, mask = bit >> 3, 1 << (bit & 7)
             if not bloom[byte] & mask:
                 hit = False
                 bloom[byte] |= mask
-        if hit:
-            candidates.add(h)
+        return hit
+
+    def copy(self) -> SeenIds:
+        return SeenIds(bytearray(self.bloom))
+
+
+def duplicate_ids(
+    hashes: array[int],
+    records: Sequence[EventRecord],
+    seen: SeenIds | None = None,
+    start: int = 0,
+) -> dict[int, int]:
+    """Event index -> the first event with the same messageId, for every repeat at ``start`` on.
+
+    ``seen`` (filled with the hashes before ``start``) gains the hashes from ``start`` on.
+    """
+    seen = seen if seen is not None else SeenIds()
+    if start:
+        return _later_duplicates(hashes, records, seen, start)
+    candidates = {h for h in hashes if h and seen.note(h)}
     found: dict[int, int] = {}
     first: dict[str, int] = {}
     if candidates:
@@ -50,3 +75,33 @@ def duplicate_ids(hashes: array[int], records: Sequence[EventRecord]) -> dict[in
                 else:
                     first[message_id] = i
     return found
+
+
+def _later_duplicates(
+    hashes: array[int], records: Sequence[EventRecord], seen: SeenIds, start: int
+) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for i in range(start, len(hashes)):
+        h = hashes[i]
+        if h and seen.note(h):
+            earlier = _first_with_id(hashes, records, i)
+            if earlier is not None:
+                found[i] = earlier
+    return found
+
+
+def _first_with_id(hashes: array[int], records: Sequence[EventRecord], i: int) -> int | None:
+    """The first event before ``i`` with event ``i``'s messageId (a C-speed scan of hashes)."""
+    pattern = re.compile(re.escape(struct.pack("q", hashes[i])))
+    wanted = records[i].message_id
+    with memoryview(hashes) as items, items.cast("B") as raw:
+        position = 0
+        while (match := pattern.search(raw, position, 8 * i)) is not None:
+            offset = match.start()
+            if offset % 8:  # straddles two hashes
+                position = offset + 1
+                continue
+            if records[offset // 8].message_id == wanted:
+                return offset // 8
+            position = offset + 8
+    return None

@@ -35,6 +35,7 @@ class MainWindow(WindowLayout):
         self.tasks = tasks
         self.menus = MainMenus(self, self.settings)
         self.selected = SelectedEvent(workbench, self)
+        self._shown: Evaluation | None = None
         self._connect_views()
         self._connect_workbench()
         self._connect_menus()
@@ -143,8 +144,10 @@ class MainWindow(WindowLayout):
 
     # -- following the workbench --------------------------------------------------------------
     def _on_evaluation(self, evaluation: Evaluation | None) -> None:
+        shown, self._shown = self._shown, evaluation
         if evaluation is not None:
-            self.events.refresh()
+            if not evaluation.extends(shown):  # appended rows were filtered as they came
+                self.events.refresh()
             hazards = len(evaluation.hazards)
             self.eval_label.setText(f"{hazards} hazard(s)" if hazards else "")
             self._update_counts()
