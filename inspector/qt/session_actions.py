@@ -7,16 +7,16 @@ they happen; the window's state (selection, filter, tab) is written on a timer a
 
 from __future__ import annotations
 
+import asyncio
 import os
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from inspector.core.errors import InspectorError
-from inspector.core.jobs import on_loop, run_in_thread
 from inspector.core.sessionfile import (
     SUFFIX,
     Orphan,
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from inspector.qt.main_window import MainWindow
 
 __all__ = ["SessionActions", "SESSION_FILTER"]
+
+T = TypeVar("T")
 
 SESSION_FILTER = f"Jimo Inspector sessions (*{SUFFIX});;All files (*)"
 STATE_INTERVAL_MS = 3000
@@ -126,6 +128,21 @@ class SessionActions(QObject):
         if path is not None:
             self.file_changed.emit(path)
 
+    async def _in_thread(self, work: Callable[[], T], name: str) -> T:
+        """Run ``work`` in a worker thread (the workbench's runner) and await its result."""
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+
+        def done(value: T | None, error: BaseException | None) -> None:
+            if future.done():
+                return
+            if error is not None:
+                future.set_exception(error)
+            else:
+                future.set_result(value)  # type: ignore[arg-type]
+
+        self.window.workbench.runner.run_in_thread(work, done, name)
+        return await future
+
     # -- window state -------------------------------------------------------------------------
     def ui_state(self) -> dict[str, Any]:
         """What reopening restores besides events, edits and config: selection, filter, tab."""
@@ -163,7 +180,7 @@ class SessionActions(QObject):
             return await self.save_as()
         self.keeper.save_state()
         try:
-            await run_in_thread(self.document.flush, name="save session")
+            await self._in_thread(self.document.flush, name="save session")
         except InspectorError as exc:
             self.window.message_bar.show_message(str(exc))
             return False
@@ -180,7 +197,7 @@ class SessionActions(QObject):
         self.keeper.save_state()
         self.busy = True
         try:
-            await run_in_thread(lambda: self.document.save_as(target), name="save session as")
+            await self._in_thread(lambda: self.document.save_as(target), name="save session as")
         except InspectorError as exc:
             self.window.message_bar.show_message(str(exc))
             return False
@@ -212,7 +229,11 @@ class SessionActions(QObject):
         window = self.window
         remember_recent(window.settings, [path])
         window.progress.start(f"Opening {os.path.basename(path)}…")
-        report = on_loop(lambda done, total: window.progress.update_bytes(done, total))
+        runner = window.workbench.runner
+
+        def report(done: int, total: int) -> None:  # in the reading thread
+            runner.call_soon_threadsafe(lambda: window.progress.update_bytes(done, total))
+
         self.busy = True
 
         def read_and_attach() -> SessionData:
@@ -221,7 +242,7 @@ class SessionActions(QObject):
             return data
 
         try:
-            data = await run_in_thread(read_and_attach, name="open session")
+            data = await self._in_thread(read_and_attach, name="open session")
         except InspectorError as exc:
             window.message_bar.show_message(str(exc))
             return False
@@ -272,7 +293,7 @@ class SessionActions(QObject):
     async def restore(self, orphan: Orphan) -> bool:
         """Reopen an unsaved session a crashed window left; it goes on being autosaved."""
         try:
-            data = await run_in_thread(lambda: self.document.restore(orphan), name="restore")
+            data = await self._in_thread(lambda: self.document.restore(orphan), name="restore")
         except InspectorError as exc:
             self.window.message_bar.show_message(str(exc))
             return False
