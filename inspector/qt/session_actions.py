@@ -81,6 +81,7 @@ class SessionActions(QObject):
         window.menus.open_requested.connect(self.open_paths)
         window.files_dropped.connect(self.open_paths)
         window.installEventFilter(self)  # the window closing is a clean quit
+        window.workbench.cleared.connect(self._retitle)  # Close all: a new, untitled session
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.window and event.type() == QEvent.Type.Close:

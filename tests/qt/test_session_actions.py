@@ -119,9 +119,13 @@ def test_ctrl_s_on_a_saved_session_writes_the_window_state(  # type: ignore[no-u
     saved = tmp_path / "s.jimo-session"
     _save_as(actions, saved, run_until, monkeypatch)
     window.select_row(2)
+    window.statusBar().clearMessage()  # Save as said "Saved" too
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     run_until(lambda: "Saved s.jimo-session" in window.statusBar().currentMessage())
     assert read_session(saved).ui_state["selection"] == 2
+    window.clear_events()  # Close all: the saved file stays as it was, a new session starts
+    assert window.windowTitle() == "Untitled session — Jimo Inspector"
+    assert actions.document.path is None and len(read_session(saved).records) == 4
 
 
 def _orphan(folder: Path, names: list[str]) -> Path:
