@@ -107,6 +107,20 @@ class Session:
         """Whether some edit is not covered by the installed evaluation yet."""
         return bool(self._pending)
 
+    def replay_from(self, index: int) -> int:
+        """Where :meth:`detail` for event ``index`` starts replaying the session.
+
+        The installed evaluation's checkpoints hold up to its end, or up to the first edit it
+        does not cover, and only for the current config and SDK mode.
+        """
+        if self.fresh_sdk:
+            return index
+        evaluation = self.evaluation
+        if evaluation is None or evaluation.config != self.config or evaluation.fresh_sdk:
+            return 0
+        usable = min([len(evaluation.verdicts), *self._pending])
+        return max((k for k in evaluation.checkpoints if k <= min(index, usable)), default=0)
+
     def clear(self) -> None:
         self.store.clear()
         self._originals.clear()
