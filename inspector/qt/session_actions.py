@@ -305,6 +305,7 @@ class SessionActions(QObject):
     def close(self) -> None:
         """A clean quit: the last changes are written and an unsaved session's autosave goes."""
         self._timer.stop()
+        self.keeper.write_held()
         self.keeper.save_state()
         try:
             self.document.close()

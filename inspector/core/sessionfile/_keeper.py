@@ -4,6 +4,9 @@ The keeper listens to the workbench (events appended, records skipped, edits, co
 and hands each change to the :class:`SessionDocument`'s recorder, and it puts a session read
 from a file back into the workbench. It knows no Qt: the window gives it a callable returning
 its state (selection, filter, tab…) as JSON.
+
+Events a file load delivers are written once the load ends: writing a million events competes
+with the loading thread for the interpreter, and the events are still in their file meanwhile.
 """
 
 from __future__ import annotations
@@ -30,11 +33,13 @@ class SessionKeeper:
         self.ui_state = ui_state
         self._muted = False  # while a session read from its file is put back
         self._elsewhere: set[str] = set()
+        self._held_from: int | None = None  # first event appended by a load still under way
         workbench.events_appended.connect(self._appended)
         workbench.bad_added.connect(self._bad_added)
         workbench.event_edited.connect(self._edited)
         workbench.config_changed.connect(lambda _config: self.save_state())
         workbench.cleared.connect(self._cleared)
+        workbench.load_finished.connect(lambda _cancelled: self.write_held())
 
     def leave_to_writer(self, origin: str) -> None:
         """Events of this origin (``capture``) are written to the file by their own writer:
@@ -68,8 +73,25 @@ class SessionKeeper:
             self._muted = False
 
     def _appended(self, first: int, last: int) -> None:
+        if self._muted:
+            return
+        if self.workbench.loading or self._held_from is not None:
+            if self._held_from is None:
+                self._held_from = first
+            if not self.workbench.loading:
+                self.write_held()
+            return
+        self._record(first, last)
+
+    def write_held(self) -> None:
+        """Write the events a load appended (at its end, or before an edit needs them)."""
+        first, self._held_from = self._held_from, None
+        if first is not None and not self._muted:
+            self._record(first, len(self.workbench.store) - 1)
+
+    def _record(self, first: int, last: int) -> None:
         recorder = self.document.recorder
-        if recorder is not None and not self._muted:
+        if recorder is not None and last >= first:
             records = self.workbench.store.events()[first : last + 1]
             if self._elsewhere:
                 records = [r for r in records if r.source.kind not in self._elsewhere]
@@ -84,9 +106,11 @@ class SessionKeeper:
     def _edited(self, index: int) -> None:
         recorder = self.document.recorder
         if recorder is not None and not self._muted:
+            self.write_held()  # the edited event must be in the file first
             wb = self.workbench
             recorder.record_edit(index, wb.store[index] if wb.is_edited(index) else None)
 
     def _cleared(self) -> None:
+        self._held_from = None
         if not self._muted:
             self.document.start_unsaved()  # Close all: a new, untitled session

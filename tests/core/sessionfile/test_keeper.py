@@ -97,3 +97,44 @@ def test_events_another_writer_stores_are_left_to_it(tmp_path: Path) -> None:
     assert path == str(document.autosave.path)
     assert [r.name for r in read_session(path).records] == ["Pasted"]
     document.close()
+
+
+def test_a_load_is_written_when_it_ends_and_an_edit_during_it_finds_its_event(
+    tmp_path: Path,
+) -> None:
+    import asyncio
+
+    from inspector.core.workbench import AsyncioRunner
+
+    source = tmp_path / "events.ndjson"
+    source.write_text("".join(json.dumps(make_event(event=f"E{n}")) + "\n" for n in range(50)))
+    document = SessionDocument(tmp_path / "autosave")
+    document.start_unsaved()
+    seen_during_load: list[int] = []
+
+    async def scenario() -> None:
+        workbench = Workbench(runner=AsyncioRunner(asyncio.get_running_loop()))
+        SessionKeeper(workbench, document, lambda: {})
+
+        def appended(first: int, last: int) -> None:
+            if workbench.loading and document.autosave is not None:
+                document.flush()
+                seen_during_load.append(len(read_session(document.autosave.path).records))
+                if first == 0:
+                    workbench.edit_event(0, dict(workbench.store[0].data, event="E0 edited"))
+
+        workbench.events_appended.connect(appended)
+        await workbench.load_files([str(source)])
+        _paste(workbench, "Pasted")
+
+    asyncio.run(scenario())
+    document.flush()
+    assert document.autosave is not None
+    data = read_session(document.autosave.path)
+    assert seen_during_load and seen_during_load[0] == 0  # nothing written while loading
+    assert [r.name for r in data.records] == [
+        "E0 edited",
+        *(f"E{n}" for n in range(1, 50)),
+        "Pasted",
+    ]
+    document.close()
