@@ -146,17 +146,26 @@ def _orphan(path: Path) -> Orphan | None:
     except SessionFileError as exc:
         if process_alive(pid):
             return None  # still being written by its owner
-        return Orphan(path, pid, path.stat().st_mtime, "", 0, exc.message)
+        return Orphan(path, pid, _last_written(path), "", 0, exc.message)
     pid = int(meta.get("owner_pid", pid))
     if process_alive(pid, meta.get("owner_started", "")):
         return None
     return Orphan(
         path,
         pid,
-        float(meta.get("autosaved_at", path.stat().st_mtime)),
+        _last_written(path),
         meta.get("title", ""),
         _count(path),
     )
+
+
+def _last_written(path: Path) -> float:
+    """When the autosave last changed: its write-ahead log holds the latest writes."""
+    times = [path.stat().st_mtime]
+    wal = Path(f"{path}-wal")
+    if wal.exists():
+        times.append(wal.stat().st_mtime)
+    return max(times)
 
 
 def _count(path: Path) -> int:

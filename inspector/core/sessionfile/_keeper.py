@@ -34,12 +34,14 @@ class SessionKeeper:
         self._muted = False  # while a session read from its file is put back
         self._elsewhere: set[str] = set()
         self._held_from: int | None = None  # first event appended by a load still under way
+        self._titled = False  # an unsaved session is named after the first file loaded into it
         workbench.events_appended.connect(self._appended)
         workbench.bad_added.connect(self._bad_added)
         workbench.event_edited.connect(self._edited)
         workbench.config_changed.connect(lambda _config: self.save_state())
         workbench.cleared.connect(self._cleared)
         workbench.load_finished.connect(lambda _cancelled: self.write_held())
+        workbench.load_started.connect(self._load_started)
 
     def leave_to_writer(self, origin: str) -> None:
         """Events of this origin (``capture``) are written to the file by their own writer:
@@ -110,7 +112,14 @@ class SessionKeeper:
             wb = self.workbench
             recorder.record_edit(index, wb.store[index] if wb.is_edited(index) else None)
 
+    def _load_started(self, name: str) -> None:
+        recorder = self.document.recorder
+        if recorder is not None and not self._titled and not self.document.saved:
+            self._titled = True
+            recorder.set_meta({"title": name})  # what the restore offer shows after a crash
+
     def _cleared(self) -> None:
         self._held_from = None
+        self._titled = False
         if not self._muted:
             self.document.start_unsaved()  # Close all: a new, untitled session

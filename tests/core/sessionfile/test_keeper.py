@@ -8,7 +8,7 @@ from pathlib import Path
 from inspector.core.destinations import default_config
 from inspector.core.events import EventRecord, EventSource
 from inspector.core.loaders import BadRecord, read_bytes
-from inspector.core.sessionfile import SessionDocument, SessionKeeper, read_session
+from inspector.core.sessionfile import SessionDocument, SessionKeeper, read_meta, read_session
 from inspector.core.workbench import Workbench
 from tests.core.workbench.conftest import ManualRunner
 from tests.factories import make_event
@@ -132,6 +132,7 @@ def test_a_load_is_written_when_it_ends_and_an_edit_during_it_finds_its_event(
     assert document.autosave is not None
     data = read_session(document.autosave.path)
     assert seen_during_load and seen_during_load[0] == 0  # nothing written while loading
+    assert read_meta(document.autosave.path)["title"] == "events.ndjson"
     assert [r.name for r in data.records] == [
         "E0 edited",
         *(f"E{n}" for n in range(1, 50)),
