@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from inspector.core.errors import InspectorError
 from inspector.core.sessionfile import (
@@ -75,6 +75,7 @@ class SessionActions(QObject):
         self._timer.timeout.connect(self.write_state_if_changed)
         self._timer.start()
         self.busy = False
+        self._may_close = False
         # files to open (chosen, recent, dropped) come here first: a session file reopens
         window.menus.open_requested.disconnect(window.open_files)
         window.files_dropped.disconnect(window.open_files)
@@ -84,9 +85,46 @@ class SessionActions(QObject):
         window.workbench.cleared.connect(self._retitle)  # Close all: a new, untitled session
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.close()
+        if watched is not self.window or event.type() != QEvent.Type.Close:
+            return False
+        if self._ask_before_closing():
+            event.ignore()
+            self.ask_to_save()
+            return True
+        self.close()
         return False
+
+    def _ask_before_closing(self) -> bool:
+        unsaved = not self.document.saved and self.document.recorder is not None
+        return unsaved and self.keeper.has_changes and not self._may_close
+
+    def ask_to_save(self) -> QMessageBox:
+        """Closing an unsaved session the user changed: Save, Don't Save or Cancel."""
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Save the session?",
+            "This session has changes that are not saved in a session file. "
+            "Save it before closing?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            self.window,
+        )
+        box.setDefaultButton(buttons.Save)
+        box.finished.connect(lambda _code: self._answered(box.standardButton(box.clickedButton())))
+        box.open()
+        return box
+
+    def _answered(self, button: QMessageBox.StandardButton) -> None:
+        if button == QMessageBox.StandardButton.Discard:
+            self._may_close = True
+            self.window.close()
+        elif button == QMessageBox.StandardButton.Save:
+            self.window.tasks.spawn(self._save_then_close(), name="save session and close")
+
+    async def _save_then_close(self) -> None:
+        if await self.save_as():
+            self._may_close = True
+            self.window.close()
 
     # -- set-up -------------------------------------------------------------------------------
     def _action(self, text: str, slot: Any, shortcut: QKeySequence) -> QAction:

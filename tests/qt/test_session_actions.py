@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector.core.destinations import load_config
 from inspector.core.events import EventRecord, EventSource
@@ -49,7 +49,7 @@ def open_window(
     qtbot, loop: asyncio.AbstractEventLoop, tmp_path: Path
 ) -> Iterator[Callable[[], Opened]]:  # type: ignore[no-untyped-def]
     """Make windows with their session actions, as the app does (closed at the end)."""
-    made: list[tuple[MainWindow, TaskOwner]] = []
+    made: list[tuple[MainWindow, SessionActions, TaskOwner]] = []
 
     def make() -> Opened:
         settings = QSettings(str(tmp_path / f"settings{len(made)}.ini"), QSettings.Format.IniFormat)
@@ -57,13 +57,16 @@ def open_window(
         window = MainWindow(Workbench(runner=AsyncioRunner(loop)), tasks, settings)
         actions = SessionActions(window)
         actions.start()
-        qtbot.addWidget(window)
         window.show()
-        made.append((window, tasks))
+        made.append((window, actions, tasks))
         return window, actions
 
-    yield make  # qtbot closes the windows (a clean quit for their sessions)
-    for _window, tasks in made:
+    yield make
+    for window, actions, tasks in made:
+        if not window.isHidden():
+            actions.close()  # a clean quit, without the question about unsaved changes
+            window.close()
+        window.deleteLater()
         loop.run_until_complete(tasks.shutdown())
 
 
@@ -246,3 +249,44 @@ def test_closing_the_window_removes_the_autosave_of_an_unsaved_session(open_wind
     assert len(list(autosave_dir().glob("*.jimo-session"))) == 1
     window.close()
     assert list(autosave_dir().glob("*.jimo-session")) == [] and find_orphans() == []
+
+
+def _edited_window(open_window) -> Opened:  # type: ignore[no-untyped-def]
+    window, actions = open_window()
+    window.paste_events(json.dumps(make_event(event="Before")))
+    window.workbench.edit_event(0, make_event(event="After"))
+    return window, actions
+
+
+def test_closing_an_edited_unsaved_session_asks_first(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, actions = _edited_window(open_window)
+    window.close()
+    assert window.isVisible()  # not closed: asked first
+    box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())
+    assert box.windowTitle() == "Save the session?"
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert window.isVisible() and len(list(autosave_dir().glob("*.jimo-session"))) == 1
+
+    window.close()
+    box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
+    assert list(autosave_dir().glob("*.jimo-session")) == []
+
+
+def test_save_when_closing_saves_then_closes(  # type: ignore[no-untyped-def]
+    open_window, qtbot, qapp, run_until, monkeypatch, tmp_path: Path
+) -> None:
+    # the window closes while the loop runs: the test's loop must not quit with it
+    qapp.setQuitOnLastWindowClosed(False)
+    window, actions = _edited_window(open_window)
+    target = tmp_path / "kept.jimo-session"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.close()
+    box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    try:
+        run_until(lambda: not window.isVisible())
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+    assert [r.name for r in read_session(target).records] == ["After"]

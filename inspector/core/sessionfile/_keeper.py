@@ -35,10 +35,13 @@ class SessionKeeper:
         self._elsewhere: set[str] = set()
         self._held_from: int | None = None  # first event appended by a load still under way
         self._titled = False  # an unsaved session is named after the first file loaded into it
+        self.has_changes = False
+        """The user changed the session (an edit, the config) or it was restored: worth a
+        question before an unsaved session is closed."""
         workbench.events_appended.connect(self._appended)
         workbench.bad_added.connect(self._bad_added)
         workbench.event_edited.connect(self._edited)
-        workbench.config_changed.connect(lambda _config: self.save_state())
+        workbench.config_changed.connect(lambda _config: self._config_changed())
         workbench.cleared.connect(self._cleared)
         workbench.load_finished.connect(lambda _cancelled: self.write_held())
         workbench.load_started.connect(self._load_started)
@@ -47,6 +50,11 @@ class SessionKeeper:
         """Events of this origin (``capture``) are written to the file by their own writer:
         the keeper leaves them out. Edits of them are still recorded here."""
         self._elsewhere.add(origin)
+
+    def _config_changed(self) -> None:
+        if not self._muted:
+            self.has_changes = True
+        self.save_state()
 
     def save_state(self) -> None:
         """Write the config and the window's state now (also on a timer: selection, filter)."""
@@ -73,6 +81,7 @@ class SessionKeeper:
             wb.set_fresh_sdk(data.fresh_sdk)
         finally:
             self._muted = False
+        self.has_changes = True
 
     def _appended(self, first: int, last: int) -> None:
         if self._muted:
@@ -108,6 +117,7 @@ class SessionKeeper:
     def _edited(self, index: int) -> None:
         recorder = self.document.recorder
         if recorder is not None and not self._muted:
+            self.has_changes = True
             self.write_held()  # the edited event must be in the file first
             wb = self.workbench
             recorder.record_edit(index, wb.store[index] if wb.is_edited(index) else None)
@@ -121,5 +131,6 @@ class SessionKeeper:
     def _cleared(self) -> None:
         self._held_from = None
         self._titled = False
+        self.has_changes = False
         if not self._muted:
             self.document.start_unsaved()  # Close all: a new, untitled session
