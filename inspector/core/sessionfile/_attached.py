@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -130,7 +131,11 @@ class AttachedSession:
         """Save a copy at ``target`` atomically (Save as), through SQLite's online backup."""
         name = os.fspath(target)
         folder = os.path.dirname(os.path.abspath(name))
-        temp = os.path.join(folder, f".saving-{os.getpid()}-{id(self)}.jimo-session")
+        try:
+            fd, temp = tempfile.mkstemp(prefix=".saving-", suffix=".jimo-session", dir=folder)
+            os.close(fd)
+        except OSError as exc:
+            raise SessionFileError(name, f"cannot save here ({exc.strerror or exc})") from exc
         try:
             with translated(name):
                 dest = sqlite3.connect(temp)

@@ -137,3 +137,21 @@ def test_save_as_onto_its_own_file_just_saves(tmp_path: Path) -> None:
     assert doc.path == str(path)
     assert [r.name for r in read_session(path).records] == ["A", "B"]
     doc.close()
+
+
+def test_save_as_into_a_missing_folder_is_one_sentence_and_recording_goes_on(
+    tmp_path: Path,
+) -> None:
+    doc = SessionDocument(tmp_path / "autosave")
+    doc.start_unsaved()
+    assert doc.recorder is not None
+    doc.recorder.append(_records(["A"]))
+    target = tmp_path / "no such folder" / "s.jimo-session"
+    with pytest.raises(SessionFileError, match=r"s\.jimo-session: cannot save here \("):
+        doc.save_as(target)
+    assert not doc.saved
+    doc.recorder.append(_records(["B"]))
+    doc.flush()
+    assert doc.autosave is not None
+    assert [r.name for r in read_session(doc.autosave.path).records] == ["A", "B"]
+    doc.close()
