@@ -6,7 +6,7 @@ reverted and so that detail views know which checkpoints of the last evaluation 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -24,7 +24,7 @@ __all__ = ["Session", "EvaluationJob"]
 class EvaluationJob:
     """A snapshot of what to evaluate; :meth:`run` is safe in a worker thread."""
 
-    records: list[EventRecord]
+    records: Sequence[EventRecord]
     config: DestinationConfig
     fresh_sdk: bool
     previous: Evaluation | None
@@ -140,7 +140,7 @@ class Session:
         event edits re-evaluate just the stretch of session each can affect; a new config or a
         different SDK mode means a full pass.
         """
-        records = list(self.store.events())
+        records = self.store.snapshot()
         previous = self.evaluation
         full = (
             previous is None

@@ -146,12 +146,14 @@ class MainWindow(WindowLayout):
     def _on_evaluation(self, evaluation: Evaluation | None) -> None:
         shown, self._shown = self._shown, evaluation
         if evaluation is not None:
-            if not evaluation.extends(shown):  # appended rows were filtered as they came
+            # an evaluation of appended events leaves the rows before them as they were
+            unchanged = len(shown.verdicts) if shown and evaluation.extends(shown) else 0
+            if not unchanged:
                 self.events.refresh()
             hazards = len(evaluation.hazards)
             self.eval_label.setText(f"{hazards} hazard(s)" if hazards else "")
             self._update_counts()
-            self.selected.evaluated()
+            self.selected.evaluated(unchanged)
 
     def apply_filter(self, flt: EventFilter) -> None:
         self.events.show_filter_error(flt)

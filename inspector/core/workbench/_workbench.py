@@ -254,7 +254,7 @@ class Workbench:
         if self._filter_token is not None:
             self._filter_token.cancel()
             self._filter_token = None
-        records = list(self.store.events())
+        records = self.store.snapshot()
         if flt.kind == "all" or len(records) <= self.sync_filter_limit:
             accepted = None if flt.kind == "all" else filter_rows(records, flt)
             self._install_filter(FilterResult(flt, accepted))
