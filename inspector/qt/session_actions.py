@@ -69,6 +69,7 @@ class SessionActions(QObject):
         self.save_as_action = self._action(
             "Save session &as…", self.save_as, QKeySequence("Ctrl+Shift+S")
         )
+        self._menus()[0].insertSeparator(self.save_action)  # saving apart from opening
         self._last_state: dict[str, Any] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(STATE_INTERVAL_MS)
