@@ -297,3 +297,27 @@ def test_attached_edits_reach_events_another_writer_appended_and_files_with_gaps
         other.close()
         attached.close()
     assert [r.name for r in read_session(saved).records] == ["E0", "E2 edited", "Captured, edited"]
+
+
+def test_capture_requests_are_summarised_and_their_events_keep_their_origin(
+    tmp_path: Path,
+) -> None:
+    from inspector.core.sessionfile import EventRow, connect, insert_events
+
+    saved = tmp_path / "s.jimo-session"
+    write_session(saved, SessionContent([]))
+    conn = connect(str(saved))  # as the capture server writes
+    conn.execute("BEGIN IMMEDIATE")
+    for rid, (status, at) in enumerate([(200, 10.0), (200, 11.0), (400, 12.5)], start=1):
+        conn.execute(
+            "INSERT INTO requests(id, received_at, method, path, status) VALUES (?, ?, ?, ?, ?)",
+            (rid, at, "POST", "/v1/batch", status),
+        )
+    event = json.dumps(make_event(event="Captured")).encode()
+    insert_events(conn, [EventRow(event, "capture", 10.0, path="/v1/batch", request_id=1)])
+    conn.execute("COMMIT")
+    conn.close()
+    data = read_session(saved)
+    assert (data.requests.count, dict(data.requests.by_status)) == (3, {200: 2, 400: 1})
+    assert (data.requests.first_at, data.requests.last_at) == (10.0, 12.5)
+    assert data.records[0].source.kind == "capture" and data.records[0].name == "Captured"
