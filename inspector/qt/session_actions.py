@@ -275,6 +275,7 @@ class SessionActions(QObject):
             runner.call_soon_threadsafe(lambda: window.progress.update_bytes(done, total))
 
         self.busy = True
+        self._replacing()
 
         def read_and_attach() -> SessionData:
             data = read_session(path, progress=report)
@@ -284,6 +285,7 @@ class SessionActions(QObject):
         try:
             data = await self._in_thread(read_and_attach, name="open session")
         except InspectorError as exc:
+            self.keeper.resume()
             window.message_bar.show_message(str(exc))
             return False
         finally:
@@ -291,6 +293,11 @@ class SessionActions(QObject):
             window.progress.finish()
         self._show(data)
         return True
+
+    def _replacing(self) -> None:
+        """A session file is about to replace the window's session: stop what feeds it."""
+        self.window.workbench.cancel_loading()
+        self.keeper.pause()
 
     def _show(self, data: SessionData) -> None:
         if data.config is not None:
@@ -332,9 +339,11 @@ class SessionActions(QObject):
 
     async def restore(self, orphan: Orphan) -> bool:
         """Reopen an unsaved session a crashed window left; it goes on being autosaved."""
+        self._replacing()
         try:
             data = await self._in_thread(lambda: self.document.restore(orphan), name="restore")
         except InspectorError as exc:
+            self.keeper.resume()
             self.window.message_bar.show_message(str(exc))
             return False
         self._show(data)

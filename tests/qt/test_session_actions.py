@@ -290,3 +290,19 @@ def test_save_when_closing_saves_then_closes(  # type: ignore[no-untyped-def]
     finally:
         qapp.setQuitOnLastWindowClosed(True)
     assert [r.name for r in read_session(target).records] == ["After"]
+
+
+def test_restoring_while_a_load_runs_keeps_the_load_out_of_the_restored_file(  # type: ignore[no-untyped-def]
+    open_window, run_until, qtbot
+) -> None:
+    _orphan(autosave_dir(), ["Lost", "Found"])
+    window, actions = open_window()
+    window.open_files([str(DEMO_SESSION)])  # as at start: the demo loads
+    dialog = actions.offer_restore()
+    assert dialog is not None
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: window.model.rowCount() == 2 and not window.workbench.loading)
+    actions.document.flush()
+    assert actions.document.autosave is not None
+    restored = read_session(actions.document.autosave.path)
+    assert [r.name for r in restored.records] == ["Lost", "Found"]

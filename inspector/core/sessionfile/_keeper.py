@@ -63,6 +63,15 @@ class SessionKeeper:
             wb = self.workbench
             recorder.save_state(wb.config, self.ui_state(), wb.fresh_sdk)
 
+    def pause(self) -> None:
+        """Record nothing until :meth:`adopt` or :meth:`resume`: a session is being read to
+        replace this one, and what happens meanwhile must not reach the new file."""
+        self._muted = True
+
+    def resume(self) -> None:
+        """Record again (reading the replacing session failed)."""
+        self._muted = False
+
     def adopt(self, data: SessionData) -> None:
         """Show a session read from its file (``SessionDocument.open`` or ``restore``).
 
