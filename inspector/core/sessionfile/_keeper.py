@@ -66,11 +66,16 @@ class SessionKeeper:
     def pause(self) -> None:
         """Record nothing until :meth:`adopt` or :meth:`resume`: a session is being read to
         replace this one, and what happens meanwhile must not reach the new file."""
+        if self._held_from is None:
+            self._held_from = len(self.workbench.store)
         self._muted = True
 
     def resume(self) -> None:
-        """Record again (reading the replacing session failed)."""
+        """Record again (reading the replacing session failed): events that arrived meanwhile
+        are written now."""
         self._muted = False
+        if not self.workbench.loading:
+            self.write_held()
 
     def adopt(self, data: SessionData) -> None:
         """Show a session read from its file (``SessionDocument.open`` or ``restore``).

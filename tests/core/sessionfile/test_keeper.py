@@ -141,19 +141,21 @@ def test_a_load_is_written_when_it_ends_and_an_edit_during_it_finds_its_event(
     document.close()
 
 
-def test_while_paused_for_a_replacing_session_nothing_is_recorded(tmp_path: Path) -> None:
+def test_paused_for_a_replacing_session_then_resumed_when_it_failed(tmp_path: Path) -> None:
     workbench = Workbench(runner=ManualRunner())
     document = SessionDocument(tmp_path)
     document.start_unsaved()
     keeper = SessionKeeper(workbench, document, lambda: {})
     _paste(workbench, "Kept")
     keeper.pause()
-    _paste(workbench, "Not kept")
-    workbench.edit_event(0, dict(workbench.store[0].data, event="Not kept either"))
-    keeper.resume()
-    _paste(workbench, "Kept too")
+    _paste(workbench, "While paused")
+    workbench.edit_event(0, dict(workbench.store[0].data, event="Edit while paused"))
     document.flush()
     assert document.autosave is not None
+    assert [r.name for r in read_session(document.autosave.path).records] == ["Kept"]
+    keeper.resume()  # the replacing session could not be read: this one goes on
+    _paste(workbench, "After")
+    document.flush()
     data = read_session(document.autosave.path)
-    assert [r.name for r in data.records] == ["Kept", "Kept too"]
+    assert [r.name for r in data.records] == ["Kept", "While paused", "After"]
     document.close()
