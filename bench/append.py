@@ -1,8 +1,8 @@
 # ruff: noqa: E402 - the imports follow the sys.path fix-up below
 """What appending events to a big open session costs: evaluation and the GUI thread's share.
 
-Evaluates N generated events (default 1,000,000) once, then appends bursts of 100 events (a few
-of them retries of earlier messageIds) through the workbench, as a capture would, and prints:
+Evaluates N generated events (default 1,000,000) once, then appends bursts of 100 events (five
+of them retries of recent messageIds) through the workbench, as a capture would, and prints:
 
 - the evaluation of each burst (``extend`` in the worker; goal < 50 ms), next to a full pass;
 - the owner thread's share: taking the burst in (store, filter, listeners) and installing the
@@ -79,11 +79,13 @@ class _Handle:
 
 
 def burst(records: list[EventRecord], n: int, seed: int) -> list[EventRecord]:
-    """``n`` new events, five of them retries (same messageId) of events already in the session."""
+    """``n`` new events, five of them retries (same messageId) of events among the last 5,000.
+
+    Clients retry within seconds, so a retried event is a recent one.
+    """
     fresh = [EventRecord.from_dict(e, SOURCE) for e in generate(n, seed=seed)]
-    step = max(1, len(records) // 5)
     for k in range(5):
-        fresh[k * (n // 5)] = records[k * step]
+        fresh[k * (n // 5)] = records[-1 - (seed * 37 + k * 997) % min(5_000, len(records))]
     return fresh
 
 

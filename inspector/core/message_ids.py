@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 import struct
 from array import array
-from collections.abc import Sequence
+from collections import ChainMap
+from collections.abc import Mapping, Sequence
 
 from inspector.core.events import EventRecord
 
 __all__ = ["message_hash", "duplicate_ids", "SeenIds"]
 
 _BITS = 1 << 25
+_BLOCK = 1 << 14  # hashes searched at a time, going back from a repeat
 
 
 def message_hash(message_id: object) -> int:
@@ -55,14 +57,16 @@ def duplicate_ids(
     records: Sequence[EventRecord],
     seen: SeenIds | None = None,
     start: int = 0,
+    known: Mapping[int, int] | None = None,
 ) -> dict[int, int]:
     """Event index -> the first event with the same messageId, for every repeat at ``start`` on.
 
-    ``seen`` (filled with the hashes before ``start``) gains the hashes from ``start`` on.
+    ``seen`` (filled with the hashes before ``start``) gains the hashes from ``start`` on;
+    ``known`` holds the repeats found before ``start``.
     """
     seen = seen if seen is not None else SeenIds()
     if start:
-        return _later_duplicates(hashes, records, seen, start)
+        return _later_duplicates(hashes, records, seen, start, known or {})
     candidates = {h for h in hashes if h and seen.note(h)}
     found: dict[int, int] = {}
     first: dict[str, int] = {}
@@ -78,30 +82,43 @@ def duplicate_ids(
 
 
 def _later_duplicates(
-    hashes: array[int], records: Sequence[EventRecord], seen: SeenIds, start: int
+    hashes: array[int],
+    records: Sequence[EventRecord],
+    seen: SeenIds,
+    start: int,
+    known: Mapping[int, int],
 ) -> dict[int, int]:
     found: dict[int, int] = {}
+    repeats = ChainMap(found, known)  # type: ignore[arg-type]
     for i in range(start, len(hashes)):
         h = hashes[i]
         if h and seen.note(h):
-            earlier = _first_with_id(hashes, records, i)
+            earlier = _earlier_with_id(hashes, records, i)
             if earlier is not None:
-                found[i] = earlier
+                found[i] = repeats.get(earlier, earlier)
     return found
 
 
-def _first_with_id(hashes: array[int], records: Sequence[EventRecord], i: int) -> int | None:
-    """The first event before ``i`` with event ``i``'s messageId (a C-speed scan of hashes)."""
+def _earlier_with_id(hashes: array[int], records: Sequence[EventRecord], i: int) -> int | None:
+    """An event before ``i`` with event ``i``'s messageId, searched backwards in blocks.
+
+    Retries come soon after the first attempt, so the block just before ``i`` usually holds
+    one; each block is a C-speed scan of the hashes.
+    """
     pattern = re.compile(re.escape(struct.pack("q", hashes[i])))
     wanted = records[i].message_id
     with memoryview(hashes) as items, items.cast("B") as raw:
-        position = 0
-        while (match := pattern.search(raw, position, 8 * i)) is not None:
-            offset = match.start()
-            if offset % 8:  # straddles two hashes
-                position = offset + 1
-                continue
-            if records[offset // 8].message_id == wanted:
-                return offset // 8
-            position = offset + 8
+        stop = i
+        while stop > 0:
+            begin = max(0, stop - _BLOCK)
+            position = 8 * begin
+            while (match := pattern.search(raw, position, 8 * stop)) is not None:
+                offset = match.start()
+                if offset % 8:  # straddles two hashes
+                    position = offset + 1
+                    continue
+                if records[offset // 8].message_id == wanted:
+                    return offset // 8
+                position = offset + 8
+            stop = begin
     return None

@@ -79,12 +79,14 @@ def extend(
         complete=True,
         unmatched=previous.unmatched + segment.unmatched,
         final_state=segment.final_state,
-        seen_ids=previous.seen_ids.copy(),
+        seen_ids=previous.seen_ids,  # only ever gains bits: hits are confirmed anyway
         lineage=previous.lineage,
     )
     width = len(previous.config.subscriptions)
     result._totals = add_totals(previous.totals(), count_verdicts(segment.verdicts, width))
-    later = duplicate_ids(result.message_hashes, records, result.seen_ids, start)
+    later = duplicate_ids(
+        result.message_hashes, records, result.seen_ids, start, previous.duplicates
+    )
     result.duplicates = {**previous.duplicates, **later} if later else previous.duplicates
     run.report(len(records))
     return result
