@@ -84,6 +84,8 @@ class AttachedSession:
     ) -> None:
         """Append events in arrival order (durable when this returns)."""
         times = arrivals if arrivals is not None else [time.time()] * len(records)
+        if len(times) != len(records):
+            raise ValueError(f"{len(times)} arrival times for {len(records)} events")
         with self._transaction() as conn:
             insert_events(conn, event_rows(records, times))
 

@@ -57,6 +57,10 @@ class SessionContent:
     fresh_sdk: bool = False
     arrivals: Sequence[float] | None = None
 
+    def __post_init__(self) -> None:
+        if self.arrivals is not None and len(self.arrivals) != len(self.records):
+            raise ValueError(f"{len(self.arrivals)} arrival times for {len(self.records)} events")
+
     @classmethod
     def from_current(
         cls,

@@ -321,3 +321,15 @@ def test_capture_requests_are_summarised_and_their_events_keep_their_origin(
     assert (data.requests.count, dict(data.requests.by_status)) == (3, {200: 2, 400: 1})
     assert (data.requests.first_at, data.requests.last_at) == (10.0, 12.5)
     assert data.records[0].source.kind == "capture" and data.records[0].name == "Captured"
+
+
+def test_arrival_times_must_match_the_events(tmp_path: Path) -> None:
+    records, _ = _load(_ndjson(tmp_path, [make_event(event=f"E{n}") for n in range(2)]))
+    with pytest.raises(ValueError, match="1 arrival times for 2 events"):
+        SessionContent(records, arrivals=[1.0])
+    attached = AttachedSession.create(tmp_path / "s.jimo-session", SessionContent([]))
+    try:
+        with pytest.raises(ValueError):
+            attached.append(records, [1.0, 2.0, 3.0])
+    finally:
+        attached.close()
