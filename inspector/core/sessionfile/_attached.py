@@ -12,7 +12,7 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from inspector.core.destinations import DestinationConfig
@@ -67,6 +67,11 @@ class AttachedSession:
         """Write ``content`` as a new session file (atomically) and attach to it."""
         write_session(path, content, meta=meta)
         return cls(path)
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction on the file, for other writers' tables and rows (capture's
+        requests): ``with attached.transaction() as conn: insert_events(conn, rows)``."""
+        return self._transaction()
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

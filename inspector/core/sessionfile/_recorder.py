@@ -9,9 +9,10 @@ queued is on disk (before Save as, or quitting).
 from __future__ import annotations
 
 import queue
+import sqlite3
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from inspector.core.destinations import DestinationConfig
 from inspector.core.errors import InspectorError, SessionFileError
@@ -21,6 +22,7 @@ from inspector.core.sessionfile._attached import AttachedSession
 
 __all__ = ["SessionRecorder"]
 
+T = TypeVar("T")
 Op = Callable[[AttachedSession], None]
 ErrorHandler = Callable[[SessionFileError], None]
 
@@ -79,6 +81,32 @@ class SessionRecorder:
                 break
         if self.error is not None:
             raise self.error
+
+    def write_now(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``work`` in one transaction on the writer thread, after every change queued
+        before, and wait until it is committed (durable); from any thread but the writer's.
+
+        For another source writing the same file (the capture server answering a request only
+        once its events are on disk): going through the recorder keeps one order in the file
+        and follows Save as. Raises what ``work`` raised, or the file's error.
+        """
+        result: list[T] = []
+        failure: list[BaseException] = []
+        done = threading.Event()
+
+        def run(a: AttachedSession) -> None:
+            try:
+                with a.transaction() as conn:
+                    result.append(work(conn))
+            except BaseException as exc:  # noqa: BLE001 - handed back to the caller
+                failure.append(exc)
+            done.set()
+
+        self._put(run, always=True)
+        done.wait()
+        if failure:
+            raise failure[0]
+        return result[0]
 
     def switch_to(self, target: str) -> None:
         """Save a copy at ``target`` atomically and go on recording into it (Save as).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,42 @@ def test_save_as_into_a_missing_folder_is_one_sentence_and_recording_goes_on(
     assert doc.autosave is not None
     assert [r.name for r in read_session(doc.autosave.path).records] == ["A", "B"]
     doc.close()
+
+
+def test_another_source_writes_through_the_recorder_in_order_and_follows_save_as(
+    tmp_path: Path,
+) -> None:
+    import threading
+
+    from inspector.core.sessionfile import EventRow, insert_events
+
+    doc = SessionDocument(tmp_path / "autosave")
+    doc.start_unsaved()
+    recorder = doc.recorder
+    assert recorder is not None
+
+    def capture(name: str) -> int:
+        def work(conn):  # type: ignore[no-untyped-def]
+            conn.execute(
+                "INSERT INTO requests(received_at, method, path, status) "
+                "VALUES (1.0, 'POST', '/v1/t', 200)"
+            )
+            raw = json.dumps(make_event(event=name)).encode()
+            insert_events(conn, [EventRow(raw, "capture", 1.0, path="/v1/t")])
+            return int(conn.execute("SELECT max(seq) FROM events").fetchone()[0])
+
+        return recorder.write_now(work)
+
+    recorder.append(_records(["Pasted"]))
+    seqs: list[int] = []
+    worker = threading.Thread(target=lambda: seqs.append(capture("Captured")))
+    worker.start()
+    worker.join(10)
+    assert seqs == [2]  # after what was queued before it, committed when write_now returned
+    target = tmp_path / "saved.jimo-session"
+    doc.save_as(target)
+    capture("Captured after save")
+    doc.close()
+    data = read_session(target)
+    assert [r.name for r in data.records] == ["Pasted", "Captured", "Captured after save"]
+    assert data.requests.count == 2
