@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from inspector.core.destinations import load_config
 from inspector.core.events import EventRecord, EventSource
@@ -306,3 +307,32 @@ def test_restoring_while_a_load_runs_keeps_the_load_out_of_the_restored_file(  #
     assert actions.document.autosave is not None
     restored = read_session(actions.document.autosave.path)
     assert [r.name for r in restored.records] == ["Lost", "Found"]
+
+
+def test_filter_and_sdk_mode_come_back_with_the_session(  # type: ignore[no-untyped-def]
+    open_window, run_until, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    window, actions = open_window()
+    window.paste_events(
+        "\n".join(json.dumps(make_event(t)) for t in ("track", "page", "track", "identify"))
+    )
+    qtbot.keyClicks(window.events.filter_edit, 'type = "track"')
+    window.events.filter_edit.apply()
+    run_until(lambda: window.events.visible_rows() == 2)
+    _fresh_sdk_action(window).trigger()
+    assert window.workbench.fresh_sdk
+    saved = tmp_path / "f.jimo-session"
+    _save_as(actions, saved, run_until, monkeypatch)
+
+    again, _ = open_window()
+    _drop(again, saved)
+    run_until(lambda: again.model.rowCount() == 4 and again.events.visible_rows() == 2)
+    assert again.events.filter_edit.toPlainText() == 'type = "track"'
+    assert again.workbench.fresh_sdk
+    assert _fresh_sdk_action(again).isChecked()
+
+
+def _fresh_sdk_action(window: MainWindow) -> QAction:
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert isinstance(view, QMenu)
+    return next(a for a in view.actions() if a.text() == "Fresh SDK for every event")
