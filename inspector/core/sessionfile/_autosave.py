@@ -123,12 +123,27 @@ def find_orphans(folder: Path | None = None) -> list[Orphan]:
     folder = folder if folder is not None else autosave_dir()
     if not folder.is_dir():
         return []
+    _remove_stale_temporaries(folder)
     found = []
     for path in folder.glob(f"{_PREFIX}*{_SUFFIX}"):
         orphan = _orphan(path)
         if orphan is not None:
             found.append(orphan)
     return sorted(found, key=lambda o: o.saved_at, reverse=True)
+
+
+STALE_SECONDS = 3600.0
+"""A half-written autosave this old was left by a crash mid-save (saves take seconds)."""
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    now = time.time()
+    for path in folder.glob(".saving-*.jimo-session"):
+        try:
+            if now - path.stat().st_mtime > STALE_SECONDS:
+                path.unlink()
+        except OSError:
+            pass  # another window is finishing it, or it is gone already
 
 
 def discard_orphan(orphan: Orphan) -> None:

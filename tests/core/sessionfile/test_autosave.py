@@ -131,3 +131,16 @@ def test_process_alive_tells_a_running_process_from_a_reaped_or_reused_one() -> 
     assert not process_alive(proc.pid)
     if Path("/proc/self/stat").exists():
         assert not process_alive(os.getppid(), started="not its start time")
+
+
+def test_half_written_autosaves_a_crash_left_are_removed_once_stale(data_dir: Path) -> None:
+    folder = autosave_dir()
+    folder.mkdir(parents=True)
+    stale = folder / ".saving-abc.jimo-session"
+    fresh = folder / ".saving-def.jimo-session"
+    for path in (stale, fresh):
+        path.write_bytes(b"SQLite format 3\x00")
+    old = stale.stat().st_mtime - 2 * 3600
+    os.utime(stale, (old, old))
+    assert find_orphans() == []
+    assert not stale.exists() and fresh.exists()  # a save under way is left alone
