@@ -256,13 +256,49 @@ class SessionActions(QObject):
         return path
 
     # -- opening ------------------------------------------------------------------------------
-    def open_paths(self, paths: Sequence[str]) -> None:
-        """Open files: a session file into an empty window reopens it as it was (edits,
-        config, window state); anything else is loaded as events."""
-        if len(paths) == 1 and len(self.window.workbench) == 0 and is_sqlite_file(paths[0]):
-            self.window.tasks.spawn(self.open_session(paths[0]), name="open session")
-        else:
+    def open_paths(self, paths: Sequence[str]) -> QMessageBox | None:
+        """Open files: one session file reopens as it was (events, edits, config, window
+        state) in place of the window's session; anything else is loaded as events.
+
+        When the window's session is unsaved and changed, the user chooses first: replace it,
+        add the file's events to it, or cancel (the question box is returned).
+        """
+        if len(paths) != 1 or not is_sqlite_file(paths[0]):
             self.window.open_files(paths)
+            return None
+        if self._would_lose_work():
+            return self._ask_replace(paths[0])
+        self.window.tasks.spawn(self.open_session(paths[0]), name="open session")
+        return None
+
+    def _would_lose_work(self) -> bool:
+        """Replacing the session loses something: it is unsaved and was changed (files loaded
+        into it are still on disk; a saved session is in its file)."""
+        if len(self.window.workbench) == 0 or self.document.saved:
+            return False
+        return self.keeper.has_changes
+
+    def _ask_replace(self, path: str) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Open the session?",
+            f"Open {os.path.basename(path)} in place of this session? This session's changes "
+            "are not saved in a session file.",
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        add = box.addButton("Add its events", QMessageBox.ButtonRole.AcceptRole)
+
+        def answered() -> None:
+            if box.clickedButton() is replace:
+                self.window.tasks.spawn(self.open_session(path), name="open session")
+            elif box.clickedButton() is add:
+                self.window.open_files([path])
+
+        box.finished.connect(answered)
+        box.open()
+        return box
 
     async def open_session(self, path: str) -> bool:
         """Reopen a saved session: events, edits, config and the window's state."""

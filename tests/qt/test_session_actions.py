@@ -336,3 +336,42 @@ def _fresh_sdk_action(window: MainWindow) -> QAction:
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert isinstance(view, QMenu)
     return next(a for a in view.actions() if a.text() == "Fresh SDK for every event")
+
+
+def _saved_session(tmp_path: Path, names: list[str]) -> Path:
+    path = tmp_path / "other.jimo-session"
+    records = [EventRecord.from_dict(make_event(event=n), EventSource("paste")) for n in names]
+    write_session(path, SessionContent(records))
+    return path
+
+
+def test_a_session_file_replaces_a_session_with_nothing_to_lose(  # type: ignore[no-untyped-def]
+    open_window, run_until, tmp_path: Path
+) -> None:
+    window, actions = open_window()
+    window.open_files([str(DEMO_SESSION)])  # loaded, not changed: still on disk
+    run_until(lambda: window.model.rowCount() == 58 and not window.workbench.loading)
+    other = _saved_session(tmp_path, ["X", "Y"])
+    assert actions.open_paths([str(other)]) is None  # no question
+    run_until(lambda: window.model.rowCount() == 2)
+    assert window.windowTitle() == "other.jimo-session — Jimo Inspector"
+
+
+def test_a_session_file_over_changed_work_asks_to_replace_or_add(  # type: ignore[no-untyped-def]
+    open_window, run_until, qtbot, tmp_path: Path
+) -> None:
+    window, actions = _edited_window(open_window)
+    other = _saved_session(tmp_path, ["X", "Y"])
+    box = actions.open_paths([str(other)])
+    assert box is not None and box.isVisible()
+    add = next(b for b in box.buttons() if b.text() == "Add its events")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    run_until(lambda: window.model.rowCount() == 3 and not window.workbench.loading)
+    assert window.workbench.is_edited(0)  # this session goes on, with the file's events added
+
+    box = actions.open_paths([str(other)])
+    assert box is not None
+    replace = next(b for b in box.buttons() if b.text() == "Replace")
+    qtbot.mouseClick(replace, Qt.MouseButton.LeftButton)
+    run_until(lambda: window.model.rowCount() == 2)
+    assert [r.name for r in window.workbench.store.events()] == ["X", "Y"]
