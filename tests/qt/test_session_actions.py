@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import hashlib
 import json
 import sqlite3
@@ -62,13 +63,20 @@ def open_window(
         made.append((window, actions, tasks))
         return window, actions
 
-    yield make
-    for window, actions, tasks in made:
-        if not window.isHidden():
-            actions.close()  # a clean quit, without the question about unsaved changes
-            window.close()
-        window.deleteLater()
-        loop.run_until_complete(tasks.shutdown())
+    # As in the app: no automatic collection, which could start in a loader or writer thread
+    # and destroy Qt objects there.
+    gc.disable()
+    try:
+        yield make
+        for window, actions, tasks in made:
+            if not window.isHidden():
+                actions.close()  # a clean quit, without the question about unsaved changes
+                window.close()
+            window.deleteLater()
+            loop.run_until_complete(tasks.shutdown())
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 def _save_as(actions: SessionActions, path: Path, run_until, monkeypatch) -> None:  # type: ignore[no-untyped-def]
