@@ -16,7 +16,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from inspector.core.errors import InspectorError
+from inspector.core.cancel import CancelToken
+from inspector.core.errors import InspectorError, LoadCancelled
 from inspector.core.sessionfile import (
     SUFFIX,
     Orphan,
@@ -312,19 +313,28 @@ class SessionActions(QObject):
 
         self.busy = True
         self._replacing()
+        token = CancelToken()
+        for cancel in (window.progress.cancel_requested, window.menus.cancel_requested):
+            cancel.connect(token.cancel)  # the Cancel button or Esc stops reading
 
         def read_and_attach() -> SessionData:
-            data = read_session(path, progress=report)
+            data = read_session(path, progress=report, cancel=token)
             self.document.attach(path)  # counts the file's events: off the window's thread
             return data
 
         try:
             data = await self._in_thread(read_and_attach, name="open session")
+        except LoadCancelled:
+            self.keeper.resume()
+            window.statusBar().showMessage(f"Opening {os.path.basename(path)} cancelled", 4000)
+            return False
         except InspectorError as exc:
             self.keeper.resume()
             window.message_bar.show_message(str(exc))
             return False
         finally:
+            for cancel in (window.progress.cancel_requested, window.menus.cancel_requested):
+                cancel.disconnect(token.cancel)
             self.busy = False
             window.progress.finish()
         self._show(data)

@@ -383,3 +383,25 @@ def test_a_session_file_over_changed_work_asks_to_replace_or_add(  # type: ignor
     qtbot.mouseClick(replace, Qt.MouseButton.LeftButton)
     run_until(lambda: window.model.rowCount() == 2)
     assert [r.name for r in window.workbench.store.events()] == ["X", "Y"]
+
+
+def test_opening_a_big_session_can_be_cancelled(  # type: ignore[no-untyped-def]
+    open_window, run_until, qtbot, tmp_path: Path
+) -> None:
+    path = tmp_path / "big.jimo-session"
+    record = EventRecord.from_dict(make_event(pad="x" * 500), EventSource("paste"))
+    write_session(path, SessionContent([record] * 60_000))
+    window, actions = open_window()
+    window.paste_events(json.dumps(make_event(event="Mine")))
+    actions.open_paths([str(path)])
+    run_until(lambda: window.progress.isVisible())
+    qtbot.mouseClick(window.progress.cancel_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: not actions.busy)
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert [r.name for r in window.workbench.store.events()] == ["Mine"]  # nothing replaced
+    assert actions.document.path is None  # still recording into its own autosave
+    window.paste_events(json.dumps(make_event(event="Later")))
+    actions.document.flush()
+    assert actions.document.autosave is not None
+    names = [r.name for r in read_session(actions.document.autosave.path).records]
+    assert names == ["Mine", "Later"]
