@@ -19,6 +19,7 @@ from inspector.core.workbench import AsyncioRunner, Workbench
 from inspector.qt.capture_control import CaptureControl
 from inspector.qt.error_dialog import error_dialog
 from inspector.qt.main_window import MainWindow
+from inspector.qt.session_actions import SessionActions
 from inspector.resources import APP_ICON, DEMO_CONFIG, DEMO_SESSION
 
 __all__ = ["run", "build_window"]
@@ -33,13 +34,16 @@ def build_window(files: Sequence[str], tasks: TaskOwner) -> MainWindow:
     config = default_config() if files else load_config(DEMO_CONFIG)
     workbench = Workbench(config, runner=AsyncioRunner(asyncio.get_running_loop()))
     window = MainWindow(workbench, tasks)
+    session = SessionActions(window)  # kept in a file: autosaved until saved, restored on crash
 
     def report(name: str, error: BaseException) -> None:
         error_dialog(window, f"Jimo Inspector: {name} failed", error)
 
     tasks.error_handlers.append(report)
     workbench.failed.connect(report)
-    window.open_files(list(files) or [str(DEMO_SESSION)])
+    session.start()
+    session.open_paths(list(files) or [str(DEMO_SESSION)])
+    QTimer.singleShot(0, session.offer_restore)
     return window
 
 

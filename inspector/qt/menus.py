@@ -16,11 +16,14 @@ from inspector.resources import DEMO_SESSION
 
 __all__ = ["MainMenus", "remember_recent", "recent_files"]
 
-FILE_FILTER = "Event files (*.json *.ndjson *.jsonl *.har *.gz *.txt);;All files (*)"
+FILE_FILTER = (
+    "Event files (*.json *.ndjson *.jsonl *.har *.gz *.txt *.jimo-session);;All files (*)"
+)
 CONFIG_FILTER = "Destination config (*.json);;All files (*)"
 MAX_RECENT = 10
 SHORTCUTS = (
     ("Ctrl+O", "Open event files"), ("Ctrl+Shift+V", "Paste events from the clipboard"),
+    ("Ctrl+S / Ctrl+Shift+S", "Save the session / save it as"),
     ("Ctrl+F", "Filter events (text or FQL)"), ("Up / Down", "Previous / next event"),
     ("Ctrl+1 / 2 / 3", "Inspector / Coverage / Destination"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo an edit"),

@@ -7,6 +7,8 @@ JSON object         one event, or a Segment batch body ``{"batch": [...]}``
 JSON array          events (pretty-printed or compact), streamed element by element
 NDJSON / JSON Lines one event or batch body per line
 HAR 1.2             every Segment call in a browser devtools / proxy export
+session file        a saved Jimo Inspector session (SQLite): its events in arrival order,
+                    edited ones as edited, then its skipped records
 ==================  ===========================================================
 
 Readers yield :class:`EventRecord` for each event and :class:`BadRecord` for each record they
@@ -73,6 +75,9 @@ def read_path(
 ) -> Iterator[Loaded]:
     """Stream the events of a file. Raises LoadError (whole file unusable) or LoadCancelled."""
     name = os.fspath(path)
+    if _is_sqlite(name):
+        yield from _read_session(name, progress, cancel)
+        return
     from inspector.core.export import bundle_events, is_bundle
 
     if is_bundle(name):  # a redacted repro bundle opens as its events
@@ -113,6 +118,26 @@ def read_bytes(data: bytes, name: str = "clipboard", kind: str = "paste") -> lis
             else:
                 items[items.index(item)] = BadRecord(item_source, item.reason)
     return items
+
+
+def _is_sqlite(name: str) -> bool:
+    from inspector.core.sessionfile import is_sqlite_file  # the session reader uses the loaders
+
+    return is_sqlite_file(name)
+
+
+def _read_session(
+    name: str, progress: Progress | None, cancel: CancelToken | None
+) -> Iterator[Loaded]:
+    from inspector.core.sessionfile import iter_session
+
+    size = os.path.getsize(name)
+
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress(size * done // total if total else size, size)
+
+    yield from iter_session(name, progress=report, cancel=cancel)
 
 
 def _describe_binary(head: bytes) -> str | None:

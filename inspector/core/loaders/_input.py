@@ -5,12 +5,12 @@ from __future__ import annotations
 import gzip
 import io
 import os
-import threading
 import zlib
 from collections.abc import Callable
 from typing import BinaryIO
 
-from inspector.core.errors import InspectorError, LoadError
+from inspector.core.cancel import CancelToken
+from inspector.core.errors import LoadCancelled, LoadError
 
 __all__ = ["LoadCancelled", "CancelToken", "Progress", "Input", "open_input", "READ_ERRORS"]
 
@@ -28,28 +28,6 @@ _WIDE_BOMS = (  # longest first: UTF-32 LE starts with UTF-16 LE's mark
 
 Progress = Callable[[int, int | None], None]
 """Called as ``progress(bytes_read, total_bytes_or_None)``; bytes are on-disk (compressed) bytes."""
-
-
-class LoadCancelled(InspectorError):
-    """Loading stopped because the user cancelled it."""
-
-
-class CancelToken:
-    """A thread-safe flag a loader checks between records; ``cancel()`` stops it promptly."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def check(self) -> None:
-        if self._event.is_set():
-            raise LoadCancelled("loading cancelled")
 
 
 class Input:
