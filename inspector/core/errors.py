@@ -25,7 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from inspector.core.fql._errors import TriggerSyntaxError
+    from inspector.core.capture._errors import CaptureError, StorageError
+    from inspector.core.export._har import ExportError
     from inspector.core.mapping._types import MappingError
+    from inspector.core.snapshot import SnapshotError
 
 __all__ = [
     "InspectorError",
@@ -39,6 +42,10 @@ __all__ = [
     "NotASession",
     "TriggerSyntaxError",
     "MappingError",
+    "CaptureError",
+    "StorageError",
+    "ExportError",
+    "SnapshotError",
 ]
 
 
@@ -91,6 +98,10 @@ class NotASession(SessionFileError):
 _ELSEWHERE = {
     "TriggerSyntaxError": "inspector.core.fql._errors",
     "MappingError": "inspector.core.mapping._types",
+    "CaptureError": "inspector.core.capture._errors",
+    "StorageError": "inspector.core.capture._errors",
+    "ExportError": "inspector.core.export._har",
+    "SnapshotError": "inspector.core.snapshot",
 }
 
 

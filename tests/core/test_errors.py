@@ -15,7 +15,16 @@ from inspector.core.loaders import CancelToken as LoadersCancelToken
 from inspector.core.loaders import LoadCancelled
 
 # raised and caught inside their own package, never seen by a caller
-INTERNAL = {"LexError", "EvaluationError", "LiquidFailure", "NotSegmentHar"}
+INTERNAL = {
+    "LexError",
+    "EvaluationError",
+    "LiquidFailure",
+    "NotSegmentHar",
+    "JsTypeError",  # a simulated JavaScript TypeError, reported on the result
+    "JsonProblem",  # a record JSON.parse refuses: one skipped record
+    "Rejected",  # a capture request refused: its 400 answer
+    "FilterError",  # a Liquid filter failure: the mapping error
+}
 
 
 def _core_exceptions() -> dict[str, type[BaseException]]:
