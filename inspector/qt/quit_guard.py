@@ -22,11 +22,16 @@ class QuitGuard:
         self._window = window
         self._changes = changes
         self._confirmed = False
+        self._handed_over = False
         self.question: QMessageBox | None = None
+
+    def hand_over(self) -> None:
+        """Another guard now decides about closing (session files ask Save / Don't Save)."""
+        self._handed_over = True
 
     def request_quit(self) -> None:
         """Quit (Ctrl+Q): closes now, or once the user confirms."""
-        if self._confirmed or not self._changes():
+        if self._handed_over or self._confirmed or not self._changes():
             self._window.close()
             return
         self._ask()
@@ -37,7 +42,7 @@ class QuitGuard:
         Only a close the user started from the window system is held here; a close from code
         (tests, the app shutting down) goes through.
         """
-        if self._confirmed or not event.spontaneous() or not self._changes():
+        if self._handed_over or self._confirmed or not event.spontaneous() or not self._changes():
             return True
         event.ignore()
         self._ask()

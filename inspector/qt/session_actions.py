@@ -63,7 +63,12 @@ class SessionActions(QObject):
         self.document = document or SessionDocument(on_error=self._failed_in_thread)
         self.keeper = SessionKeeper(window.workbench, self.document, self.ui_state)
         self.write_failed.connect(window.message_bar.show_message)
-        self.title_changed.connect(lambda t: window.setWindowTitle(f"{t} — Jimo Inspector"))
+        self.title_changed.connect(
+            lambda _title: window.title.session_file(
+                self.document.title if self.document.saved else None
+            )
+        )
+        window.quit_guard.hand_over()  # closing asks here, knowing what the file already holds
         self.save_action = self._action(
             "&Save session", self.save, QKeySequence(QKeySequence.StandardKey.Save)
         )
@@ -79,8 +84,8 @@ class SessionActions(QObject):
         self.busy = False
         self._may_close = False
         # files to open (chosen, recent, dropped) come here first: a session file reopens
-        window.menus.open_requested.disconnect(window.open_files)
-        window.files_dropped.disconnect(window.open_files)
+        window.menus.open_requested.disconnect(window.opener.request)
+        window.files_dropped.disconnect(window.opener.request)
         window.menus.open_requested.connect(self.open_paths)
         window.files_dropped.connect(self.open_paths)
         window.installEventFilter(self)  # the window closing is a clean quit
@@ -192,10 +197,15 @@ class SessionActions(QObject):
             "selection": window.current_row(),
             "filter": window.events.filter_edit.toPlainText(),
             "tab": window.tabs.currentIndex(),
+            "sdk_sessions": window.workbench.sdk_sessions,
         }
 
     def apply_ui_state(self, state: dict[str, Any]) -> None:
         window = self.window
+        mode = state.get("sdk_sessions")
+        if mode in ("browser", "page", "event"):
+            window.workbench.set_sdk_sessions(mode)
+            self._check_sdk_sessions()
         text = state.get("filter")
         if isinstance(text, str) and text:
             window.events.filter_edit.setPlainText(text)
@@ -265,7 +275,7 @@ class SessionActions(QObject):
         add the file's events to it, or cancel (the question box is returned).
         """
         if len(paths) != 1 or not is_sqlite_file(paths[0]):
-            self.window.open_files(paths)
+            self.window.opener.request(paths)  # events: replace or add, as for any file
             return None
         if self._would_lose_work():
             return self._ask_replace(paths[0])
@@ -349,7 +359,7 @@ class SessionActions(QObject):
         if data.config is not None:
             self.window.destination.set_config(data.config)
         self.keeper.adopt(data)
-        self._check_fresh_sdk(data.fresh_sdk)
+        self._check_sdk_sessions()
         self.apply_ui_state(data.ui_state)
         self._last_state = self.ui_state()
         for note in data.notes:
@@ -361,11 +371,10 @@ class SessionActions(QObject):
             )
         self._retitle()
 
-    def _check_fresh_sdk(self, on: bool) -> None:
-        for menu in self._menus():
-            for action in menu.actions():
-                if action.isCheckable() and action.text() == "Fresh SDK for every event":
-                    action.setChecked(on)
+    def _check_sdk_sessions(self) -> None:
+        mode = self.window.workbench.sdk_sessions
+        for action in self.window.menus.sdk_sessions.actions():
+            action.setChecked(action.data() == mode)
 
     # -- crash restore ------------------------------------------------------------------------
     def offer_restore(self) -> RestoreDialog | None:

@@ -40,6 +40,7 @@ class WindowTitle:
         self._window, self._workbench, self._destination = window, workbench, destination
         self._sources: list[str] = []
         self._pasted = False
+        self._session_file: str | None = None
         workbench.cleared.connect(self._on_cleared)
         workbench.event_edited.connect(lambda _row: self.update())
         workbench.events_appended.connect(lambda _first, _last: self.update())
@@ -54,6 +55,14 @@ class WindowTitle:
                 self._sources.append(name)
         self.update()
 
+    def session_file(self, name: str | None) -> None:
+        """The session is kept in the user's file ``name`` (``None``: not saved in one).
+
+        A saved session is written as it changes, so it is named and never marked modified.
+        """
+        self._session_file = name
+        self.update()
+
     def pasted(self) -> None:
         self._pasted = True
         self.update()
@@ -63,6 +72,8 @@ class WindowTitle:
         self.update()
 
     def subject(self) -> str:
+        if self._session_file:
+            return self._session_file
         if not len(self._workbench) and not self._sources:
             return ""
         names = [os.path.basename(s) for s in self._sources]
@@ -77,4 +88,5 @@ class WindowTitle:
             return  # the window is being destroyed; its undo stack still signals as it goes
         subject = self.subject()
         self._window.setWindowTitle(f"{subject}[*] — {APP_NAME}" if subject else f"[*]{APP_NAME}")
-        self._window.setWindowModified(bool(unsaved_changes(self._workbench, self._destination)))
+        unsaved = not self._session_file and unsaved_changes(self._workbench, self._destination)
+        self._window.setWindowModified(bool(unsaved))

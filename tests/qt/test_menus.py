@@ -8,11 +8,15 @@ from inspector.qt.main_window import MainWindow
 
 
 def _action(window: MainWindow, text: str) -> QAction:
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
+    """The menu command called ``text``, submenus included."""
+    menus = [a.menu() for a in window.menuBar().actions()]
+    while menus:
+        menu = menus.pop(0)
         for action in menu.actions() if menu is not None else []:  # type: ignore[union-attr]
             if action.text() == text:
                 return action
+            if action.menu() is not None:
+                menus.append(action.menu())
     raise AssertionError(f"no menu command {text!r}")
 
 
@@ -35,5 +39,5 @@ def test_view_commands_switch_tabs_panels_and_the_sdk_mode(window: MainWindow) -
     assert not window.bottom_tabs.isVisible()
     panel.trigger()
     assert window.bottom_tabs.isVisible()
-    _action(window, "Fresh SDK for every event").trigger()
-    assert window.workbench.fresh_sdk
+    _action(window, "A &fresh SDK for every event").trigger()
+    assert window.workbench.fresh_sdk and window.workbench.sdk_sessions == "event"

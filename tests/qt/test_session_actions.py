@@ -108,14 +108,14 @@ def test_save_and_reopen_brings_back_events_edits_config_and_selection(  # type:
     window.tabs.setCurrentIndex(1)
     saved = tmp_path / "mine.jimo-session"
     _save_as(actions, saved, run_until, monkeypatch)
-    assert window.windowTitle() == "mine.jimo-session — Jimo Inspector"
+    assert window.windowTitle() == "mine.jimo-session[*] — Jimo Inspector"
     assert list(autosave_dir().glob("*.jimo-session")) == []  # saved: the autosave is gone
 
     again, _ = open_window()
-    assert again.windowTitle() == "Untitled session — Jimo Inspector"
+    assert again.windowTitle() == "[*]Jimo Inspector"  # nothing open, nothing saved
     _drop(again, saved)
     run_until(lambda: again.model.rowCount() == 58 and again.current_row() == 7)
-    assert again.windowTitle() == "mine.jimo-session — Jimo Inspector"
+    assert again.windowTitle() == "mine.jimo-session[*] — Jimo Inspector"
     assert again.workbench.store[3].name == "Typed In The Editor"
     assert again.workbench.is_edited(3) and not again.workbench.is_edited(2)
     assert again.workbench.config == window.workbench.config
@@ -136,7 +136,7 @@ def test_ctrl_s_on_a_saved_session_writes_the_window_state(  # type: ignore[no-u
     run_until(lambda: "Saved s.jimo-session" in window.statusBar().currentMessage())
     assert read_session(saved).ui_state["selection"] == 2
     window.clear_events()  # Close all: the saved file stays as it was, a new session starts
-    assert window.windowTitle() == "Untitled session — Jimo Inspector"
+    assert window.windowTitle() == "[*]Jimo Inspector"
     assert actions.document.path is None and len(read_session(saved).records) == 4
 
 
@@ -283,6 +283,18 @@ def test_closing_an_edited_unsaved_session_asks_first(open_window, qtbot) -> Non
     assert list(autosave_dir().glob("*.jimo-session")) == []
 
 
+def test_quit_on_an_edited_unsaved_session_asks_once(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, actions = _edited_window(open_window)
+    quit_action = next(a for a in window.findChildren(QAction) if a.shortcut().toString() == "Ctrl+Q")
+    quit_action.trigger()
+    qtbot.wait(20)
+    shown = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert [box.windowTitle() for box in shown] == ["Save the session?"]  # one question
+    qtbot.mouseClick(shown[0].button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
+    assert not [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+
+
 def test_save_when_closing_saves_then_closes(  # type: ignore[no-untyped-def]
     open_window, qtbot, qapp, run_until, monkeypatch, tmp_path: Path
 ) -> None:
@@ -327,7 +339,7 @@ def test_filter_and_sdk_mode_come_back_with_the_session(  # type: ignore[no-unty
     qtbot.keyClicks(window.events.filter_edit, 'type = "track"')
     window.events.filter_edit.apply()
     run_until(lambda: window.events.visible_rows() == 2)
-    _fresh_sdk_action(window).trigger()
+    _sdk_sessions_action(window, "event").trigger()
     assert window.workbench.fresh_sdk
     saved = tmp_path / "f.jimo-session"
     _save_as(actions, saved, run_until, monkeypatch)
@@ -336,14 +348,18 @@ def test_filter_and_sdk_mode_come_back_with_the_session(  # type: ignore[no-unty
     _drop(again, saved)
     run_until(lambda: again.model.rowCount() == 4 and again.events.visible_rows() == 2)
     assert again.events.filter_edit.toPlainText() == 'type = "track"'
-    assert again.workbench.fresh_sdk
-    assert _fresh_sdk_action(again).isChecked()
+    assert again.workbench.sdk_sessions == "event"
+    assert _sdk_sessions_action(again, "event").isChecked()
+    assert not _sdk_sessions_action(again, "browser").isChecked()
 
 
-def _fresh_sdk_action(window: MainWindow) -> QAction:
+def _sdk_sessions_action(window: MainWindow, mode: str) -> QAction:
+    """View → SDK sessions → the choice for ``mode`` (browser, page, event)."""
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert isinstance(view, QMenu)
-    return next(a for a in view.actions() if a.text() == "Fresh SDK for every event")
+    sdk = next(a.menu() for a in view.actions() if a.text() == "&SDK sessions")
+    assert isinstance(sdk, QMenu)
+    return next(a for a in sdk.actions() if a.data() == mode)
 
 
 def _saved_session(tmp_path: Path, names: list[str]) -> Path:
@@ -362,7 +378,7 @@ def test_a_session_file_replaces_a_session_with_nothing_to_lose(  # type: ignore
     other = _saved_session(tmp_path, ["X", "Y"])
     assert actions.open_paths([str(other)]) is None  # no question
     run_until(lambda: window.model.rowCount() == 2)
-    assert window.windowTitle() == "other.jimo-session — Jimo Inspector"
+    assert window.windowTitle() == "other.jimo-session[*] — Jimo Inspector"
 
 
 def test_a_session_file_over_changed_work_asks_to_replace_or_add(  # type: ignore[no-untyped-def]
