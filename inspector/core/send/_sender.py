@@ -1,0 +1,356 @@
+"""Delivery: a bounded set of workers on the caller's asyncio loop, retries, ledger, cancel.
+
+Requests are claimed in blocks (their ledger rows committed "sending" in one transaction),
+queued, and sent by ``concurrency`` workers spread over several small-pool httpx clients.
+Retries run through ``stamina`` with a backoff hook: the hook returns the server's
+``Retry-After``/``X-RateLimit-Reset`` wait when there is one, else exponential backoff with
+jitter, and refuses to wait past the request's deadline. Outcomes reach the ledger in
+groups from a background flusher.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+import httpx
+import stamina
+from aiolimiter import AsyncLimiter
+
+from inspector.core.send._attempt import attempt_once
+from inspector.core.send._clients import ClientPool
+from inspector.core.send._ledger import UNSETTLED, Ledger, LedgerEntry
+from inspector.core.send._model import Attempt, Response, SendRequest, Unit, UnitKey, UnitResult
+from inspector.core.send._options import SendOptions
+from inspector.core.send._policy import (
+    explain_error,
+    explain_status,
+    is_retryable_status,
+    server_wait,
+)
+
+__all__ = ["Sender", "SendSummary", "NOT_SENT", "ABORTED"]
+
+NOT_SENT = "cancelled before it was sent"
+ABORTED = "cancelled while in flight: the server may or may not have it"
+_TRANSPORT_ERRORS = (httpx.TransportError, TimeoutError)
+
+
+class _RetryableAnswer(Exception):
+    def __init__(self, response: Response) -> None:
+        super().__init__(response.status)
+        self.response = response
+
+
+@dataclass(slots=True)
+class SendSummary:
+    """Counts per outcome; ``cancelled`` when the send was stopped before its end."""
+
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"delivered": 0, "failed": 0, "skipped": 0}
+    )
+    cancelled: bool = False
+    possible_duplicates: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.cancelled and self.counts["failed"] == 0
+
+
+@dataclass(slots=True)
+class _Flight:
+    request: SendRequest
+    units: list[Unit]
+    duplicates: set[UnitKey]
+    attempts: list[Attempt] = field(default_factory=list)
+
+
+class Sender:
+    """Sends ``requests`` once ``run()`` is awaited; ``cancel()`` may be called any time.
+
+    ``on_result`` is called on the loop for every unit as it settles (in completion order).
+    """
+
+    def __init__(
+        self,
+        requests: Iterable[SendRequest],
+        options: SendOptions,
+        *,
+        ledger: Ledger | None = None,
+        on_result: Callable[[UnitResult], None] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self._requests = requests
+        self.options = options
+        self.ledger = ledger
+        self._on_result = on_result or (lambda _r: None)
+        self._transport = transport
+        self.summary = SendSummary()
+        self._cancelled = False
+        self._known: dict[str, dict[UnitKey, LedgerEntry]] = {}
+        self._seen: dict[UnitKey, int] = {}
+        self._claimed: dict[int, _Flight] = {}
+        self._tasks: list[asyncio.Task[None]] = []
+        self._limiter = _limiter(options.rate)
+        stamina.instrumentation.set_on_retry_hooks([])
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def cancel(self, *, abort: bool = False) -> None:
+        """Stop starting requests; with ``abort``, also cut the ones in flight."""
+        self._cancelled = True
+        self.summary.cancelled = True
+        if abort:
+            for task in self._tasks:
+                task.cancel()
+
+    async def run(self) -> SendSummary:
+        opts = self.options
+        pool = ClientPool(
+            opts.concurrency, opts.timeout, per_client=opts.per_client, transport=self._transport
+        )
+        queue: asyncio.Queue[_Flight | None] = asyncio.Queue(maxsize=2 * opts.concurrency)
+        flusher = asyncio.create_task(self._flush_loop(), name="send-ledger-flush")
+        try:
+            self._tasks = [
+                asyncio.create_task(self._produce(queue), name="send-produce"),
+                *(
+                    asyncio.create_task(self._work(w, queue, pool), name=f"send-worker-{w}")
+                    for w in range(opts.concurrency)
+                ),
+            ]
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        finally:
+            for flight in list(self._claimed.values()):
+                self._settle_unsent(flight)
+            self._claimed.clear()
+            flusher.cancel()
+            await asyncio.gather(flusher, return_exceptions=True)
+            if self.ledger is not None:
+                await asyncio.to_thread(self.ledger.flush)
+            await pool.aclose()
+        return self.summary
+
+    # -- producing ------------------------------------------------------------------------
+
+    async def _produce(self, queue: asyncio.Queue[_Flight | None]) -> None:
+        block: list[_Flight] = []
+        size = 0
+        for request in self._requests:
+            if self._cancelled:
+                break
+            flight = self._triage(request)
+            if flight is None:
+                continue
+            block.append(flight)
+            size += len(flight.units)
+            if size >= self.options.block:
+                await self._launch(block, queue)
+                block, size = [], 0
+            await asyncio.sleep(0)
+        if block and not self._cancelled:
+            await self._launch(block, queue)
+        for _ in range(self.options.concurrency):
+            await queue.put(None)
+
+    async def _launch(self, block: list[_Flight], queue: asyncio.Queue[_Flight | None]) -> None:
+        if self.ledger is not None:
+            keys = [(u.key, u.key in f.duplicates) for f in block for u in f.units]
+            await asyncio.to_thread(self.ledger.mark_sending, keys)
+        for flight in block:
+            self._claimed[id(flight)] = flight
+        for flight in block:
+            if self._cancelled:
+                return
+            await queue.put(flight)
+
+    def _triage(self, request: SendRequest) -> _Flight | None:
+        units: list[Unit] = []
+        duplicates: set[UnitKey] = set()
+        for unit in request.units:
+            reason, entry = self._skip_reason(unit)
+            if reason is not None:
+                outcome = "failed" if unit.problem else "skipped"
+                self._emit(UnitResult(unit, request.method, outcome, reason=reason))
+                continue
+            self._seen[unit.key] = unit.index
+            if entry is not None and entry.state in UNSETTLED:
+                duplicates.add(unit.key)
+            units.append(unit)
+        return _Flight(request, units, duplicates) if units else None
+
+    def _skip_reason(self, unit: Unit) -> tuple[str | None, LedgerEntry | None]:
+        if unit.problem:
+            return unit.problem, None
+        if unit.key in self._seen:
+            first = self._seen[unit.key]
+            return f"same messageId and subscription as event {first}: sent once", None
+        entry = self._entries(unit.key.target).get(unit.key)
+        if entry is not None and entry.state == "delivered" and not self.options.resend:
+            return "already delivered (send ledger); use resend to send it again", entry
+        return None, entry
+
+    def _entries(self, target: str) -> dict[UnitKey, LedgerEntry]:
+        if target not in self._known:
+            self._known[target] = {} if self.ledger is None else self.ledger.entries(target)
+        return self._known[target]
+
+    # -- sending --------------------------------------------------------------------------
+
+    async def _work(
+        self, worker: int, queue: asyncio.Queue[_Flight | None], pool: ClientPool
+    ) -> None:
+        client = pool.for_worker(worker)
+        while (flight := await queue.get()) is not None:
+            if self._cancelled:
+                continue  # left claimed: settled as "not sent" at the end
+            self._claimed.pop(id(flight), None)
+            try:
+                await self._deliver(flight, client)
+            except asyncio.CancelledError:
+                self._settle(
+                    flight, "failed", None, flight.attempts, ABORTED, None, ledger_state="aborted"
+                )
+                raise
+
+    async def _deliver(self, flight: _Flight, client: httpx.AsyncClient) -> None:
+        opts = self.options
+        req = flight.request
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + opts.deadline
+        attempts = flight.attempts
+        ended = 0.0
+        note: list[str] = []
+
+        def backoff(exc: Exception) -> bool | float:
+            if self._cancelled or not isinstance(exc, (_RetryableAnswer, *_TRANSPORT_ERRORS)):
+                return False
+            asked = (
+                server_wait(dict(exc.response.headers))
+                if isinstance(exc, _RetryableAnswer)
+                else None
+            )
+            wait = asked
+            if wait is None:
+                wait = min(opts.wait_max, opts.wait_initial * 2 ** (len(attempts) - 1))
+                wait += random.uniform(0, opts.wait_jitter)
+            if loop.time() + wait > deadline:
+                what = (
+                    f"the server asked to wait {asked:g} s"
+                    if asked is not None
+                    else (f"the next try would start after {wait:.1f} s")
+                )
+                note.append(f"{what}, past the {opts.deadline:g} s deadline")
+                return False
+            return wait
+
+        last: Response | None = None
+        try:
+            async for attempt in stamina.retry_context(
+                on=backoff, attempts=opts.attempts, timeout=None
+            ):
+                with attempt:
+                    if attempts:
+                        waited = (time.perf_counter() - ended) * 1000
+                        attempts[-1] = replace(attempts[-1], waited_ms=waited)
+                    if self._limiter is not None:
+                        await self._limiter.acquire()
+                    started, t0 = time.time(), time.perf_counter()
+                    try:
+                        last = await attempt_once(
+                            client,
+                            req.method,
+                            req.url,
+                            req.headers,
+                            req.body(flight.units),
+                            opts.timeout,
+                        )
+                    except _TRANSPORT_ERRORS as exc:
+                        ended = time.perf_counter()
+                        attempts.append(
+                            Attempt(started, None, explain_error(exc), (ended - t0) * 1000)
+                        )
+                        raise
+                    ended = time.perf_counter()
+                    attempts.append(Attempt(started, last.status, None, (ended - t0) * 1000))
+                    if is_retryable_status(last.status):
+                        raise _RetryableAnswer(last)
+        except _RetryableAnswer as exc:
+            reason = _with_note(explain_status(exc.response.status, exc.response.body), note)
+            self._settle(flight, "failed", exc.response.status, attempts, reason, last)
+            return
+        except _TRANSPORT_ERRORS as exc:
+            reason = _with_note(explain_error(exc), note)
+            status = last.status if last is not None else None
+            self._settle(flight, "failed", status, attempts, reason, last)
+            return
+        assert last is not None
+        if 200 <= last.status <= 299:
+            self._settle(flight, "delivered", last.status, attempts, None, last)
+        else:
+            reason = explain_status(last.status, last.body)
+            self._settle(flight, "failed", last.status, attempts, reason, last)
+
+    # -- settling -------------------------------------------------------------------------
+
+    def _settle(
+        self,
+        flight: _Flight,
+        outcome: str,
+        status: int | None,
+        attempts: list[Attempt],
+        reason: str | None,
+        response: Response | None,
+        *,
+        ledger_state: str | None = None,
+    ) -> None:
+        state = ledger_state or outcome
+        for unit in flight.units:
+            if self.ledger is not None:
+                self.ledger.record(unit.key, state, status, reason, attempts)
+            dup = unit.key in flight.duplicates or state == "aborted"
+            result = UnitResult(
+                unit,
+                flight.request.method,
+                outcome,
+                status,
+                list(attempts),
+                reason,
+                response,
+                possible_duplicate=dup,
+            )
+            self._emit(result)
+
+    def _settle_unsent(self, flight: _Flight) -> None:
+        self._settle(flight, "failed", None, [], NOT_SENT, None, ledger_state="cancelled")
+
+    def _emit(self, result: UnitResult) -> None:
+        self.summary.counts[result.outcome] = self.summary.counts.get(result.outcome, 0) + 1
+        if result.possible_duplicate:
+            self.summary.possible_duplicates += 1
+        self._on_result(result)
+
+    async def _flush_loop(self) -> None:
+        if self.ledger is None:
+            return
+        while True:
+            await asyncio.sleep(self.options.flush_every)
+            if self.ledger.pending:
+                await asyncio.to_thread(self.ledger.flush)
+
+
+def _with_note(reason: str, note: list[str]) -> str:
+    return f"{reason} ({note[-1]})" if note else reason
+
+
+def _limiter(rate: float | None) -> AsyncLimiter | None:
+    if rate is None or rate <= 0:
+        return None
+    if rate >= 1:
+        return AsyncLimiter(rate, 1.0)
+    return AsyncLimiter(1, 1.0 / rate)
