@@ -16,8 +16,8 @@ from inspector.core.inspection import inspect
 from inspector.core.send import (
     NOT_SENT,
     Ledger,
-    SendOptions,
     Sender,
+    SendOptions,
     UnitResult,
     custom_requests,
     jimo_cloud_requests,
