@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
-_COMMANDS = ("inspect",)
+_COMMANDS = ("inspect", "send")
 FAIL_CONDITIONS = ("unmatched", "invalid")
 
 
@@ -65,6 +65,9 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="unmatched,invalid",
         help="conditions that make the exit status 1",
     )
+    from inspector import cli_send
+
+    cli_send.add_parser(sub)
     return parser
 
 
@@ -169,6 +172,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from inspector.app import run
 
             return run([])
+        if args.command == "send":
+            from inspector import cli_send
+
+            return cli_send.run(args)
         return _inspect(args)
     except UsageError as exc:
         print(f"jimo-inspector: {exc}", file=sys.stderr)

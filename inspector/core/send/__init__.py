@@ -14,6 +14,7 @@ from inspector.core.send._model import (
     UnitResult,
 )
 from inspector.core.send._options import SendOptions
+from inspector.core.send._plan import KEY_ACCOUNTS, Target, build_requests, parse_target
 from inspector.core.send._policy import (
     explain_error,
     explain_status,
@@ -54,6 +55,10 @@ __all__ = [
     "UnitKey",
     "UnitResult",
     "SendOptions",
+    "KEY_ACCOUNTS",
+    "Target",
+    "build_requests",
+    "parse_target",
     "explain_error",
     "explain_status",
     "is_retryable_status",
