@@ -11,7 +11,11 @@ __all__ = ["SendOptions"]
 class SendOptions:
     """``attempts`` counts the first try; ``timeout`` bounds one attempt (connect to last
     body byte); ``deadline`` bounds all attempts and waits of one request; ``rate`` is
-    requests per second (None: unlimited); ``resend`` sends again what was delivered."""
+    requests per second (None: unlimited); ``resend`` sends again what was delivered;
+    ``block`` is how many units are marked "sending" per ledger commit (None: four per
+    worker, at most 256): after a crash, at most that many plus the queue are resent as
+    possible duplicates without having left."""
+
 
     concurrency: int = 8
     rate: float | None = None
@@ -23,5 +27,9 @@ class SendOptions:
     wait_jitter: float = 0.5
     resend: bool = False
     per_client: int = 4
-    block: int = 256
+    block: int | None = None
     flush_every: float = 0.25
+
+    @property
+    def claim_block(self) -> int:
+        return self.block or min(256, 4 * self.concurrency)

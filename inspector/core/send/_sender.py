@@ -149,7 +149,7 @@ class Sender:
                 continue
             block.append(flight)
             size += len(flight.units)
-            if size >= self.options.block:
+            if size >= self.options.claim_block:
                 await self._launch(block, queue)
                 block, size = [], 0
             await asyncio.sleep(0)

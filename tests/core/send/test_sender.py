@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import email.utils
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,8 @@ from inspector.core.send import (
     UnitResult,
     custom_requests,
     jimo_cloud_requests,
+    segment_requests,
+    server_wait,
 )
 from tests.factories import make_event
 
@@ -250,3 +253,33 @@ def test_custom_url_posts_each_event_with_custom_headers() -> None:
     assert summary.counts["delivered"] == 2
     assert sorted(orjson.loads(r.content)["messageId"] for r in seen) == ["i1", "t1"]
     assert seen[0].headers["x-token"] == "tok_0123456789wxyz"
+
+
+def test_segment_batches_stay_under_the_size_limits_and_big_events_are_not_sent() -> None:
+    events = [
+        (i, make_event("track", messageId=f"s{i}", properties={"x": "a" * 20_000}))
+        for i in range(60)
+    ]
+    events.insert(3, (99, make_event("track", messageId="big", properties={"x": "b" * 40_000})))
+    requests = list(segment_requests(events, "wk_0123456789wxyz", "http://seg.test"))
+    batches = [r for r in requests if r.units[0].problem is None]
+    [big] = [r for r in requests if r.units[0].problem is not None]
+    assert "KB; Segment takes events under 32 KB: not sent" in (big.units[0].problem or "")
+    assert sum(len(r.units) for r in batches) == 60
+    for request in batches:
+        body = request.body(request.units) or b""
+        assert len(body) < 475 * 1024
+        assert orjson.loads(body)["sentAt"].endswith("Z")
+    assert len(batches) == 3
+    assert batches[0].shown_headers["Authorization"] == "Basic <base64 of ****wxyz:>"
+
+
+def test_server_wait_reads_seconds_http_dates_and_rate_limit_resets() -> None:
+    now = 1_800_000_000.0
+    assert server_wait({"Retry-After": "7"}, now) == 7
+    date = email.utils.formatdate(now + 30, usegmt=True)
+    assert server_wait({"retry-after": date}, now) == 30
+    assert server_wait({"X-RateLimit-Reset": str(now + 12)}, now) == 12
+    assert server_wait({"X-RateLimit-Reset": "4"}, now) == 4
+    assert server_wait({"Retry-After": "soon"}, now) is None
+    assert server_wait({}, now) is None
