@@ -32,8 +32,8 @@ from _events import generate
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from inspector.core.session import Session
 from inspector.core.tasks import TaskOwner
+from inspector.core.workbench import AsyncioRunner, Workbench
 from inspector.qt.main_window import MainWindow
 
 
@@ -58,7 +58,8 @@ class Heartbeat:
 async def run(path: Path, evaluate: bool) -> None:
     settings = QSettings(str(path.with_suffix(".ini")), QSettings.Format.IniFormat)
     tasks = TaskOwner()
-    window = MainWindow(Session(), tasks, settings)
+    workbench = Workbench(runner=AsyncioRunner(asyncio.get_running_loop()))
+    window = MainWindow(workbench, tasks, settings)
     window.show()
     beat = Heartbeat()
     beat.timer.start()
@@ -66,7 +67,7 @@ async def run(path: Path, evaluate: bool) -> None:
     beat.phase = "loading"
     start = time.perf_counter()
     window.open_files([str(path)])
-    while window.job is not None or window.model.rowCount() == 0:
+    while workbench.loading or window.model.rowCount() == 0:
         await asyncio.sleep(0.01)
     loaded = time.perf_counter() - start
     rows = window.model.rowCount()
@@ -75,8 +76,7 @@ async def run(path: Path, evaluate: bool) -> None:
         beat.phase = "evaluating"
 
         def busy() -> bool:
-            pending = window._eval_timer.isActive() or window.evaluating
-            return pending or window.session.evaluation is None
+            return not workbench.idle or workbench.evaluation is None
 
         while busy():
             await asyncio.sleep(0.05)

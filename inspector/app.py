@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from inspector import __version__
 from inspector.core.destinations import default_config, load_config
-from inspector.core.session import Session
 from inspector.core.tasks import TaskOwner
+from inspector.core.workbench import AsyncioRunner, Workbench
 from inspector.qt.error_dialog import error_dialog
 from inspector.qt.main_window import MainWindow
 from inspector.resources import APP_ICON, DEMO_CONFIG, DEMO_SESSION
@@ -24,12 +24,20 @@ __all__ = ["run", "build_window"]
 
 
 def build_window(files: Sequence[str], tasks: TaskOwner) -> MainWindow:
-    """Create the main window and start loading ``files`` (or the demo session and its config)."""
+    """Create the main window and start loading ``files`` (or the demo session and its config).
+
+    Runs on the event loop: the workbench's timers, worker results and cross-thread appends all
+    come back through it, to the GUI thread.
+    """
     config = default_config() if files else load_config(DEMO_CONFIG)
-    window = MainWindow(Session(config=config), tasks)
-    tasks.error_handlers.append(
-        lambda name, error: error_dialog(window, f"Jimo Inspector: {name} failed", error)
-    )
+    workbench = Workbench(config, runner=AsyncioRunner(asyncio.get_running_loop()))
+    window = MainWindow(workbench, tasks)
+
+    def report(name: str, error: BaseException) -> None:
+        error_dialog(window, f"Jimo Inspector: {name} failed", error)
+
+    tasks.error_handlers.append(report)
+    workbench.failed.connect(report)
     window.open_files(list(files) or [str(DEMO_SESSION)])
     return window
 
@@ -74,7 +82,8 @@ async def _main(app: QApplication, files: Sequence[str]) -> int:
 
 def run(files: Sequence[str]) -> int:
     """Open the window on ``files`` (the demo session when empty) and run until it closes."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Jimo Inspector")
     app.setOrganizationName("Jimo Inspector")
     app.setApplicationVersion(__version__)

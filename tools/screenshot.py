@@ -23,7 +23,7 @@ async def shoot(out: Path) -> None:
     window = build_window(sys.argv[2:], tasks)
     window.resize(1440, 900)
     window.show()
-    while window.job is not None or window.model.rowCount() == 0:
+    while window.workbench.loading or window.model.rowCount() == 0:
         await asyncio.sleep(0.05)
     await asyncio.sleep(0.5)
     window.select_row(min(4, window.model.rowCount() - 1))

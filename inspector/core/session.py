@@ -110,6 +110,11 @@ class Session:
     def is_edited(self, index: int) -> bool:
         return index in self._originals
 
+    @property
+    def pending_edits(self) -> bool:
+        """Whether some edit is not covered by the installed evaluation yet."""
+        return bool(self._pending)
+
     def clear(self) -> None:
         self.store.clear()
         self._originals.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -44,16 +45,22 @@ class EventTableModel(StoreTableModel):
     """Columns: #, time, type, event/name, user, mappings, source; rows follow the store.
 
     ``set_evaluation`` supplies the verdicts behind the mapping chips; ``edited`` (a callable
-    row -> bool) marks events changed by what-if editing.
+    row -> bool, given at construction) marks events changed by what-if editing.
     """
 
     HEADERS = ("#", "Time", "Type", "Event / name", "User", "Mappings", "Source")
 
-    def __init__(self, store: EventStore, parent: Any = None) -> None:
+    def __init__(
+        self,
+        store: EventStore,
+        parent: Any = None,
+        *,
+        edited: Callable[[int], bool] = lambda _row: False,
+    ) -> None:
         super().__init__(store, parent)
         self._evaluation: Evaluation | None = None
         self._chip_names: list[str] = []
-        self.edited = lambda _row: False
+        self.edited = edited
 
     def set_evaluation(self, evaluation: Evaluation | None) -> None:
         self._evaluation = evaluation

@@ -45,12 +45,14 @@ class EventFilterProxy(QSortFilterProxyModel):
     rows beyond it — appended since — are tested directly.
     """
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(
+        self, parent: Any = None, matches_nothing: Callable[[int], bool] = lambda _row: False
+    ) -> None:
         super().__init__(parent)
         self.filter = compile_filter("")
         self.accepted: bytearray | None = None
         self.only_unmatched = False
-        self.matches_nothing: Callable[[int], bool] = lambda _row: False
+        self.matches_nothing = matches_nothing
         self.pinned = -1  # an event being edited stays visible until another one is selected
 
     def set_filter(self, flt: EventFilter, accepted: bytearray | None = None) -> None:
@@ -123,12 +125,18 @@ class EventsPanel(QWidget):
 
     current_changed = Signal(int)
 
-    def __init__(self, model: EventTableModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: EventTableModel,
+        parent: QWidget | None = None,
+        *,
+        matches_nothing: Callable[[int], bool] = lambda _row: False,
+    ) -> None:
         super().__init__(parent)
         self.model = model
         # The proxy is attached only while something is filtered: with no filter the table shows
         # the model itself, so appending 20,000 rows costs no per-row Python filter call.
-        self.proxy = EventFilterProxy(self)
+        self.proxy = EventFilterProxy(self, matches_nothing)
         self.filter_edit = FilterEdit(self)
         self.unmatched_check = QCheckBox("Match nothing", self)
         self.unmatched_check.setToolTip("Show only events that no enabled mapping matches")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QToolButton, QWidget
 
-__all__ = ["LoadProgress", "MessageBar"]
+from inspector.core.workbench import Workbench
+
+__all__ = ["LoadProgress", "MessageBar", "counts_text"]
 
 
 class LoadProgress(QWidget):
@@ -67,3 +69,15 @@ class MessageBar(QWidget):
     def show_message(self, text: str) -> None:
         self.label.setText(text)
         self.show()
+
+
+def counts_text(workbench: Workbench, shown: int, note: str = "") -> str:
+    """The status bar's summary: events (shown of all), skipped, matching nothing, a note."""
+    total, bad = len(workbench), len(workbench.store.bad)
+    text = f"{total:,} events" if shown == total else f"{shown:,} of {total:,} events shown"
+    if bad:
+        text += f" · {bad:,} skipped"
+    evaluation = workbench.evaluation
+    if evaluation is not None and evaluation.complete:
+        text += f" · {evaluation.nothing_matched:,} match no mapping"
+    return text + (f" · loading {note}" if note else "")

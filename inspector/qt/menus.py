@@ -1,227 +1,187 @@
-"""The main window's menus, shortcuts, recent files, paste, config import/export and About."""
+"""The main window's menus and shortcuts: each menu command is a signal the window connects."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from functools import partial
 
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtCore import QObject, QSettings, Signal, SignalInstance
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from inspector import __version__
-from inspector.core.destinations import load_config, save_config
-from inspector.core.errors import InspectorError
-from inspector.core.events import EventRecord
-from inspector.core.loaders import BadRecord, read_bytes
 from inspector.resources import DEMO_SESSION
 
-if TYPE_CHECKING:
-    from inspector.qt.main_window import MainWindow
-
-__all__ = ["build", "remember_recent", "paste_events", "import_config", "export_config"]
+__all__ = ["MainMenus", "remember_recent", "recent_files"]
 
 FILE_FILTER = "Event files (*.json *.ndjson *.jsonl *.har *.gz *.txt);;All files (*)"
 CONFIG_FILTER = "Destination config (*.json);;All files (*)"
 MAX_RECENT = 10
+SHORTCUTS = (
+    ("Ctrl+O", "Open event files"), ("Ctrl+Shift+V", "Paste events from the clipboard"),
+    ("Ctrl+F", "Filter events (text or FQL)"), ("Up / Down", "Previous / next event"),
+    ("Ctrl+1 / 2 / 3", "Inspector / Coverage / Destination"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo an edit"),
+    ("Esc", "Cancel loading"), ("Ctrl+I / Ctrl+E", "Import / export the destination config"),
+)  # fmt: skip
+
+Key = QKeySequence | QKeySequence.StandardKey | str | None
 
 
-def _action(
-    window: MainWindow, menu: QMenu, text: str, slot: object, shortcut: object = None
-) -> QAction:
-    action = QAction(text, window)
-    if shortcut is not None:
-        action.setShortcut(shortcut)  # type: ignore[arg-type]
-    action.triggered.connect(slot)  # type: ignore[arg-type]
-    menu.addAction(action)
-    return action
+class MainMenus(QObject):
+    """File, Edit, View and Help menus on ``window``'s menu bar.
 
+    Dialogs (file choosers, About) are shown here; what to do is left to whoever connects.
 
-def build(window: MainWindow) -> None:
-    bar = window.menuBar()
-    file = bar.addMenu("&File")
-    window.open_action = _action(
-        window, file, "&Open…", lambda: _open_dialog(window), QKeySequence.StandardKey.Open
-    )
-    window.recent_menu = file.addMenu("Open &Recent")
-    window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
-    _action(window, file, "Open the &demo session", lambda: window.open_files([str(DEMO_SESSION)]))
-    window.paste_action = _action(
-        window, file, "&Paste events", lambda: paste_events(window), QKeySequence("Ctrl+Shift+V")
-    )
-    file.addSeparator()
-    _action(
-        window,
-        file,
-        "&Import destination config…",
-        lambda: _import_dialog(window),
-        QKeySequence("Ctrl+I"),
-    )
-    _action(
-        window,
-        file,
-        "&Export destination config…",
-        lambda: _export_dialog(window),
-        QKeySequence("Ctrl+E"),
-    )
-    file.addSeparator()
-    _action(window, file, "&Close all events", window.clear_events, QKeySequence("Ctrl+Shift+W"))
-    _action(window, file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    Signals:
+        open_requested(list): files to open (chosen, recent, or the demo session).
+        paste_requested(): paste events from the clipboard.
+        import_requested(str) / export_requested(str): a destination config file.
+        clear_requested(): close all events.
+        find_requested(): focus the event filter.
+        cancel_requested(): cancel loading.
+        tab_requested(int): show the Inspector (0), Coverage (1) or Destination (2) tab.
+        bottom_panel_toggled(bool): show or hide the timeline and skipped records.
+        fresh_sdk_toggled(bool): each event meets a fresh SDK.
+    """
 
-    edit = bar.addMenu("&Edit")
-    _action(window, edit, "&Find events…", _focus_filter(window), QKeySequence.StandardKey.Find)
-    _action(window, edit, "Cancel loading", window.cancel_loading, QKeySequence("Esc"))
+    open_requested = Signal(list)
+    paste_requested = Signal()
+    import_requested = Signal(str)
+    export_requested = Signal(str)
+    clear_requested = Signal()
+    find_requested = Signal()
+    cancel_requested = Signal()
+    tab_requested = Signal(int)
+    bottom_panel_toggled = Signal(bool)
+    fresh_sdk_toggled = Signal(bool)
 
-    view = bar.addMenu("&View")
-    for i, name in enumerate(("&Inspector", "&Coverage matrix", "&Destination")):
-        _action(
-            window,
-            view,
-            name,
-            lambda _=False, i=i: window.tabs.setCurrentIndex(i),
-            QKeySequence(f"Ctrl+{i + 1}"),
+    def __init__(self, window: QMainWindow, settings: QSettings) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = settings
+        bar = window.menuBar()
+        self._build_file(bar.addMenu("&File"))
+        edit = bar.addMenu("&Edit")
+        self._add(edit, "&Find events…", self.find_requested.emit, QKeySequence.StandardKey.Find)
+        self._add(edit, "Cancel loading", self.cancel_requested.emit, "Esc")
+        self._build_view(bar.addMenu("&View"))
+        help_menu = bar.addMenu("&Help")
+        self._add(help_menu, "&Keyboard shortcuts", self._shortcuts)
+        self._add(help_menu, "&About Jimo Inspector", self._about)
+
+    def _add(
+        self, menu: QMenu, text: str, slot: Callable[[], object] | SignalInstance, key: Key = None
+    ) -> QAction:
+        action = QAction(text, self._window)
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _toggle(self, menu: QMenu, text: str, signal: SignalInstance, key: Key = None) -> QAction:
+        action = self._add(menu, text, lambda: None, key)
+        action.setCheckable(True)
+        action.toggled.connect(signal)
+        return action
+
+    def _build_file(self, file: QMenu) -> None:
+        self.open_action = self._add(
+            file, "&Open…", self._open_dialog, QKeySequence.StandardKey.Open
         )
-    view.addSeparator()
-    panel = _action(
-        window,
-        view,
-        "Timeline and skipped records",
-        lambda on: window.bottom_tabs.setVisible(on),
-        QKeySequence("Ctrl+B"),
-    )
-    panel.setCheckable(True)
-    panel.setChecked(True)
-    view.addSeparator()
-    fresh = _action(window, view, "Fresh SDK for every event", lambda on: _set_fresh(window, on))
-    fresh.setCheckable(True)
-    fresh.setToolTip("Each event meets a newly initialised Jimo SDK instead of one page session")
+        self.recent_menu = file.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._add(file, "Open the &demo session", lambda: self._open([str(DEMO_SESSION)]))
+        self.paste_action = self._add(
+            file, "&Paste events", self.paste_requested.emit, "Ctrl+Shift+V"
+        )
+        file.addSeparator()
+        self._add(file, "&Import destination config…", self._import_dialog, "Ctrl+I")
+        self._add(file, "&Export destination config…", self._export_dialog, "Ctrl+E")
+        file.addSeparator()
+        self._add(file, "&Close all events", self.clear_requested.emit, "Ctrl+Shift+W")
+        self._add(file, "&Quit", self._window.close, QKeySequence.StandardKey.Quit)
 
-    help_menu = bar.addMenu("&Help")
-    _action(window, help_menu, "&Keyboard shortcuts", lambda: _shortcuts(window))
-    _action(window, help_menu, "&About Jimo Inspector", lambda: _about(window))
+    def _build_view(self, view: QMenu) -> None:
+        for i, name in enumerate(("&Inspector", "&Coverage matrix", "&Destination")):
+            self._add(view, name, partial(self.tab_requested.emit, i), f"Ctrl+{i + 1}")
+        view.addSeparator()
+        panel = self._toggle(
+            view, "Timeline and skipped records", self.bottom_panel_toggled, "Ctrl+B"
+        )
+        panel.setChecked(True)
+        view.addSeparator()
+        fresh = self._toggle(view, "Fresh SDK for every event", self.fresh_sdk_toggled)
+        fresh.setToolTip(
+            "Each event meets a newly initialised Jimo SDK instead of one page session"
+        )
+
+    # -- files ------------------------------------------------------------------------------
+    def _open(self, paths: Sequence[str]) -> None:
+        self.open_requested.emit(list(paths))
+
+    def _open_dialog(self) -> None:
+        start = str(self._settings.value("files/last_dir", os.path.expanduser("~")))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self._window, "Open event files", start, FILE_FILTER
+        )
+        if paths:
+            self._settings.setValue("files/last_dir", os.path.dirname(paths[0]))
+            self._open(paths)
+
+    def _fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        recent = [p for p in recent_files(self._settings) if os.path.exists(p)]
+        for path in recent:
+            menu.addAction(path, partial(self._open, [path]))
+        if not recent:
+            menu.addAction("No recent files").setEnabled(False)
+
+    def _import_dialog(self) -> None:
+        title = "Import destination config"
+        path, _ = QFileDialog.getOpenFileName(self._window, title, "", CONFIG_FILTER)
+        if path:
+            self.import_requested.emit(path)
+
+    def _export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, "Export destination config", "jimo-config.json", CONFIG_FILTER
+        )
+        if path:
+            self.export_requested.emit(path)
+
+    # -- help -------------------------------------------------------------------------------
+    def _about(self) -> None:
+        QMessageBox.about(
+            self._window,
+            "About Jimo Inspector",
+            f"<h3>Jimo Inspector {__version__}</h3>"
+            "<p>See what Segment would send to Jimo: trigger verdicts clause by clause, payloads, "
+            "Jimo SDK commands and HTTP requests, event by event.</p>"
+            "<p>Triggers, mappings and validation follow Segment's own runtime "
+            "(<code>@segment/destination-subscriptions</code>, "
+            "<code>@segment/actions-core</code>).</p>",
+        )
+
+    def _shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in SHORTCUTS
+        )
+        QMessageBox.information(self._window, "Keyboard shortcuts", f"<table>{rows}</table>")
 
 
-def _focus_filter(window: MainWindow):  # type: ignore[no-untyped-def]
-    def focus() -> None:
-        window.tabs.setCurrentIndex(0)
-        window.events.filter_edit.setFocus()
-        window.events.filter_edit.selectAll()
-
-    return focus
+def recent_files(settings: QSettings) -> list[str]:
+    value = settings.value("files/recent", [])
+    if isinstance(value, str):
+        return [value]
+    return [str(p) for p in value] if isinstance(value, list | tuple) else []
 
 
-def _set_fresh(window: MainWindow, on: bool) -> None:
-    window.session.fresh_sdk = on
-    window.refresh_detail()
-    window.schedule_evaluation()
-
-
-# -- files --------------------------------------------------------------------------------
-def _open_dialog(window: MainWindow) -> None:
-    start = str(window.settings.value("files/last_dir", os.path.expanduser("~")))
-    paths, _ = QFileDialog.getOpenFileNames(window, "Open event files", start, FILE_FILTER)
-    if paths:
-        window.settings.setValue("files/last_dir", os.path.dirname(paths[0]))
-        window.open_files(paths)
-
-
-def remember_recent(window: MainWindow, paths: Sequence[str]) -> None:
+def remember_recent(settings: QSettings, paths: Sequence[str]) -> None:
+    """Put ``paths`` first in the recent files (each file once; the demo session never)."""
     absolute = [os.path.abspath(p) for p in paths if os.path.abspath(p) != str(DEMO_SESSION)]
-    recent = [p for p in _recent(window) if p not in absolute]
-    window.settings.setValue("files/recent", (absolute + recent)[:MAX_RECENT])
-
-
-def _recent(window: MainWindow) -> list[str]:
-    value = window.settings.value("files/recent", [])
-    return [value] if isinstance(value, str) else list(value or [])
-
-
-def _fill_recent(window: MainWindow) -> None:
-    menu = window.recent_menu
-    menu.clear()
-    recent = [p for p in _recent(window) if os.path.exists(p)]
-    for path in recent:
-        menu.addAction(path, lambda p=path: window.open_files([p]))
-    if not recent:
-        menu.addAction("No recent files").setEnabled(False)
-
-
-def paste_events(window: MainWindow, text: str | None = None) -> int:
-    """Load events from the clipboard (an event, an array, NDJSON or a batch); returns how many."""
-    data = (text if text is not None else QGuiApplication.clipboard().text()).strip()
-    if not data:
-        window.message_bar.show_message("The clipboard holds no text to read events from.")
-        return 0
-    try:
-        items = read_bytes(data.encode("utf-8"), "clipboard")
-    except InspectorError as exc:
-        window.message_bar.show_message(f"Could not paste events: {exc}")
-        return 0
-    events = [i for i in items if isinstance(i, EventRecord)]
-    first = len(window.store)
-    window.store.extend(events)
-    window.add_skipped([i for i in items if isinstance(i, BadRecord)])
-    if events:
-        window.select_row(first)
-    window.statusBar().showMessage(f"Pasted {len(events)} event(s)", 4000)
-    return len(events)
-
-
-# -- destination config -------------------------------------------------------------------
-def import_config(window: MainWindow, path: str) -> bool:
-    try:
-        config = load_config(path)
-    except InspectorError as exc:
-        window.message_bar.show_message(f"Could not import the config: {exc}")
-        return False
-    window.load_config(config)
-    return True
-
-
-def export_config(window: MainWindow, path: str) -> bool:
-    try:
-        save_config(window.session.config, path)
-    except OSError as exc:
-        window.message_bar.show_message(f"Could not export the config: {exc.strerror or exc}")
-        return False
-    return True
-
-
-def _import_dialog(window: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, "Import destination config", "", CONFIG_FILTER)
-    if path:
-        import_config(window, path)
-
-
-def _export_dialog(window: MainWindow) -> None:
-    path, _ = QFileDialog.getSaveFileName(
-        window, "Export destination config", "jimo-config.json", CONFIG_FILTER
-    )
-    if path:
-        export_config(window, path)
-
-
-# -- help -----------------------------------------------------------------------------------
-def _about(window: MainWindow) -> None:
-    QMessageBox.about(
-        window,
-        "About Jimo Inspector",
-        f"<h3>Jimo Inspector {__version__}</h3>"
-        "<p>See what Segment would send to Jimo: trigger verdicts clause by clause, payloads, "
-        "Jimo SDK commands and HTTP requests, event by event.</p>"
-        "<p>Triggers, mappings and validation follow Segment's own runtime "
-        "(<code>@segment/destination-subscriptions</code>, "
-        "<code>@segment/actions-core</code>).</p>",
-    )
-
-
-def _shortcuts(window: MainWindow) -> None:
-    rows = [
-        ("Ctrl+O", "Open event files"), ("Ctrl+Shift+V", "Paste events from the clipboard"),
-        ("Ctrl+F", "Filter events (text or FQL)"), ("Up / Down", "Previous / next event"),
-        ("Ctrl+1 / 2 / 3", "Inspector / Coverage / Destination"),
-        ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo an edit"),
-        ("Esc", "Cancel loading"), ("Ctrl+I / Ctrl+E", "Import / export the destination config"),
-    ]  # fmt: skip
-    table = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in rows)
-    QMessageBox.information(window, "Keyboard shortcuts", f"<table>{table}</table>")
+    recent = [p for p in recent_files(settings) if p not in absolute]
+    settings.setValue("files/recent", (absolute + recent)[:MAX_RECENT])

@@ -13,8 +13,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from inspector.core.destinations import load_config
-from inspector.core.session import Session
 from inspector.core.tasks import TaskOwner
+from inspector.core.workbench import AsyncioRunner, Workbench
 from inspector.qt.main_window import MainWindow
 from inspector.resources import DEMO_CONFIG, DEMO_SESSION
 
@@ -51,7 +51,7 @@ def run_until(loop: asyncio.AbstractEventLoop) -> Callable[..., None]:
 def window(qtbot, loop: asyncio.AbstractEventLoop, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     tasks = TaskOwner()
-    win = MainWindow(Session(), tasks, settings)
+    win = MainWindow(Workbench(runner=AsyncioRunner(loop)), tasks, settings)
     qtbot.addWidget(win)
     win.show()
     # As in the app: no automatic collection, which could start inside a loader thread and
@@ -70,19 +70,11 @@ def demo_window(window: MainWindow, run_until: Callable[..., None]) -> MainWindo
     """The window on the demo session and its config, loaded and evaluated."""
     window.load_config(load_config(DEMO_CONFIG))
     window.open_files([str(DEMO_SESSION)])
-    run_until(lambda: window.job is None and window.model.rowCount() == 58)
+    run_until(lambda: not window.workbench.loading and window.model.rowCount() == 58)
     settle(window, run_until)
     return window
 
 
 def settle(window: MainWindow, run_until: Callable[..., None]) -> None:
     """Wait until no evaluation is scheduled or running."""
-    # The evaluation task is spawned when the timer fires but sets ``evaluating`` only once it
-    # first runs: in between, only the task list shows it.
-    run_until(
-        lambda: (
-            not window._eval_timer.isActive()
-            and not window.evaluating
-            and "evaluate session" not in window.tasks.running
-        )
-    )
+    run_until(lambda: window.workbench.idle)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QGuiApplication
 from inspector.core.destinations import DestinationConfig
 from inspector.core.evaluation import Verdict
 from inspector.qt.main_window import MainWindow
-from inspector.qt.menus import export_config, import_config
 from tests.qt.conftest import settle
 
 
@@ -35,7 +34,7 @@ def test_editing_a_trigger_updates_the_coverage_matrix(
         pass
     settle(window, run_until)
     # "Signed Up", "signed up" and "Signed Up " (trailing space) now all match
-    assert window.session.config.subscriptions[sign_ups].trigger.startswith(
+    assert window.workbench.config.subscriptions[sign_ups].trigger.startswith(
         'type = "track" and contains'
     )
     assert window.coverage.model.totals(sign_ups)[Verdict.DELIVERED] == 3
@@ -69,19 +68,19 @@ def test_fixing_a_broken_trigger_clears_its_errors(
 def test_config_import_and_export_round_trip(demo_window: MainWindow, run_until, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = demo_window
     path = tmp_path / "config.json"
-    assert export_config(window, str(path))
+    assert window.export_config(str(path))
     assert '"Big orders"' in path.read_text()
     path.write_text(
         '{"destination": "actions-jimo", "settings": {"projectId": "p1"}, "subscriptions": ['
         '{"name": "Only identifies", "actionSlug": "sendUserData",'
         ' "trigger": "type = \\"identify\\"", "settings": {"userId": {"@path": "$.userId"}}}]}'
     )
-    assert import_config(window, str(path))  # the Public API shape: mapping under "settings"
+    assert window.import_config(str(path))  # the Public API shape: mapping under "settings"
     settle(window, run_until)
-    assert [s.name for s in window.session.config.subscriptions] == ["Only identifies"]
+    assert [s.name for s in window.workbench.config.subscriptions] == ["Only identifies"]
     assert window.coverage.model.columnCount() == 4
     path.write_text('{"destination": "actions-jimo", "subscriptions": 3}')
-    assert not import_config(window, str(path))
+    assert not window.import_config(str(path))
     assert "subscriptions" in window.message_bar.label.text()
 
 

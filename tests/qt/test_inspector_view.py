@@ -70,13 +70,13 @@ def test_editing_the_event_updates_payload_and_verdicts(demo_window: MainWindow,
     assert payload["event_name"] == "Big order ord_1002"
     assert window.model.index(21, 0).data() == "22*"
     settle(window, run_until)
-    assert window.session.evaluation.verdict(21, 3) is Verdict.DELIVERED  # type: ignore[union-attr]
+    assert window.workbench.evaluation.verdict(21, 3) is Verdict.DELIVERED  # type: ignore[union-attr]
     # undo the edit, then revert
     editor.undo()
     window.event_editor.commit()
     assert _verdicts(window)["Big orders"] == "· not matched"
     window.event_editor.revert_button.click()
-    assert not window.session.is_edited(21)
+    assert not window.workbench.is_edited(21)
 
 
 def test_invalid_json_while_editing_keeps_the_last_results(demo_window: MainWindow) -> None:
@@ -138,7 +138,7 @@ def test_free_text_filter_and_match_nothing(demo_window: MainWindow, qtbot) -> N
     window.events.filter_edit.clear()
     window.events.filter_edit.apply()
     window.events.unmatched_check.click()
-    evaluation = window.session.evaluation
+    evaluation = window.workbench.evaluation
     assert window.events.visible_rows() == evaluation.nothing_matched  # type: ignore[union-attr]
 
 
@@ -167,9 +167,9 @@ def test_typing_then_switching_events_applies_the_edit_to_the_first(
     editor.selectAll()
     editor.insertPlainText(editor.toPlainText().replace("Pricing Viewed", "Plans Compared"))
     window.select_row(2)  # before the typing pause ends
-    assert window.session.is_edited(1)
-    assert window.store[1].name == "Plans Compared"
-    assert not window.session.is_edited(2)
+    assert window.workbench.is_edited(1)
+    assert window.workbench.store[1].name == "Plans Compared"
+    assert not window.workbench.is_edited(2)
 
 
 def test_big_list_filters_follow_edits_and_clears(
@@ -177,16 +177,14 @@ def test_big_list_filters_follow_edits_and_clears(
     run_until,  # type: ignore[no-untyped-def]
     monkeypatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    from inspector.qt import main_window as main_window_module
-
-    monkeypatch.setattr(main_window_module, "SYNC_FILTER_LIMIT", 0)  # filter in the worker
     window = demo_window
+    monkeypatch.setattr(window.workbench, "sync_filter_limit", 0)  # filter in the worker
     window.events.filter_edit.setPlainText('type = "track" and event = "Signed Up"')
     window.events.filter_edit.apply()
     run_until(lambda: window.events.proxy.accepted is not None)
     assert window.events.visible_rows() == 1
     window.select_row(3)
-    window.edit_event(3, {**window.store[3].data, "event": "Signed Out"})
+    window.edit_event(3, {**window.workbench.store[3].data, "event": "Signed Out"})
     assert window.events.proxy.accepted[3] == 0  # type: ignore[index]  # re-tested
     assert window.events.visible_rows() == 1  # still shown while it is being edited
     window.events.filter_edit.apply()  # a fresh filter applies to it again

@@ -31,7 +31,7 @@ def _drop(window: MainWindow, *paths: Path) -> None:
 
 def test_dropping_a_har_shows_its_events_with_sources(window: MainWindow, run_until) -> None:  # type: ignore[no-untyped-def]
     _drop(window, DEMO_HAR)
-    run_until(lambda: window.model.rowCount() == 8 and window.job is None)
+    run_until(lambda: window.model.rowCount() == 8 and not window.workbench.loading)
     sources = [window.model.index(r, 6).data() for r in range(8)]
     assert sources[0].endswith("checkout.har#entry 3")
     assert sources[4].endswith("checkout.har#entry 9[1]")
@@ -42,7 +42,7 @@ def test_dropping_a_har_shows_its_events_with_sources(window: MainWindow, run_un
 
 def test_demo_session_reports_skipped_lines_in_their_dock(window: MainWindow, run_until) -> None:  # type: ignore[no-untyped-def]
     window.open_files([str(DEMO_SESSION)])
-    run_until(lambda: window.job is None and window.model.rowCount() > 0)
+    run_until(lambda: not window.workbench.loading and window.model.rowCount() > 0)
     assert window.model.rowCount() == 58
     assert window.bottom_tabs.tabText(1) == "Skipped records (3)"
     skipped = [window.skipped_list.item(i).text() for i in range(window.skipped_list.count())]
@@ -59,7 +59,7 @@ def test_selecting_rows_with_the_keyboard_shows_each_event(
     window: MainWindow, run_until, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     window.open_files([str(DEMO_HAR)])
-    run_until(lambda: window.job is None and window.model.rowCount() == 8)
+    run_until(lambda: not window.workbench.loading and window.model.rowCount() == 8)
     window.events.table.setFocus()
     qtbot.keyClick(window.events.table, Qt.Key.Key_Down)
     assert json.loads(window.event_editor.editor.toPlainText())["event"] == "Checkout Started"
@@ -72,7 +72,7 @@ def test_a_file_that_is_not_events_shows_one_message(
     image = tmp_path / "photo.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     window.open_files([str(image)])
-    run_until(lambda: window.job is None)
+    run_until(lambda: not window.workbench.loading)
     assert window.message_bar.isVisible()
     assert "this is a PNG image, not an event file" in window.message_bar.label.text()
     assert window.model.rowCount() == 0
@@ -85,25 +85,23 @@ def test_cancel_stops_loading_and_keeps_what_arrived(
     line = json.dumps(make_event(properties={"pad": "x" * 800}))
     big.write_text("\n".join([line] * 300_000))
     window.open_files([str(DEMO_HAR)])  # the first paint loads fonts; get it out of the way
-    run_until(lambda: window.job is None and window.model.rowCount() == 8)
+    run_until(lambda: not window.workbench.loading and window.model.rowCount() == 8)
     window.open_files([str(big)])
     run_until(lambda: window.model.rowCount() > 8)
     assert window.progress.isVisible()
     window.progress.cancel_button.click()
-    run_until(lambda: window.job is None)
+    run_until(lambda: not window.workbench.loading)
     assert 8 < window.model.rowCount() < 300_008
     assert not window.progress.isVisible()
     assert window.counts_label.text().endswith("loading cancelled")
 
 
 def test_pasting_a_batch_adds_its_events(window: MainWindow) -> None:
-    from inspector.qt.menus import paste_events
-
     body = json.dumps({"batch": [make_event(event="From clipboard"), make_event("identify")]})
-    assert paste_events(window, body) == 2
+    assert window.paste_events(body) == 2
     assert window.model.index(0, 3).data() == "From clipboard"
     assert window.model.index(1, 6).data() == "clipboard:1[2]"
-    assert paste_events(window, "not json at all") == 0
+    assert window.paste_events("not json at all") == 0
     assert "not an event file" in window.message_bar.label.text()
 
 
@@ -116,7 +114,7 @@ def test_a_retried_event_is_flagged_as_a_duplicate(
     first = make_event(event="Checkout Started", messageId="ajs-next-1-abc")
     path.write_text("\n".join(json.dumps(e) for e in (first, make_event(), first)) + "\n")
     window.open_files([str(path)])
-    run_until(lambda: window.job is None and window.model.rowCount() == 3)
+    run_until(lambda: not window.workbench.loading and window.model.rowCount() == 3)
     settle(window, run_until)
     assert window.model.index(2, 3).data() == "⚠ Checkout Started"
     tip = window.model.index(2, 3).data(Qt.ItemDataRole.ToolTipRole)
@@ -134,14 +132,14 @@ def test_closing_all_events_during_a_load_keeps_nothing_from_it(
     big = tmp_path / "big.ndjson"
     big.write_text("\n".join([json.dumps(make_event(properties={"pad": "x" * 500}))] * 200_000))
     window.open_files([str(DEMO_HAR)])  # the first paint loads fonts; get it out of the way
-    run_until(lambda: window.job is None and window.model.rowCount() == 8)
+    run_until(lambda: not window.workbench.loading and window.model.rowCount() == 8)
     window.open_files([str(big)])
     run_until(lambda: window.model.rowCount() > 8)
     window.clear_events()
-    run_until(lambda: window.job is None)
+    run_until(lambda: not window.workbench.loading)
     settle(window, run_until)
     assert window.model.rowCount() == 0
-    assert window.session.evaluation is None or not window.session.evaluation.verdicts
+    assert window.workbench.evaluation is None or not window.workbench.evaluation.verdicts
 
 
 def test_recent_files_hold_each_file_once(
@@ -149,10 +147,10 @@ def test_recent_files_hold_each_file_once(
     tmp_path: Path,
     monkeypatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    from inspector.qt.menus import _recent, remember_recent
+    from inspector.qt.menus import recent_files, remember_recent
 
     path = tmp_path / "events.ndjson"
     monkeypatch.chdir(tmp_path)
-    remember_recent(window, [str(path)])
-    remember_recent(window, ["events.ndjson"])  # the same file, named relatively
-    assert _recent(window) == [str(path)]
+    remember_recent(window.settings, [str(path)])
+    remember_recent(window.settings, ["events.ndjson"])  # the same file, named relatively
+    assert recent_files(window.settings) == [str(path)]

@@ -1,0 +1,70 @@
+"""The selected event, shown in the event editor, the mappings panel and the trigger editor."""
+
+from __future__ import annotations
+
+from inspector.core.errors import InspectorError
+from inspector.core.workbench import Workbench
+from inspector.qt.window_layout import WindowLayout
+
+__all__ = ["SelectedEvent"]
+
+
+class SelectedEvent:
+    """Keeps the panels that describe the event selected in the list in step with it."""
+
+    def __init__(self, workbench: Workbench, window: WindowLayout) -> None:
+        self._workbench = workbench
+        self._window = window
+
+    def row(self) -> int:
+        return self._window.events.current_row()
+
+    def show(self, row: int) -> None:
+        """Show event ``row`` (-1: none) and every mapping's verdict for it."""
+        w = self._window
+        if not 0 <= row < len(self._workbench):
+            w.event_editor.show_record(None)
+            w.mappings.show_inspection(None, None)
+            w.destination.set_event(None)
+            return
+        record, edited = self._workbench.store[row], self._workbench.is_edited(row)
+        w.event_editor.show_record(record, row=row, edited=edited, warnings=w.model.warnings(row))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """The verdicts again (the config, the event or the evaluation changed)."""
+        w, row = self._window, self.row()
+        if not 0 <= row < len(self._workbench):
+            return
+        data = self._workbench.store[row].data
+        w.destination.set_event(data)
+        try:
+            inspection = self._workbench.detail(row)
+        except InspectorError as exc:  # a config the destination refuses
+            w.message_bar.show_message(str(exc))
+            return
+        if inspection is None:
+            w.eval_label.setText("Evaluating the session… the verdicts for this event follow.")
+        w.mappings.show_inspection(inspection, None if inspection is None else data)
+
+    def evaluated(self) -> None:
+        """A new evaluation: its duplicate flags reach the title, its verdicts the panel."""
+        row = self.row()
+        if 0 <= row < len(self._workbench):
+            record, edited = self._workbench.store[row], self._workbench.is_edited(row)
+            self._window.event_editor.update_title(record, edited, self._window.model.warnings(row))
+        self.refresh()
+
+    def edited(self, row: int) -> None:
+        """Event ``row`` was edited or reverted."""
+        self._window.events.row_changed(row)
+        if row == self.row():
+            self.refresh()
+
+    def revert(self) -> None:
+        """Restore the selected event as loaded, typing not yet applied included."""
+        row = self.row()
+        if row >= 0:
+            self._window.event_editor.discard_pending()
+            self._workbench.revert_event(row)
+            self.show(row)
