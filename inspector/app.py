@@ -18,6 +18,7 @@ from inspector.core.tasks import TaskOwner
 from inspector.core.workbench import AsyncioRunner, Workbench
 from inspector.qt.error_dialog import error_dialog
 from inspector.qt.main_window import MainWindow
+from inspector.qt.send_wiring import install_send
 from inspector.resources import APP_ICON, DEMO_CONFIG, DEMO_SESSION
 
 __all__ = ["run", "build_window"]
@@ -32,6 +33,7 @@ def build_window(files: Sequence[str], tasks: TaskOwner) -> MainWindow:
     config = default_config() if files else load_config(DEMO_CONFIG)
     workbench = Workbench(config, runner=AsyncioRunner(asyncio.get_running_loop()))
     window = MainWindow(workbench, tasks)
+    install_send(window)
 
     def report(name: str, error: BaseException) -> None:
         error_dialog(window, f"Jimo Inspector: {name} failed", error)

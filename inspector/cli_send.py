@@ -10,7 +10,6 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -150,13 +149,9 @@ def _records(files: Sequence[str], bad: list[str]) -> Iterator[Any]:
 
 
 def _ledger_path(args: argparse.Namespace) -> str:
-    if args.ledger:
-        return str(args.ledger)
-    import platformdirs
+    from inspector.core.send import default_ledger_path
 
-    folder = platformdirs.user_data_path("jimo-inspector")
-    folder.mkdir(parents=True, exist_ok=True)
-    return str(Path(folder) / "send-ledger.sqlite")
+    return str(args.ledger) if args.ledger else default_ledger_path()
 
 
 class _Output:

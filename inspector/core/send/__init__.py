@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from inspector.core.send._ledger import LEDGER_SCHEMA, Ledger, LedgerEntry
+from inspector.core.send._ledger import LEDGER_SCHEMA, Ledger, LedgerEntry, default_ledger_path
 from inspector.core.send._model import (
     BODY_LIMIT,
     OUTCOMES,
@@ -46,6 +46,7 @@ __all__ = [
     "LEDGER_SCHEMA",
     "Ledger",
     "LedgerEntry",
+    "default_ledger_path",
     "BODY_LIMIT",
     "OUTCOMES",
     "Attempt",

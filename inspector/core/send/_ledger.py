@@ -21,7 +21,7 @@ import orjson
 from inspector.core.send._model import Attempt, UnitKey
 from inspector.core.sessionfile._schema import connect
 
-__all__ = ["Ledger", "LedgerEntry", "LEDGER_SCHEMA", "UNSETTLED"]
+__all__ = ["Ledger", "LedgerEntry", "LEDGER_SCHEMA", "UNSETTLED", "default_ledger_path"]
 
 LEDGER_SCHEMA = """
 CREATE TABLE IF NOT EXISTS send_ledger (
@@ -42,6 +42,15 @@ CREATE TABLE IF NOT EXISTS send_ledger (
 
 UNSETTLED = frozenset({"sending", "aborted"})
 """States where the server may have the request: a resend is a possible duplicate."""
+
+
+def default_ledger_path() -> str:
+    """The per-user ledger, for sends of events that do not come from a session file."""
+    import platformdirs
+
+    folder = platformdirs.user_data_path("jimo-inspector")
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder / "send-ledger.sqlite")
 
 
 @dataclass(frozen=True, slots=True)
