@@ -89,10 +89,12 @@ class MappingsPanel(QWidget):
     """Signals:
     event_paths_requested(list): payload field clicked; these event paths fed it.
     subscription_selected(int): the user picked a subscription (config index).
+    send_requested(): "Send this request…" was clicked on the Request tab.
     """
 
     event_paths_requested = Signal(list)
     subscription_selected = Signal(int)
+    send_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +128,9 @@ class MappingsPanel(QWidget):
         self.jimo_label = QLabel(self)
         self.curl_button = _copy_button(self, "Copy as curl", self._curl)
         self.curl_button.hide()
+        self.send_button = QPushButton("Send this request…", self)
+        self.send_button.clicked.connect(self.send_requested.emit)
+        self.send_button.hide()
         self.problems = QTextBrowser(self)
         self.problems.setAccessibleName("Problems")
         self.tabs = QTabWidget(self)
@@ -143,6 +148,7 @@ class MappingsPanel(QWidget):
                 "Copy",
                 lambda: self.jimo.toPlainText(),
                 self.curl_button,
+                self.send_button,
             ),
             "Jimo",
         )
@@ -226,6 +232,7 @@ class MappingsPanel(QWidget):
                 + ("the mapping failed" if result.mapping_error else "the trigger did not match")
             )
         self.curl_button.setVisible(result.request is not None)
+        self.send_button.setVisible(result.request is not None)
         if result.request is not None:
             self.jimo_label.setText("HTTP request Jimo Cloud receives (key masked)")
             self.jimo.setPlainText(request_text(result))

@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from inspector.core.send import default_ledger_path
+from inspector.core.secrets import JIMO_ACCOUNT, FoundKey, KeyStore, find_key
+from inspector.core.send import default_ledger_path, message_id_of
 from inspector.qt.send_dialog import SendDialog
+from inspector.qt.send_request import RequestSendDialog
 
 if TYPE_CHECKING:
     from inspector.qt.main_window import MainWindow
 
-__all__ = ["install_send", "scope_events"]
+__all__ = ["install_send", "scope_events", "open_request_dialog"]
 
 
 def scope_events(window: MainWindow, scope: str) -> Sequence[Any]:
@@ -40,6 +43,33 @@ def _selected_rows(window: MainWindow) -> list[int]:
     return sorted(set(rows))
 
 
+def open_request_dialog(
+    window: MainWindow, keys: KeyStore | None = None, transport: Any = None
+) -> RequestSendDialog | None:
+    """ "Send this request…" on the Request tab: the selected event's selected result."""
+    result, row = window.mappings.current_result(), window.current_row()
+    if result is None or result.request is None or row < 0:
+        return None
+    event = window.workbench.store.events()[row].data
+    config = window.workbench.config
+
+    def key() -> FoundKey:
+        return find_key(JIMO_ACCOUNT, config_value=config.settings.get("apiKey"), store=keys)
+
+    dialog = RequestSendDialog(
+        window,
+        tasks=window.tasks,
+        result=result,
+        message_id=message_id_of(event),
+        index=row,
+        key=key,
+        transport=transport,
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
 def install_send(
     window: MainWindow, ledger_path: str | None = None, **dialog_options: Any
 ) -> QAction:
@@ -61,6 +91,11 @@ def install_send(
         holder[0].show()
         holder[0].activateWindow()
 
+    window.mappings.send_requested.connect(
+        lambda: open_request_dialog(
+            window, dialog_options.get("keys"), dialog_options.get("transport")
+        )
+    )
     bar = window.menuBar()
     help_action = next((a for a in bar.actions() if a.text() == "&Help"), None)
     menu = bar.addMenu("Se&nd")

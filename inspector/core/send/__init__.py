@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from inspector.core.send._ledger import LEDGER_SCHEMA, Ledger, LedgerEntry, default_ledger_path
+from inspector.core.send._manual import check_edited_payload, manual_request
 from inspector.core.send._model import (
     BODY_LIMIT,
     OUTCOMES,
@@ -56,6 +57,8 @@ __all__ = [
     "UnitKey",
     "UnitResult",
     "SendOptions",
+    "check_edited_payload",
+    "manual_request",
     "KEY_ACCOUNTS",
     "Target",
     "build_requests",

@@ -16,7 +16,6 @@ class SendOptions:
     worker, at most 256): after a crash, at most that many plus the queue are resent as
     possible duplicates without having left."""
 
-
     concurrency: int = 8
     rate: float | None = None
     attempts: int = 4

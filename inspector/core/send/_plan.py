@@ -80,8 +80,7 @@ def cloud_config(config: DestinationConfig | None, key: str) -> DestinationConfi
         )
     if config.destination != "actions-jimo-cloud":
         raise ConfigError(
-            "Jimo Cloud needs an actions-jimo-cloud config; this one is for "
-            f"{config.destination}"
+            f"Jimo Cloud needs an actions-jimo-cloud config; this one is for {config.destination}"
         )
     return replace(config, settings={**config.settings, "apiKey": key})
 

@@ -30,6 +30,7 @@ __all__ = [
     "BODY_KINDS",
     "message_id_of",
     "jimo_cloud_requests",
+    "jimo_cloud_request",
     "jimo_verify_request",
     "segment_requests",
     "custom_requests",
@@ -80,22 +81,32 @@ def jimo_cloud_requests(
     inspections: Iterable[EventInspection], key: str, base_url: str = JIMO_BASE_URL
 ) -> Iterator[SendRequest]:
     """``POST {base}/segmentio-cloud/user`` per event x subscription Segment would deliver."""
-    url = _join(base_url, "/segmentio-cloud/user")
-    settings = {"apiKey": key}
     for inspection in inspections:
         mid = None
         for result in inspection.results:
             if not result.delivered or result.payload is None:
                 continue
             mid = mid or message_id_of(event_data(inspection.record_or_event))
-            real = user_request(result.payload, settings, mask=False)
-            shown = user_request(result.payload, settings)
-            unit = Unit(
-                inspection.index, UnitKey(JIMO_CLOUD, url, mid, result.subscription), real.json
+            yield jimo_cloud_request(
+                result.payload, key, base_url, inspection.index, mid, result.subscription
             )
-            yield SendRequest(
-                "POST", url, real.headers, shown.headers, _fixed(real.body or b""), [unit]
-            )
+
+
+def jimo_cloud_request(
+    payload: Mapping[str, Any],
+    key: str,
+    base_url: str,
+    index: int,
+    message_id: str,
+    subscription: str,
+) -> SendRequest:
+    """The user upsert for one validated payload (the destination's body rules)."""
+    url = _join(base_url, "/segmentio-cloud/user")
+    settings = {"apiKey": key}
+    real = user_request(payload, settings, mask=False)
+    shown = user_request(payload, settings)
+    unit = Unit(index, UnitKey(JIMO_CLOUD, url, message_id, subscription), real.json)
+    return SendRequest("POST", url, real.headers, shown.headers, _fixed(real.body or b""), [unit])
 
 
 def jimo_verify_request(key: str, base_url: str = JIMO_BASE_URL) -> SendRequest:
