@@ -29,8 +29,8 @@ from inspector.core.destinations import DestinationConfig  # noqa: E402
 from inspector.core.inspection import inspect  # noqa: E402
 from inspector.core.send import (  # noqa: E402
     Ledger,
-    SendOptions,
     Sender,
+    SendOptions,
     SendRequest,
     UnitResult,
     jimo_cloud_requests,
