@@ -151,7 +151,22 @@ def _records(files: Sequence[str], bad: list[str]) -> Iterator[Any]:
 def _ledger_path(args: argparse.Namespace) -> str:
     from inspector.core.send import default_ledger_path
 
-    return str(args.ledger) if args.ledger else default_ledger_path()
+    if args.ledger:
+        return str(args.ledger)
+    sessions = [f for f in args.files if _is_session_file(f)]
+    return sessions[0] if sessions else default_ledger_path()
+
+
+def _is_session_file(path: str) -> bool:
+    """A session file is SQLite with the application id "JIMO" (the ledger goes into it)."""
+    from inspector.core.sessionfile._schema import APPLICATION_ID
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(72)
+    except OSError:
+        return False
+    return head[:16] == b"SQLite format 3\x00" and int.from_bytes(head[68:72]) == APPLICATION_ID
 
 
 class _Output:

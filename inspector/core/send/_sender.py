@@ -349,8 +349,8 @@ def _with_note(reason: str, note: list[str]) -> str:
 
 
 def _limiter(rate: float | None) -> AsyncLimiter | None:
+    # One request per 1/rate seconds, evenly spaced: a bucket of ``rate`` would let a burst
+    # of ``rate`` requests out at once, which is what a server's rate limit refuses.
     if rate is None or rate <= 0:
         return None
-    if rate >= 1:
-        return AsyncLimiter(rate, 1.0)
     return AsyncLimiter(1, 1.0 / rate)

@@ -268,3 +268,17 @@ def test_ctrl_c_stops_new_requests_and_the_ledger_says_which(
     assert states["delivered"] >= 20 and states["cancelled"] > 0
     assert set(states) <= {"delivered", "cancelled"}
     assert states["delivered"] == sum(server.counts["slow"][f"stop-{i}"] for i in range(300))
+
+
+def test_a_session_file_holds_its_own_ledger(tmp_path: Path) -> None:
+    from inspector.cli_send import _is_session_file, _ledger_path
+    from inspector.core.sessionfile._schema import connect, create_schema
+
+    session = tmp_path / "s.jimo-session"
+    conn = connect(str(session))
+    create_schema(conn, "test")
+    conn.close()
+    plain = _events(tmp_path, 1, "plain")
+    assert _is_session_file(str(session)) and not _is_session_file(str(plain))
+    args = type("Args", (), {"ledger": None, "files": [str(plain), str(session)]})()
+    assert _ledger_path(args) == str(session)  # type: ignore[arg-type]

@@ -283,3 +283,10 @@ def test_server_wait_reads_seconds_http_dates_and_rate_limit_resets() -> None:
     assert server_wait({"X-RateLimit-Reset": "4"}, now) == 4
     assert server_wait({"Retry-After": "soon"}, now) is None
     assert server_wait({}, now) is None
+
+
+def test_a_rate_limit_spaces_the_attempts() -> None:
+    results, _ = _send(lambda r: httpx.Response(200), _identifies(6), SendOptions(rate=20))
+    starts = sorted(a.started for r in results for a in r.attempts)
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert min(gaps) >= 0.04  # 20/s: one every 50 ms, never a burst
