@@ -2,47 +2,31 @@
 
 Requests are claimed in blocks (their ledger rows committed "sending" in one transaction),
 queued, and sent by ``concurrency`` workers spread over several small-pool httpx clients.
-Retries run through ``stamina`` with a backoff hook: the hook returns the server's
-``Retry-After``/``X-RateLimit-Reset`` wait when there is one, else exponential backoff with
-jitter, and refuses to wait past the request's deadline. Outcomes reach the ledger in
-groups from a background flusher.
+Each request's attempts are a ``Tries`` (retries through ``stamina``, waits the server asks
+for, a deadline). Outcomes reach the ledger in groups from a background flusher.
 """
 
 from __future__ import annotations
 
 import asyncio
-import random
-import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import httpx
 import stamina
 from aiolimiter import AsyncLimiter
 
-from inspector.core.send._attempt import attempt_once
 from inspector.core.send._clients import ClientPool
 from inspector.core.send._ledger import UNSETTLED, Ledger, LedgerEntry
 from inspector.core.send._model import Attempt, Response, SendRequest, Unit, UnitKey, UnitResult
 from inspector.core.send._options import SendOptions
-from inspector.core.send._policy import (
-    explain_error,
-    explain_status,
-    is_retryable_status,
-    server_wait,
-)
+from inspector.core.send._policy import explain_error, explain_status
+from inspector.core.send._tries import TRANSPORT_ERRORS, RetryableAnswer, Tries
 
 __all__ = ["Sender", "SendSummary", "NOT_SENT", "ABORTED"]
 
 NOT_SENT = "cancelled before it was sent"
 ABORTED = "cancelled while in flight: the server may or may not have it"
-_TRANSPORT_ERRORS = (httpx.TransportError, TimeoutError)
-
-
-class _RetryableAnswer(Exception):
-    def __init__(self, response: Response) -> None:
-        super().__init__(response.status)
-        self.response = response
 
 
 @dataclass(slots=True)
@@ -219,82 +203,32 @@ class Sender:
                 raise
 
     async def _deliver(self, flight: _Flight, client: httpx.AsyncClient) -> None:
-        opts = self.options
-        req = flight.request
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + opts.deadline
-        attempts = flight.attempts
-        ended = 0.0
-        note: list[str] = []
-
-        def backoff(exc: Exception) -> bool | float:
-            if self._cancelled or not isinstance(exc, (_RetryableAnswer, *_TRANSPORT_ERRORS)):
-                return False
-            asked = (
-                server_wait(dict(exc.response.headers))
-                if isinstance(exc, _RetryableAnswer)
-                else None
-            )
-            wait = asked
-            if wait is None:
-                wait = min(opts.wait_max, opts.wait_initial * 2 ** (len(attempts) - 1))
-                wait += random.uniform(0, opts.wait_jitter)
-            if loop.time() + wait > deadline:
-                what = (
-                    f"the server asked to wait {asked:g} s"
-                    if asked is not None
-                    else (f"the next try would start after {wait:.1f} s")
-                )
-                note.append(f"{what}, past the {opts.deadline:g} s deadline")
-                return False
-            return wait
-
-        last: Response | None = None
+        tries = Tries(
+            flight.request,
+            flight.units,
+            client,
+            self.options,
+            flight.attempts,
+            limiter=self._limiter,
+            cancelled=lambda: self._cancelled,
+        )
         try:
-            async for attempt in stamina.retry_context(
-                on=backoff, attempts=opts.attempts, timeout=None
-            ):
-                with attempt:
-                    if attempts:
-                        waited = (time.perf_counter() - ended) * 1000
-                        attempts[-1] = replace(attempts[-1], waited_ms=waited)
-                    if self._limiter is not None:
-                        await self._limiter.acquire()
-                    started, t0 = time.time(), time.perf_counter()
-                    try:
-                        last = await attempt_once(
-                            client,
-                            req.method,
-                            req.url,
-                            req.headers,
-                            req.body(flight.units),
-                            opts.timeout,
-                        )
-                    except _TRANSPORT_ERRORS as exc:
-                        ended = time.perf_counter()
-                        attempts.append(
-                            Attempt(started, None, explain_error(exc), (ended - t0) * 1000)
-                        )
-                        raise
-                    ended = time.perf_counter()
-                    attempts.append(Attempt(started, last.status, None, (ended - t0) * 1000))
-                    if is_retryable_status(last.status):
-                        raise _RetryableAnswer(last)
-        except _RetryableAnswer as exc:
-            reason = _with_note(explain_status(exc.response.status, exc.response.body), note)
-            self._settle(flight, "failed", exc.response.status, attempts, reason, last)
+            last = await tries.run()
+        except RetryableAnswer as exc:
+            code, body = exc.response.status, exc.response.body
+            reason = _with_note(explain_status(code, body), tries.note)
+            self._settle(flight, "failed", code, flight.attempts, reason, tries.last)
             return
-        except _TRANSPORT_ERRORS as exc:
-            reason = _with_note(explain_error(exc), note)
-            status = last.status if last is not None else None
-            self._settle(flight, "failed", status, attempts, reason, last)
+        except TRANSPORT_ERRORS as exc:
+            reason = _with_note(explain_error(exc), tries.note)
+            status = tries.last.status if tries.last is not None else None
+            self._settle(flight, "failed", status, flight.attempts, reason, tries.last)
             return
-        assert last is not None
         if 200 <= last.status <= 299:
-            self._settle(flight, "delivered", last.status, attempts, None, last)
+            self._settle(flight, "delivered", last.status, flight.attempts, None, last)
         else:
             reason = explain_status(last.status, last.body)
-            self._settle(flight, "failed", last.status, attempts, reason, last)
+            self._settle(flight, "failed", last.status, flight.attempts, reason, last)
 
     # -- settling -------------------------------------------------------------------------
 
@@ -344,8 +278,8 @@ class Sender:
                 await asyncio.to_thread(self.ledger.flush)
 
 
-def _with_note(reason: str, note: list[str]) -> str:
-    return f"{reason} ({note[-1]})" if note else reason
+def _with_note(reason: str, note: str | None) -> str:
+    return f"{reason} ({note})" if note else reason
 
 
 def _limiter(rate: float | None) -> AsyncLimiter | None:
