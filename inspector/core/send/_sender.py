@@ -201,6 +201,12 @@ class Sender:
                     flight, "failed", None, flight.attempts, ABORTED, None, ledger_state="aborted"
                 )
                 raise
+            except Exception as exc:  # one broken request must not stop the others
+                # The request may have left: like an abort, a resend is a possible duplicate.
+                reason = f"unexpected error, the server may or may not have it: {exc!r}"
+                self._settle(
+                    flight, "failed", None, flight.attempts, reason, None, ledger_state="aborted"
+                )
 
     async def _deliver(self, flight: _Flight, client: httpx.AsyncClient) -> None:
         tries = Tries(

@@ -290,3 +290,18 @@ def test_a_rate_limit_spaces_the_attempts() -> None:
     starts = sorted(a.started for r in results for a in r.attempts)
     gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
     assert min(gaps) >= 0.04  # 20/s: one every 50 ms, never a burst
+
+
+def test_an_unexpected_error_fails_that_request_only() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if orjson.loads(request.content)["userId"] == "u1":
+            raise ValueError("broken transport")
+        return httpx.Response(200)
+
+    results, sender = _send(handler, _identifies(20), SendOptions(concurrency=2))
+    outcomes = Counter(r.outcome for r in results)
+    assert outcomes == {"delivered": 19, "failed": 1}
+    assert "unexpected error" in (results[1].reason or "") and "broken transport" in (
+        results[1].reason or ""
+    )
+    assert not sender.summary.ok
