@@ -24,6 +24,7 @@ from inspector.core.send import (
     jimo_cloud_requests,
     segment_requests,
     server_wait,
+    verify_key,
 )
 from tests.factories import make_event
 
@@ -305,3 +306,23 @@ def test_an_unexpected_error_fails_that_request_only() -> None:
         results[1].reason or ""
     )
     assert not sender.summary.ok
+
+
+@pytest.mark.parametrize(
+    ("status", "valid", "words"),
+    [(200, True, "the key is valid"), (401, False, "401: the key was rejected")],
+)
+def test_verify_key_asks_the_verify_endpoint(status: int, valid: bool, words: str) -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(status, json={} if valid else {"error": "Unauthorized"})
+
+    ok, sentence = asyncio.run(
+        verify_key(KEY, "http://jimo.test", transport=httpx.MockTransport(handler))
+    )
+    assert (ok, words in sentence) == (valid, True)
+    assert seen[0].method == "GET"
+    assert seen[0].url == "http://jimo.test/segmentio-cloud/verifyapikey"
+    assert seen[0].headers["authorization"] == f"Bearer {KEY}"
