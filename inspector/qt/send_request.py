@@ -63,9 +63,10 @@ class RequestSendDialog(QDialog):
         self.setObjectName("requestSendDialog")
         self.setWindowTitle(f"Send this request: {result.subscription}, event {index + 1}")
         self.resize(760, 640)
-        self._tasks, self._result, self._key = tasks, result, key
+        self._tasks, self._result = tasks, result
         self._message_id, self._index, self._transport = message_id, index, transport
         self._payload: dict[str, Any] | None = None
+        self._found = key()  # looked up once, not at every keystroke
         self.mapped = (
             result.mapping_output if result.mapping_output is not None else (result.payload or {})
         )
@@ -110,6 +111,7 @@ class RequestSendDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
         self.editor.textChanged.connect(self._check)
+        self.base_url.textChanged.connect(self._check)
         self.reset_button.clicked.connect(self.reset)
         self.send.clicked.connect(self._send)
 
@@ -126,21 +128,34 @@ class RequestSendDialog(QDialog):
         else:
             self.problems.setText("The payload passes Segment's checks.")
             self.problems.setStyleSheet("color: #2e7d32")
-        found = self._key()
+        found = self._found
         self.key_label.setText(found.masked or "no key: store one in Send → Send events…")
-        if payload is not None:
-            request = user_request(payload, {"apiKey": found.secret or ""})
-            head = [f"{request.method} {request.url}"]
-            head += [f"{k}: {v}" for k, v in request.headers.items()]
-            self.preview.setPlainText("\n".join(head) + "\n\n" + _pretty(request.json))
+        if self._payload is None:
+            self.preview.setPlainText("// Segment would not send this payload (see below)")
+        else:
+            self.preview.setPlainText(self._request_text(self._payload, found.secret or ""))
         self.send.setEnabled(self._payload is not None and bool(found.secret))
 
+    def _base(self) -> str:
+        """The base URL typed, or the default; raises ConfigError for a non-http(s) one."""
+        return parse_target("jimo-cloud", self.base_url.text().strip() or None).url
+
+    def _request_text(self, payload: dict[str, Any], key: str) -> str:
+        request = user_request(payload, {"apiKey": key})
+        try:
+            url = request.url.replace(JIMO_BASE_URL, self._base(), 1)
+        except InspectorError as exc:
+            url = f"{request.url}  ({exc})"
+        head = [f"{request.method} {url}"]
+        head += [f"{k}: {v}" for k, v in request.headers.items()]
+        return "\n".join(head) + "\n\n" + _pretty(request.json)
+
     def _send(self) -> None:
-        found = self._key()
+        found = self._found
         if self._payload is None or not found.secret:
             return
         try:
-            base = parse_target("jimo-cloud", self.base_url.text().strip() or None).url
+            base = self._base()
         except InspectorError as exc:
             self.outcome.setPlainText(str(exc))
             return

@@ -68,7 +68,8 @@ def test_edit_check_reset_and_send_one_request(
 
     dialog.editor.selectAll()
     qtbot.keyClicks(dialog.editor, '{"email": "x@y.z"}')
-    assert "userId" in dialog.problems.text()
+    assert dialog.problems.text() == "The root value is missing the required field 'userId'."
+    assert "would not send" in dialog.preview.toPlainText()
     assert not dialog.send.isEnabled()
 
     qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
@@ -77,6 +78,7 @@ def test_edit_check_reset_and_send_one_request(
     qtbot.keyClicks(dialog.editor, '{"userId": "manual-1", "traits": {"plan": "edited"}}')
     assert dialog.send.isEnabled()
     qtbot.keyClicks(dialog.base_url, f"{server.url}/ok")
+    assert f"POST {server.url}/ok/segmentio-cloud/user" in dialog.preview.toPlainText()
     qtbot.mouseClick(dialog.send, Qt.MouseButton.LeftButton)
     run_until(lambda: "outcome:" in dialog.outcome.toPlainText())
     assert "outcome: delivered" in dialog.outcome.toPlainText()
