@@ -134,12 +134,20 @@ def test_cancel_stops_the_send(  # type: ignore[no-untyped-def]
     qtbot.keyClicks(dialog.key_edit, KEY)
     _click(qtbot, dialog.save_key)
     _prepare(qtbot, dialog, f"{server.url}/slower")
-    _click(qtbot, dialog.send)
-    run_until(lambda: dialog.results.table.rowCount() > 10)
-    # Click while the loop runs: a click outside it would process the network events of the
-    # requests in flight with no running loop (the app's loop always runs).
-    loop.call_soon(_click, qtbot, dialog.cancel)
-    run_until(lambda: dialog.summary.text().startswith("Cancelled"))
+    assert dialog.send.isEnabled()
+
+    async def send_then_cancel() -> None:
+        # The loop runs from Send to the end: while requests are in flight, a stopped loop
+        # would leave their network callbacks to Qt with no asyncio loop running (the app's
+        # loop never stops while the window is open).
+        dialog.send.click()
+        while dialog.results.table.rowCount() <= 10:
+            await asyncio.sleep(0.01)
+        dialog.cancel.click()
+        while not dialog.summary.text().startswith("Cancelled"):
+            await asyncio.sleep(0.01)
+
+    loop.run_until_complete(asyncio.wait_for(send_then_cancel(), 30))
     texts = [dialog.results.table.item(r, 6).text() for r in range(dialog.results.table.rowCount())]
     assert "cancelled before it was sent" in texts
     assert server.total("slower") < 406

@@ -101,14 +101,17 @@ class Sender:
         queue: asyncio.Queue[_Flight | None] = asyncio.Queue(maxsize=2 * opts.concurrency)
         flusher = asyncio.create_task(self._flush_loop(), name="send-ledger-flush")
         try:
-            self._tasks = [
-                asyncio.create_task(self._produce(queue), name="send-produce"),
-                *(
-                    asyncio.create_task(self._work(w, queue, pool), name=f"send-worker-{w}")
-                    for w in range(opts.concurrency)
-                ),
+            producer = asyncio.create_task(self._produce(queue), name="send-produce")
+            workers = [
+                asyncio.create_task(self._work(w, queue, pool), name=f"send-worker-{w}")
+                for w in range(opts.concurrency)
             ]
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+            self._tasks = [producer, *workers]
+            await asyncio.gather(*workers, return_exceptions=True)
+            # Workers end after the producer's end marks; if they all ended early (aborted),
+            # the producer would wait for queue room for ever.
+            producer.cancel()
+            await asyncio.gather(producer, return_exceptions=True)
         finally:
             for flight in list(self._claimed.values()):
                 self._settle_unsent(flight)
@@ -123,6 +126,15 @@ class Sender:
     # -- producing ------------------------------------------------------------------------
 
     async def _produce(self, queue: asyncio.Queue[_Flight | None]) -> None:
+        try:
+            await self._produce_flights(queue)
+        finally:
+            # However producing ended, every worker gets its end mark (workers that are
+            # still alive drain the queue, so these puts find room).
+            for _ in range(self.options.concurrency):
+                await queue.put(None)
+
+    async def _produce_flights(self, queue: asyncio.Queue[_Flight | None]) -> None:
         block: list[_Flight] = []
         size = 0
         for request in self._requests:
@@ -139,8 +151,6 @@ class Sender:
             await asyncio.sleep(0)
         if block and not self._cancelled:
             await self._launch(block, queue)
-        for _ in range(self.options.concurrency):
-            await queue.put(None)
 
     async def _launch(self, block: list[_Flight], queue: asyncio.Queue[_Flight | None]) -> None:
         if self.ledger is not None:
