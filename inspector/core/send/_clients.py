@@ -9,7 +9,7 @@ import httpx
 
 __all__ = ["ClientPool", "PER_CLIENT"]
 
-PER_CLIENT = 4
+PER_CLIENT = 2
 """Connections per client (measured by ``bench/send.py``: small pools keep httpx fast)."""
 
 _SSL: ssl.SSLContext | None = None

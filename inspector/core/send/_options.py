@@ -25,7 +25,7 @@ class SendOptions:
     wait_max: float = 30.0
     wait_jitter: float = 0.5
     resend: bool = False
-    per_client: int = 4
+    per_client: int = 2
     block: int | None = None
     flush_every: float = 0.25
 
