@@ -92,6 +92,9 @@ class SendDialog(QDialog):
         self.base_url = QLineEdit(self)
         self.body = QComboBox(self)
         self.body.addItems(["event", "payload", "commands"])
+        self.headers = QLineEdit(self)
+        self.headers.setObjectName("sendHeaders")
+        self.headers.setPlaceholderText("Name: value; Other-Name: value")
         self.scope = QComboBox(self)
         for key, label in SCOPES:
             self.scope.addItem(label, key)
@@ -109,6 +112,7 @@ class SendDialog(QDialog):
         form.addRow("Target", self.target)
         form.addRow("Base URL", self.base_url)
         form.addRow("Body", self.body)
+        form.addRow("Headers", self.headers)
         form.addRow("Key", self.key_label)
         form.addRow("", key_row)
         form.addRow("Events", self.scope)
@@ -159,6 +163,7 @@ class SendDialog(QDialog):
         kind = self.target_kind
         self.base_url.setPlaceholderText(_PLACEHOLDERS[kind])
         self.body.setEnabled(kind == "url")
+        self.headers.setEnabled(kind == "url")
         self.verify.setEnabled(kind == "jimo-cloud")
         self.key_edit.setEnabled(kind != "url")
         self.save_key.setEnabled(kind != "url")
@@ -178,7 +183,7 @@ class SendDialog(QDialog):
 
     def _show_key(self) -> None:
         if self._account() is None:
-            self.key_label.setText("none needed (add headers in the config of the URL)")
+            self.key_label.setText("none needed (add an Authorization header if the URL wants one)")
             return
         found = self.found_key()
         where = {"keyring": "in the keyring", "this run": NO_KEYRING, "config": "in the config"}
@@ -225,9 +230,22 @@ class SendDialog(QDialog):
             return parse_target(base, None, self.body.currentText())
         return parse_target(kind, base)
 
+    def _extra_headers(self) -> dict[str, str]:
+        """The custom URL's headers, ``Name: value`` separated by semicolons."""
+        out = {}
+        for part in self.headers.text().split(";"):
+            if not part.strip():
+                continue
+            name, sep, value = part.partition(":")
+            if not sep or not name.strip():
+                raise InspectorError(f"A header is 'Name: value', got {part.strip()!r}.")
+            out[name.strip()] = value.strip()
+        return out
+
     def _start(self, *, dry: bool) -> None:
         try:
             target = self._target()
+            headers = self._extra_headers() if target.kind == "custom" else {}
         except InspectorError as exc:
             self.summary.setText(str(exc))
             return
@@ -243,10 +261,12 @@ class SendDialog(QDialog):
         self.results.clear()
         self.summary.setText(f"Preparing {len(events):,} event(s)…")
         key = found.secret or ("(no key)" if target.account else "")
-        self._tasks.spawn(self._prepare_and_run(target, events, key, dry), name="send events")
+        self._tasks.spawn(
+            self._prepare_and_run(target, events, key, headers, dry), name="send events"
+        )
 
     async def _prepare_and_run(
-        self, target: Target, events: list[Any], key: str, dry: bool
+        self, target: Target, events: list[Any], key: str, headers: dict[str, str], dry: bool
     ) -> None:
         try:
             config = self._config()
@@ -256,7 +276,7 @@ class SendDialog(QDialog):
                 else None
             )
             requests = await asyncio.to_thread(
-                lambda: list(build_requests(target, events, cfg, key))
+                lambda: list(build_requests(target, events, cfg, key, headers))
             )
         except InspectorError as exc:
             self.summary.setText(str(exc))

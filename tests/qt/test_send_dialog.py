@@ -151,3 +151,27 @@ def test_cancel_stops_the_send(  # type: ignore[no-untyped-def]
     texts = [dialog.results.table.item(r, 6).text() for r in range(dialog.results.table.rowCount())]
     assert "cancelled before it was sent" in texts
     assert server.total("slower") < 406
+
+
+def test_a_custom_url_gets_each_event_with_the_headers_typed(
+    dialog: SendDialog,
+    qtbot,
+    server: Loopback,
+    run_until: Callable[..., None],  # type: ignore[no-untyped-def]
+) -> None:
+    dialog.target.setCurrentIndex(dialog.target.findData("url"))
+    assert dialog.headers.isEnabled() and not dialog.save_key.isEnabled()
+    qtbot.keyClicks(dialog.headers, "X-Token: tok_0123456789abcd; X-Run: gui")
+    _prepare(qtbot, dialog, f"{server.url}/ok/hook")
+    _click(qtbot, dialog.dry_run)
+    run_until(lambda: dialog.summary.text().startswith("Dry run"))
+    dialog.results.table.setCurrentCell(0, 0)
+    assert '"X-Token": "****abcd"' in dialog.results.detail.toPlainText()
+    before = len(server.bodies)
+    _click(qtbot, dialog.send)
+    run_until(lambda: dialog.summary.text().startswith("Done"))
+    assert dialog.summary.text() == "Done: 6 delivered, 0 failed, 0 skipped"
+    sent = [orjson.loads(b)["messageId"] for b in server.bodies[before:]]
+    assert sorted(sent) == [f"gui-m{i}" for i in range(6)]
+    assert {h["X-Token"] for h in server.headers[before:]} == {"tok_0123456789abcd"}
+    assert {h["X-Run"] for h in server.headers[before:]} == {"gui"}
