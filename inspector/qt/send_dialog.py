@@ -30,6 +30,7 @@ from inspector.core.destinations import DestinationConfig
 from inspector.core.errors import InspectorError
 from inspector.core.secrets import NO_KEYRING, FoundKey, KeyStore, default_store, find_key
 from inspector.core.send import (
+    SEGMENT_CDN,
     Ledger,
     Sender,
     SendOptions,
@@ -39,6 +40,7 @@ from inspector.core.send import (
     build_requests,
     parse_target,
     verify_key,
+    verify_write_key,
 )
 from inspector.core.tasks import TaskOwner
 from inspector.qt.send_results import SendResults
@@ -79,6 +81,7 @@ class SendDialog(QDialog):
         self._tasks, self._events, self._config = tasks, events, config
         self._ledger_path, self._keys, self._transport = ledger_path, keys, transport
         self.active: Sender | None = None
+        self.segment_cdn = SEGMENT_CDN
         self._requests: list[SendRequest] = []
         self._pending: list[UnitResult] = []
         self._build()
@@ -164,7 +167,7 @@ class SendDialog(QDialog):
         self.base_url.setPlaceholderText(_PLACEHOLDERS[kind])
         self.body.setEnabled(kind == "url")
         self.headers.setEnabled(kind == "url")
-        self.verify.setEnabled(kind == "jimo-cloud")
+        self.verify.setEnabled(kind != "url")
         self.key_edit.setEnabled(kind != "url")
         self.save_key.setEnabled(kind != "url")
         self._show_key()
@@ -209,14 +212,20 @@ class SendDialog(QDialog):
         if not found.secret:
             self.summary.setText("No key to verify.")
             return
-        base = self.base_url.text().strip() or None
-        target = parse_target("jimo-cloud", base)
+        secret = found.secret
+        if self.target_kind == "segment":
+            check_key = verify_write_key(secret, self.segment_cdn, transport=self._transport)
+        else:
+            try:
+                target = parse_target("jimo-cloud", self.base_url.text().strip() or None)
+            except InspectorError as exc:
+                self.summary.setText(str(exc))
+                return
+            check_key = verify_key(secret, target.url, transport=self._transport)
         self.summary.setText("Verifying the key…")
 
         async def check() -> None:
-            ok, sentence = await verify_key(
-                found.secret or "", target.url, transport=self._transport
-            )
+            ok, sentence = await check_key
             self.summary.setText(("Key valid: " if ok else "Key check failed: ") + sentence)
 
         self._tasks.spawn(check(), name="verify key")

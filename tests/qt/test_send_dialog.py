@@ -175,3 +175,22 @@ def test_a_custom_url_gets_each_event_with_the_headers_typed(
     assert sorted(sent) == [f"gui-m{i}" for i in range(6)]
     assert {h["X-Token"] for h in server.headers[before:]} == {"tok_0123456789abcd"}
     assert {h["X-Run"] for h in server.headers[before:]} == {"gui"}
+
+
+def test_verify_key_says_whether_the_key_is_accepted(
+    dialog: SendDialog,
+    qtbot,
+    server: Loopback,
+    run_until: Callable[..., None],  # type: ignore[no-untyped-def]
+) -> None:
+    qtbot.keyClicks(dialog.key_edit, KEY)
+    _click(qtbot, dialog.save_key)
+    for path, expected in (
+        ("ok", "Key valid: the key is valid"),
+        ("s401", "Key check failed: 401: the key was rejected"),
+    ):
+        dialog.base_url.clear()
+        qtbot.keyClicks(dialog.base_url, f"{server.url}/{path}")
+        _click(qtbot, dialog.verify)
+        run_until(lambda: dialog.summary.text().startswith("Key "))
+        assert dialog.summary.text().startswith(expected)

@@ -41,7 +41,7 @@ from inspector.core.send._targets import (
     message_id_of,
     segment_requests,
 )
-from inspector.core.send._verify import verify_key
+from inspector.core.send._verify import SEGMENT_CDN, verify_key, verify_write_key
 
 __all__ = [
     "LEDGER_SCHEMA",
@@ -88,4 +88,6 @@ __all__ = [
     "message_id_of",
     "segment_requests",
     "verify_key",
+    "verify_write_key",
+    "SEGMENT_CDN",
 ]

@@ -25,6 +25,7 @@ from inspector.core.send import (
     segment_requests,
     server_wait,
     verify_key,
+    verify_write_key,
 )
 from tests.factories import make_event
 
@@ -326,3 +327,24 @@ def test_verify_key_asks_the_verify_endpoint(status: int, valid: bool, words: st
     assert seen[0].method == "GET"
     assert seen[0].url == "http://jimo.test/segmentio-cloud/verifyapikey"
     assert seen[0].headers["authorization"] == f"Bearer {KEY}"
+
+
+@pytest.mark.parametrize(
+    ("status", "valid", "words"),
+    [(200, True, "a Segment source has this write key"), (404, False, "no Segment source")],
+)
+def test_verify_write_key_asks_segment_s_cdn(status: int, valid: bool, words: str) -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(status, json={})
+
+    ok, sentence = asyncio.run(
+        verify_write_key(
+            "wk_0123456789wxyz", "http://cdn.test", transport=httpx.MockTransport(handler)
+        )
+    )
+    assert (ok, words in sentence) == (valid, True)
+    assert "0123456789" not in sentence
+    assert seen[0].url == "http://cdn.test/v1/projects/wk_0123456789wxyz/settings"
