@@ -10,6 +10,7 @@ keyring backend (a headless Linux), a key is kept in memory for this run only an
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from collections.abc import Mapping
@@ -44,7 +45,14 @@ SEGMENT_ACCOUNT = "segment-write-key"
 DEFAULT_ENV = {JIMO_ACCOUNT: "JIMO_API_KEY", SEGMENT_ACCOUNT: "SEGMENT_WRITE_KEY"}
 NO_KEYRING = "no keyring: this run only"
 _PREFIX = "keyring:"
+_FROM_ENVIRONMENT: set[str] = set()
+"""Digests of keys read from environment variables: saving a config never copies those into
+the keyring (the environment stays their only home)."""
 _SECRET_SETTINGS = {"actions-jimo-cloud": {"apiKey": JIMO_ACCOUNT}}
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 def mask(secret: Any) -> str:
@@ -182,6 +190,8 @@ def resolve_config(
         found = find_key(account, config_value=settings.get(name), environ=environ, store=store)
         if found.secret:
             settings[name] = found.secret
+            if (found.source or "").startswith("env:"):
+                _FROM_ENVIRONMENT.add(_digest(found.secret))
         else:
             settings.pop(name, None)
     return replace(config, settings=settings), found
@@ -203,6 +213,7 @@ def strip_secrets(
     for name, account in fields.items():
         value = settings.get(name)
         if isinstance(value, str) and value and not is_reference(value):
-            persisted = (store or default_store).set(account, value)
+            if _digest(value) not in _FROM_ENVIRONMENT:
+                persisted = (store or default_store).set(account, value)
             settings[name] = reference(account)
     return replace(config, settings=settings), persisted

@@ -92,3 +92,17 @@ def test_no_keyring_keeps_the_key_for_this_run_and_says_so(tmp_path: Path) -> No
         assert config.settings["apiKey"] == reference(JIMO_ACCOUNT)
         found = find_key(JIMO_ACCOUNT, environ={}, store=store)
         assert (found.secret, found.source) == (KEY, "this run")
+
+
+def test_a_key_from_the_environment_is_not_copied_into_the_keyring(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JIMO_API_KEY", "sk_env_0123456789abcd")
+    with using(MemoryKeyring()) as ring:
+        path = tmp_path / "cloud.json"
+        path.write_text('{"destination": "actions-jimo-cloud"}')
+        config = load_config(path)
+        assert config.settings["apiKey"] == "sk_env_0123456789abcd"
+        save_config(config, tmp_path / "saved.json")
+        assert "sk_env" not in (tmp_path / "saved.json").read_text()
+        assert ring.get_password(SERVICE, JIMO_ACCOUNT) is None
