@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from inspector.core.secrets import JIMO_ACCOUNT, FoundKey, KeyStore, find_key
 from inspector.core.send import default_ledger_path, message_id_of
 from inspector.qt.send_dialog import SendDialog
+from inspector.qt.send_replay import open_replay
 from inspector.qt.send_request import RequestSendDialog
 
 if TYPE_CHECKING:
@@ -104,4 +105,7 @@ def install_send(
     action = menu.addAction("&Send events…")
     action.setShortcut(QKeySequence("Ctrl+Shift+Return"))
     action.triggered.connect(open_dialog)
+    replay = menu.addAction("&Replay in the browser (device mode)")
+    replay.setToolTip("The events the filter shows, replayed on a page that loads Jimo's SDK")
+    replay.triggered.connect(lambda: open_replay(window, list(scope_events(window, "filtered"))))
     return action
