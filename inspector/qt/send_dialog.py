@@ -189,7 +189,11 @@ class SendDialog(QDialog):
             self.key_label.setText("none needed (add an Authorization header if the URL wants one)")
             return
         found = self.found_key()
-        where = {"keyring": "in the keyring", "this run": NO_KEYRING, "config": "in the config"}
+        where = {
+            "keyring": "in the keyring",
+            "this run": NO_KEYRING,
+            "config": "in the config: moved to the keyring when it is saved",
+        }
         text = (
             f"{found.masked} ({where.get(found.source or '', found.source)})"
             if found.secret

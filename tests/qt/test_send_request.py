@@ -80,7 +80,7 @@ def test_edit_check_reset_and_send_one_request(
     qtbot.keyClicks(dialog.base_url, f"{server.url}/ok")
     assert f"POST {server.url}/ok/segmentio-cloud/user" in dialog.preview.toPlainText()
     qtbot.mouseClick(dialog.send, Qt.MouseButton.LeftButton)
-    run_until(lambda: "outcome:" in dialog.outcome.toPlainText())
+    run_until(lambda: "outcome:" in dialog.outcome.toPlainText() and dialog.send.isEnabled())
     assert "outcome: delivered" in dialog.outcome.toPlainText()
     assert server.counts["ok"]["manual-1"] == 1
     assert orjson.loads(server.bodies[-1]) == {"userId": "manual-1", "traits": {"plan": "edited"}}
