@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +59,14 @@ _PLACEHOLDERS = {
     "segment": "us (default), eu, or a URL",
     "url": "https://example.test/hook",
 }
+
+
+def _spin(parent: QWidget, low: int, high: int, value: int, suffix: str) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(low, high)
+    box.setValue(value)
+    box.setSuffix(f" {suffix}")
+    return box
 
 
 class SendDialog(QDialog):
@@ -119,6 +128,13 @@ class SendDialog(QDialog):
         form.addRow("Key", self.key_label)
         form.addRow("", key_row)
         form.addRow("Events", self.scope)
+        self.concurrency = _spin(self, 1, 64, 8, "requests at a time")
+        self.retries = _spin(self, 0, 10, 3, "retries")
+        tuning = QHBoxLayout()
+        tuning.addWidget(self.concurrency)
+        tuning.addWidget(self.retries)
+        tuning.addStretch(1)
+        form.addRow("Delivery", tuning)
         self.dry_run = QPushButton("&Dry run", self)
         self.send = QPushButton("&Send", self)
         self.cancel = QPushButton("Cancel sending", self)
@@ -152,7 +168,15 @@ class SendDialog(QDialog):
         self._set_running(False)
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.dry_run, self.send, self.retry, self.target, self.scope):
+        for widget in (
+            self.dry_run,
+            self.send,
+            self.retry,
+            self.target,
+            self.scope,
+            self.concurrency,
+            self.retries,
+        ):
             widget.setEnabled(not running)
         self.cancel.setEnabled(running)
         self.retry.setEnabled(not running and bool(self.results.failed()))
@@ -324,7 +348,11 @@ class SendDialog(QDialog):
         ledger = await asyncio.to_thread(Ledger, self._ledger_path)
         self.active = Sender(
             requests,
-            SendOptions(resend=resend),
+            SendOptions(
+                concurrency=self.concurrency.value(),
+                attempts=self.retries.value() + 1,
+                resend=resend,
+            ),
             ledger=ledger,
             on_result=self._pending.append,
             transport=self._transport,

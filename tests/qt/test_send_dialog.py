@@ -194,3 +194,22 @@ def test_verify_key_says_whether_the_key_is_accepted(
         _click(qtbot, dialog.verify)
         run_until(lambda: dialog.summary.text().startswith("Key "))
         assert dialog.summary.text().startswith(expected)
+
+
+def test_with_no_retries_a_503_fails_after_one_attempt(
+    dialog: SendDialog,
+    qtbot,
+    server: Loopback,
+    run_until: Callable[..., None],  # type: ignore[no-untyped-def]
+) -> None:
+    qtbot.keyClicks(dialog.key_edit, KEY)
+    _click(qtbot, dialog.save_key)
+    dialog.retries.clear()
+    qtbot.keyClicks(dialog.retries, "0")
+    assert dialog.retries.value() == 0
+    _prepare(qtbot, dialog, f"{server.url}/s503")
+    _click(qtbot, dialog.send)
+    run_until(lambda: dialog.summary.text().startswith("Done"))
+    rows = range(dialog.results.table.rowCount())
+    assert {dialog.results.table.item(r, 5).text() for r in rows} == {"1"}
+    assert dialog.summary.text() == "Done: 0 delivered, 6 failed, 0 skipped"

@@ -2,7 +2,8 @@
 
 ``/ok``: 200. ``/s500``: 500 on a key's first attempt, then 200. ``/s429``: 429 with
 ``Retry-After: 1`` first, then 200. ``/reset``: the connection is cut first. ``/hang``: no
-answer for 3 s first. ``/trickle``: a body that trickles for 3 s first. ``/s401``: always 401.
+answer for 3 s first. ``/trickle``: a body that trickles for 3 s first. ``/s401``: always
+401, ``/s503`` always 503.
 ``/slow``: 200 after 20 ms, ``/slower`` after 100 ms (for cancel and crash tests).
 Requests are counted per key (the body's ``messageId``, else its ``userId``), per scenario.
 """
@@ -58,6 +59,8 @@ class Loopback:
                 await response.write(b" ")
                 await asyncio.sleep(0.1)
             return response
+        if scenario == "s503":
+            return web.Response(status=503, text="unavailable")
         if scenario == "s401":
             return web.json_response({"error": "Unauthorized"}, status=401)
         if scenario == "slow":
