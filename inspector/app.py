@@ -19,6 +19,7 @@ from inspector.core.workbench import AsyncioRunner, Workbench
 from inspector.qt.capture_control import CaptureControl
 from inspector.qt.error_dialog import error_dialog
 from inspector.qt.main_window import MainWindow
+from inspector.qt.send_wiring import install_send
 from inspector.qt.session_actions import SessionActions
 from inspector.resources import APP_ICON, DEMO_CONFIG, DEMO_SESSION
 
@@ -35,6 +36,7 @@ def build_window(files: Sequence[str], tasks: TaskOwner) -> MainWindow:
     workbench = Workbench(config, runner=AsyncioRunner(asyncio.get_running_loop()))
     window = MainWindow(workbench, tasks)
     session = SessionActions(window)  # kept in a file: autosaved until saved, restored on crash
+    install_send(window)
 
     def report(name: str, error: BaseException) -> None:
         error_dialog(window, f"Jimo Inspector: {name} failed", error)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
-_COMMANDS = ("inspect", "diff", "export", "capture")
+_COMMANDS = ("inspect", "diff", "export", "capture", "send")
 FAIL_CONDITIONS = ("unmatched", "invalid")
 
 
@@ -66,7 +66,11 @@ def _build_parser() -> argparse.ArgumentParser:
     cli_diff.add_parser(sub)
     cli_export.add_parser(sub)
     from inspector import cli_capture
+
     cli_capture.add_parser(sub)
+    from inspector import cli_send
+
+    cli_send.add_parser(sub)
     return parser
 
 
@@ -184,6 +188,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from inspector import cli_capture
 
             return cli_capture.run(args)
+        if args.command == "send":
+            from inspector import cli_send
+
+            return cli_send.run(args)
         commands = {"diff": cli_diff.run, "export": cli_export.run}
         return commands.get(args.command, _inspect)(args)
     except UsageError as exc:

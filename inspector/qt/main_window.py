@@ -13,6 +13,7 @@ from inspector.core.errors import InspectorError
 from inspector.core.evaluation import Evaluation
 from inspector.core.filtering import EventFilter
 from inspector.core.loaders import BadRecord
+from inspector.core.secrets import JIMO_ACCOUNT, find_key
 from inspector.core.tasks import TaskOwner
 from inspector.core.workbench import FilterResult, Workbench
 from inspector.qt.compare_actions import CompareExportActions
@@ -160,8 +161,12 @@ class MainWindow(WindowLayout):
         self.coverage.show_event(row)
 
     def _api_key(self) -> str | None:
-        key = self.workbench.config.settings.get("apiKey")
-        return key if isinstance(key, str) and key else None
+        """The Jimo Cloud key as sending finds it: environment, the config, then the keyring."""
+        if self.workbench.config.destination != "actions-jimo-cloud":
+            return None
+        return find_key(
+            JIMO_ACCOUNT, config_value=self.workbench.config.settings.get("apiKey")
+        ).secret
 
     def _payload_of(self, row: int) -> tuple[str, str] | None:
         if row != self.current_row():

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -91,10 +92,12 @@ class MappingsPanel(QWidget):
     """Signals:
     event_paths_requested(list): payload field clicked; these event paths fed it.
     subscription_selected(int): the user picked a subscription (config index).
+    send_requested(): "Send this request…" was clicked on the Request tab.
     """
 
     event_paths_requested = Signal(list)
     subscription_selected = Signal(int)
+    send_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +150,9 @@ class MappingsPanel(QWidget):
         self.curl_key_button.hide()
         self.key_source: Callable[[], str | None] = lambda: None
         """The destination's API key, for "Copy with key" (None: none set)."""
+        self.send_button = QPushButton("Send this request…", self)
+        self.send_button.clicked.connect(self.send_requested.emit)
+        self.send_button.hide()
         self.problems = QTextBrowser(self)
         self.problems.setAccessibleName("Problems")
         self.tabs = QTabWidget(self)
@@ -165,6 +171,7 @@ class MappingsPanel(QWidget):
                 self.jimo_label,
                 self.curl_button,
                 self.curl_key_button,
+                self.send_button,
                 CopyButton("Copy", "what Jimo receives", self.jimo.toPlainText, self),
             ),
             "Jimo",
@@ -323,6 +330,7 @@ class MappingsPanel(QWidget):
         self.curl_button.setVisible(result.request is not None)
         self.curl_key_button.setVisible(result.request is not None)
         self.curl_key_button.setEnabled(bool(self.key_source()))
+        self.send_button.setVisible(result.request is not None)
         if self.cloud_mode:
             self.jimo_label.setText("HTTP request Jimo Cloud receives (key masked)")
             self.jimo.setPlainText(

@@ -146,7 +146,7 @@ def default_config() -> DestinationConfig:
 
 
 def load_config(path: str | Path) -> DestinationConfig:
-    """Read a config JSON file.
+    """Read a config JSON file; its key is found as ``secrets.resolve_config`` says.
 
     Raises:
         ConfigError: unreadable file, invalid JSON, or an invalid config (with the value's path).
@@ -159,11 +159,17 @@ def load_config(path: str | Path) -> DestinationConfig:
         obj = js_numbers(orjson.loads(raw))  # integers as JavaScript holds them
     except orjson.JSONDecodeError as exc:
         raise ConfigError(f"{path}: invalid JSON: {exc}") from None
-    return DestinationConfig.from_json(obj)
+    from inspector.core.secrets import resolve_config
+
+    return resolve_config(DestinationConfig.from_json(obj))[0]
 
 
 def save_config(cfg: DestinationConfig, path: str | Path) -> None:
-    """Write a config as indented JSON (UTF-8, keys in config order)."""
+    """Write a config as indented JSON (UTF-8, keys in config order); a key goes to the
+    keyring and the file keeps a reference to it."""
+    from inspector.core.secrets import strip_secrets
+
+    cfg = strip_secrets(cfg)[0]
     data = orjson.dumps(cfg.to_json(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     Path(path).write_bytes(data)
 
