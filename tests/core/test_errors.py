@@ -24,6 +24,7 @@ INTERNAL = {
     "JsonProblem",  # a record JSON.parse refuses: one skipped record
     "Rejected",  # a capture request refused: its 400 answer
     "FilterError",  # a Liquid filter failure: the mapping error
+    "RetryableAnswer",  # an answer worth retrying: the sender's retry loop takes it
 }
 
 
