@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector.core.destinations import load_config
 from inspector.core.events import EventRecord, EventSource
@@ -341,9 +341,7 @@ def test_filter_and_sdk_mode_come_back_with_the_session(  # type: ignore[no-unty
 
 
 def _fresh_sdk_action(window: MainWindow) -> QAction:
-    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
-    assert isinstance(view, QMenu)
-    return next(a for a in view.actions() if a.text() == "Fresh SDK for every event")
+    return next(a for a in window.menus.sdk_sessions.actions() if a.data() == "event")
 
 
 def _saved_session(tmp_path: Path, names: list[str]) -> Path:

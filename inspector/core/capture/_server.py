@@ -104,8 +104,6 @@ class CaptureServer:
     @property
     def session_path(self) -> str:
         """The file events are stored in now."""
-        if self._writer is not None:
-            return self._writer.path
         return self._store.path if self._store is not None else self._session_path
 
     @property
