@@ -247,13 +247,13 @@ class CaptureServer:
         await asyncio.sleep(0)
 
     def _notify(self, jobs: list[WriteJob], error: StorageError | None) -> None:
-        if self._handlers is not None:
-            self._handlers.notify(jobs, error)
         if error is not None and self._on_storage_error is not None:
-            try:
+            try:  # told before the 503s go out
                 self._on_storage_error(str(error))
             except Exception:  # the writer thread must outlive a failing listener
                 logging.getLogger(__name__).exception("the storage-error listener failed")
+        if self._handlers is not None:
+            self._handlers.notify(jobs, error)
 
 
 async def _call(function: Callable[[], None]) -> None:
