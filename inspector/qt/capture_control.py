@@ -73,6 +73,7 @@ class CaptureControl(QObject):
         self._scroll.setInterval(40)
         self._scroll.timeout.connect(self._scroll_to_newest)
         self.store: RecordedStore | None = None
+        self._kept_shown = 0
         """With the window's session: events are stored in its file (autosave or the user's),
         once, by the capture; the session keeps them when it is closed unsaved."""
         if session is not None:
@@ -258,14 +259,26 @@ class CaptureControl(QObject):
     def _on_cleared(self) -> None:
         self._auto_row = self._row_seen = -1
         self._scrolled_away = False
+        kept = self._newly_kept()
         if self.server is not None and self.running:
             try:
                 path = self.server.new_session()
             except CaptureError as exc:
                 self.window.message_bar.show_message(f"Could not start a new session file: {exc}.")
                 return
-            self.window.statusBar().showMessage(f"Capturing into {path}", 6000)
+            if kept:
+                path = f"a new session (the captured events so far are kept in {kept})"
+            self.window.statusBar().showMessage(f"Capturing into {path}", 8000)
+        elif kept:
+            self.window.statusBar().showMessage(f"The captured events are kept in {kept}", 8000)
         self._show_state()
+
+    def _newly_kept(self) -> str:
+        """Where the session just closed was kept (unsaved, holding captured events), or ''."""
+        if self.store is None or len(self.store.kept) <= self._kept_shown:
+            return ""
+        self._kept_shown = len(self.store.kept)
+        return self.store.kept[-1]
 
     def _on_storage_failed(self, message: str) -> None:
         self.window.message_bar.show_message(

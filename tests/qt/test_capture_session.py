@@ -173,6 +173,7 @@ def test_events_captured_after_save_go_to_the_saved_file_and_clear_keeps_it(  # 
     assert control.server.session_path != str(autosave)
     kept = list((data_dir / "captures").glob("*.jimo-session"))
     assert [_ids_in(p) for p in kept] == [[first["messageId"]]]
+    assert f"kept in {kept[0]}" in window.statusBar().currentMessage()
 
     second = make_event(event="After clear")
     assert httpx.post(f"{url}/v1/batch", json={"batch": [second]}).status_code == 200

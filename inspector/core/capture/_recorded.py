@@ -35,6 +35,8 @@ class RecordedStore:
         self._current = current
         self.stored_in: set[str] = set()
         """The files events were committed to (an unsaved session's autosave is kept)."""
+        self.kept: list[str] = []
+        """Where closed unsaved sessions holding captured events were kept, oldest first."""
 
     @property
     def path(self) -> str:
@@ -62,7 +64,10 @@ class RecordedStore:
     def keep(self, path: str) -> str | None:
         """Where to keep a closed unsaved session's autosave: in the captures folder when it
         holds captured events (``SessionDocument.keep_unsaved``)."""
-        return new_session_path() if path in self.stored_in else None
+        if path not in self.stored_in:
+            return None
+        self.kept.append(new_session_path())
+        return self.kept[-1]
 
     def close(self) -> None:
         """Nothing to close: the recorder belongs to the window's session."""
