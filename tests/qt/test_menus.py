@@ -35,5 +35,6 @@ def test_view_commands_switch_tabs_panels_and_the_sdk_mode(window: MainWindow) -
     assert not window.bottom_tabs.isVisible()
     panel.trigger()
     assert window.bottom_tabs.isVisible()
-    _action(window, "Fresh SDK for every event").trigger()
+    fresh = next(a for a in window.menus.sdk_sessions.actions() if a.data() == "event")
+    fresh.trigger()  # View → SDK sessions → A fresh SDK for every event
     assert window.workbench.fresh_sdk
