@@ -8,6 +8,7 @@ in the middle of a burst neither loses nor doubles a request (it runs between tw
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
@@ -64,7 +65,7 @@ class RecordedStore:
     def keep(self, path: str) -> str | None:
         """Where to keep a closed unsaved session's autosave: in the captures folder when it
         holds captured events (``SessionDocument.keep_unsaved``)."""
-        if path not in self.stored_in:
+        if os.path.realpath(path) not in {os.path.realpath(p) for p in self.stored_in}:
             return None
         self.kept.append(new_session_path())
         return self.kept[-1]
