@@ -7,10 +7,14 @@ Runs the capture server in this process (as the app does) and the clients in ano
 1. batches of 100 events (~1 KB each) from C concurrent clients, like analytics-python/-node;
 2. single-event requests (analytics.js sends one request per event) from C concurrent clients.
 
+Parts 1 and 2 run twice: into a file of the capture's own (``jimo-inspector capture``), and
+through a session recorder (``RecordedStore``) as in the window, whose session file it shares.
+
 3. the window (offscreen) capturing 2,000 events/s: the longest GUI stall (a 5 ms heartbeat
    timer measures the gaps; goal <= 50 ms).
 
 Usage: python bench/capture.py [SECONDS_PER_RUN] [CLIENTS] [--no-gui | --gui-only]
+       [--own-file-only | --recorder-only]
 (defaults: 5 s, 8 clients; the window run lasts at least 10 s)
 """
 
@@ -35,7 +39,7 @@ from pathlib import Path
 import orjson
 from _events import generate
 
-from inspector.core.capture import CaptureServer, CaptureSettings
+from inspector.core.capture import CaptureServer, CaptureSettings, RecordedStore
 
 
 def _bodies(per_request: int, count: int) -> list[bytes]:
@@ -80,13 +84,22 @@ def _client_process(
     out.send(counts)  # type: ignore[attr-defined]
 
 
-def _run(label: str, path: str, per_request: int, clients: int, seconds: float) -> None:
+def _run(
+    label: str, path: str, per_request: int, clients: int, seconds: float, recorded: bool = False
+) -> None:
+    from inspector.core.sessionfile import AttachedSession, SessionContent, SessionRecorder
+
     with tempfile.TemporaryDirectory() as folder:
         session = str(Path(folder) / "bench.jimo-session")
         received = [0]
+        recorder = None
+        if recorded:  # as in the window: through the session's recorder, into its file
+            recorder = SessionRecorder(AttachedSession.create(session, SessionContent([])))
+            label += ", window's session file"
         server = CaptureServer(
             CaptureSettings(port=0, session=session),
             sink=lambda records, bad: received.__setitem__(0, received[0] + len(records)),
+            store=RecordedStore(lambda: recorder) if recorder is not None else None,
         )
         url = server.start()
         parent, child = multiprocessing.Pipe()
@@ -99,6 +112,8 @@ def _run(label: str, path: str, per_request: int, clients: int, seconds: float) 
         process.join()
         elapsed = time.perf_counter() - started
         server.stop()
+        if recorder is not None:
+            recorder.close()
         stored = sqlite3.connect(session).execute("SELECT count(*) FROM events").fetchone()[0]
         acknowledged = ok * per_request
         lost = acknowledged - stored
@@ -241,9 +256,13 @@ def main() -> None:
     clients = int(numbers[1]) if len(numbers) > 1 else 8
     _disk_baseline()
     if "--gui-only" not in sys.argv:
-        _run("batches of 100", "/v1/batch", 100, clients, seconds)
-        _run("single events (/v1/t)", "/v1/t", 1, clients, seconds)
-        _run("single events (/v1/t)", "/v1/t", 1, clients * 4, seconds)
+        modes = [
+            m for m in (False, True) if ("--recorder-only", "--own-file-only")[m] not in sys.argv
+        ]
+        for recorded in modes:
+            _run("batches of 100", "/v1/batch", 100, clients, seconds, recorded)
+            _run("single events (/v1/t)", "/v1/t", 1, clients, seconds, recorded)
+            _run("single events (/v1/t)", "/v1/t", 1, clients * 4, seconds, recorded)
     if "--no-gui" not in sys.argv:
         _gui(2000, max(seconds, 10.0))
 

@@ -80,7 +80,7 @@ async def _main(app: QApplication, files: Sequence[str]) -> int:
     collector = _GuiThreadGarbageCollector()
     tasks = TaskOwner()
     window = build_window(files, tasks)
-    capture = CaptureControl(window, window.workbench)
+    capture = CaptureControl(window, window.workbench, session=window.findChild(SessionActions))
     window.show()
     await quitting.wait()
     capture.stop()  # requests under way are answered and stored before the server goes

@@ -69,6 +69,15 @@ class EventSource:
             return self.label
         return self.label.replace(self.path, self.path.replace("\\", "/").rsplit("/", 1)[-1], 1)
 
+    @property
+    def display_label(self) -> str:
+        """What the window shows: the short label, but a captured event names its request
+        (``capture #3 /v1/batch [2]``: request 3, second item of its batch)."""
+        if self.kind != "capture" or self.entry is None:
+            return self.short_label
+        text = f"capture #{self.entry} {self.path}".rstrip()
+        return f"{text} [{self.item}]" if self.item is not None else text
+
     def __str__(self) -> str:
         return self.label
 

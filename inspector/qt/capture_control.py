@@ -3,7 +3,8 @@
 Captured events reach the window through the workbench (``append_threadsafe``: one append per
 tick, however fast they come); this module starts and stops the server, shows its address and
 received-per-second figure, keeps the event list on the newest event unless the user scrolled
-or picked one, and starts a new session file when the events are cleared.
+or picked one, and starts a new session file when the events are cleared. Given the window's
+session, events are stored once, in the session's own file (autosave or the user's file).
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from inspector.core.capture import (
     CaptureError,
     CaptureServer,
     CaptureSettings,
+    RecordedStore,
     Routes,
 )
 from inspector.core.workbench import Workbench
 from inspector.qt.capture_dialogs import LOOPBACK_WARNING, CaptureSettingsDialog, ConnectDialog
 from inspector.qt.main_window import MainWindow
+from inspector.qt.session_actions import SessionActions
 
 __all__ = ["CaptureControl"]
 
@@ -44,6 +47,7 @@ class CaptureControl(QObject):
         workbench: Workbench,
         settings: QSettings | None = None,
         routes: Routes = (),
+        session: SessionActions | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -68,6 +72,16 @@ class CaptureControl(QObject):
         self._scroll.setSingleShot(True)
         self._scroll.setInterval(40)
         self._scroll.timeout.connect(self._scroll_to_newest)
+        self.store: RecordedStore | None = None
+        self._kept_shown = 0
+        """With the window's session: events are stored in its file (autosave or the user's),
+        once, by the capture; the session keeps them when it is closed unsaved."""
+        if session is not None:
+            document = session.document
+            self.store = RecordedStore(lambda: document.recorder)
+            session.keeper.leave_to_writer("capture")
+            document.keep_unsaved = self.store.keep
+            session.file_changed.connect(lambda _path: self._show_state())
         self.storage_failed.connect(self._on_storage_failed)
         workbench.events_appended.connect(self._on_appended)
         workbench.cleared.connect(self._on_cleared)
@@ -156,6 +170,7 @@ class CaptureControl(QObject):
             sink=self.workbench.append_threadsafe,
             on_storage_error=self.storage_failed.emit,
             routes=self.routes,
+            store=self.store,
         )
         try:
             server.start()
@@ -244,14 +259,26 @@ class CaptureControl(QObject):
     def _on_cleared(self) -> None:
         self._auto_row = self._row_seen = -1
         self._scrolled_away = False
+        kept = self._newly_kept()
         if self.server is not None and self.running:
             try:
                 path = self.server.new_session()
             except CaptureError as exc:
                 self.window.message_bar.show_message(f"Could not start a new session file: {exc}.")
                 return
-            self.window.statusBar().showMessage(f"Capturing into {path}", 6000)
+            if kept:
+                path = f"a new session (the captured events so far are kept in {kept})"
+            self.window.statusBar().showMessage(f"Capturing into {path}", 8000)
+        elif kept:
+            self.window.statusBar().showMessage(f"The captured events are kept in {kept}", 8000)
         self._show_state()
+
+    def _newly_kept(self) -> str:
+        """Where the session just closed was kept (unsaved, holding captured events), or ''."""
+        if self.store is None or len(self.store.kept) <= self._kept_shown:
+            return ""
+        self._kept_shown = len(self.store.kept)
+        return self.store.kept[-1]
 
     def _on_storage_failed(self, message: str) -> None:
         self.window.message_bar.show_message(

@@ -190,7 +190,7 @@ class EventEditor(QWidget):
         tag = " <i>(edited)</i>" if edited else ""
         self.title.setText(
             f"<b>{record.type or '?'}</b> {record.name}{tag} "
-            f"<span style='color:gray'>— {record.source.short_label}</span>{warn}"
+            f"<span style='color:gray'>— {record.source.display_label}</span>{warn}"
         )
         self.title.setToolTip(record.source.label)
 

@@ -183,7 +183,7 @@ class EventTableModel(StoreTableModel):
             return rec.user
         if col == MAPPINGS_COLUMN:
             return ""
-        return rec.source.short_label
+        return rec.source.display_label
 
 
 def _short(name: str) -> str:

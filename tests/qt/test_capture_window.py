@@ -57,7 +57,7 @@ def test_start_capture_with_a_click_and_see_posted_events_arrive(
     run_until(lambda: window.model.rowCount() == 3 and window.skipped.list.count() == 1)
     names = [window.model.record(r).name for r in range(3)]
     assert names == ["Event 0", "Event 1", "Event 2"]
-    assert window.model.index(0, 6).data() == "batch#entry 1[1]"  # the route, request 1
+    assert window.model.index(0, 6).data() == "capture #1 /v1/batch [1]"  # request 1, item 1
     skipped = window.skipped.list.item(0).text()
     assert skipped == "/v1/t#entry 2: the request body is an array, not an object"
 

@@ -24,10 +24,12 @@ from inspector.core.capture._stats import CaptureStats
 from inspector.core.capture._writer import (
     SessionWriter,
     Sink,
+    Store,
     WriteJob,
     history,
     open_session_file,
 )
+from inspector.core.errors import InspectorError
 
 __all__ = ["CaptureServer", "CaptureSettings", "DEFAULT_PORT", "Routes"]
 
@@ -71,6 +73,8 @@ class CaptureServer:
         sink: told of committed events and skipped records (writer thread).
         on_storage_error: told (writer thread) when a commit fails; requests got 503.
         routes: more routes to mount on the same application.
+        store: where to commit instead of ``settings.session`` (the window's session file,
+            which follows the window: Save as, Clear); ``new_session`` then only numbers anew.
     """
 
     def __init__(
@@ -80,9 +84,11 @@ class CaptureServer:
         sink: Sink | None = None,
         on_storage_error: Callable[[str], None] | None = None,
         routes: Routes = (),
+        store: Store | None = None,
     ) -> None:
         self.settings = settings
-        self.session_path = settings.session or new_session_path()
+        self._store = store
+        self._session_path = "" if store is not None else settings.session or new_session_path()
         self.stats = CaptureStats()
         self.url = ""
         self._sink = sink
@@ -96,6 +102,11 @@ class CaptureServer:
         self._listener: asyncio.Server | None = None
 
     @property
+    def session_path(self) -> str:
+        """The file events are stored in now."""
+        return self._store.path if self._store is not None else self._session_path
+
+    @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
@@ -103,7 +114,7 @@ class CaptureServer:
         """Open the session file and listen; returns the URL. CaptureError when it cannot."""
         if self.running:
             return self.url
-        self._writer = SessionWriter(self.session_path, self._notify, self._sink)
+        self._writer = SessionWriter(self._session_path, self._notify, self._sink, self._store)
         ready = threading.Event()
         failure: list[BaseException] = []
         self._thread = threading.Thread(
@@ -145,6 +156,15 @@ class CaptureServer:
         loop, handlers, writer = self._loop, self._handlers, self._writer
         if not self.running or loop is None or handlers is None or writer is None:
             raise CaptureError("the capture is not running")
+        if self._store is not None:  # the window already moved its session to a new file
+            try:
+                numbering = self._store.history()
+            except InspectorError as exc:
+                raise CaptureError(str(exc)) from exc
+            asyncio.run_coroutine_threadsafe(
+                _call(lambda: handlers.restart(*numbering)), loop
+            ).result(10)
+            return self.session_path
         path = path or new_session_path()
         conn = open_session_file(path)
         next_id, seen = history(conn)
@@ -155,7 +175,7 @@ class CaptureServer:
 
         done = asyncio.run_coroutine_threadsafe(_call(switch), loop)
         done.result(10)
-        self.session_path = path
+        self._session_path = path
         return path
 
     # -- the server's thread -------------------------------------------------------------------
@@ -227,13 +247,13 @@ class CaptureServer:
         await asyncio.sleep(0)
 
     def _notify(self, jobs: list[WriteJob], error: StorageError | None) -> None:
-        if self._handlers is not None:
-            self._handlers.notify(jobs, error)
         if error is not None and self._on_storage_error is not None:
-            try:
+            try:  # told before the 503s go out
                 self._on_storage_error(str(error))
             except Exception:  # the writer thread must outlive a failing listener
                 logging.getLogger(__name__).exception("the storage-error listener failed")
+        if self._handlers is not None:
+            self._handlers.notify(jobs, error)
 
 
 async def _call(function: Callable[[], None]) -> None:

@@ -13,12 +13,14 @@ import queue
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 import orjson
 
 from inspector import __version__
 from inspector.core.capture._errors import CaptureError, StorageError
+from inspector.core.errors import InspectorError
 from inspector.core.events import EventRecord
 from inspector.core.loaders import BadRecord
 from inspector.core.message_ids import message_hash
@@ -30,7 +32,17 @@ from inspector.core.sessionfile._schema import (
     insert_events,
 )
 
-__all__ = ["RequestRow", "WriteJob", "SessionWriter", "Sink", "history", "open_session_file"]
+__all__ = [
+    "FileStore",
+    "RequestRow",
+    "SessionWriter",
+    "Sink",
+    "Store",
+    "WriteJob",
+    "history",
+    "insert_jobs",
+    "open_session_file",
+]
 
 Sink = Callable[[Sequence[EventRecord], Sequence[BadRecord]], None]
 """Told of committed events and skipped records (writer thread), e.g. ``append_threadsafe``."""
@@ -69,6 +81,54 @@ class WriteJob:
 Notify = Callable[[list[WriteJob], StorageError | None], None]
 
 
+class Store(Protocol):
+    """Where the writer commits: its own connection to a file, or the window's session file."""
+
+    @property
+    def path(self) -> str: ...
+
+    def history(self) -> tuple[int, set[int]]:
+        """The next free request id and the messageId hashes already stored."""
+        ...
+
+    def write(self, jobs: list[WriteJob]) -> None:
+        """Store the jobs in one durable transaction (raise when it failed, nothing stored)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class FileStore:
+    """A session file of the capture's own, written through its own connection."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+
+    def history(self) -> tuple[int, set[int]]:
+        return history(self.conn)
+
+    def write(self, jobs: list[WriteJob]) -> None:
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            insert_jobs(conn, jobs)
+            conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            _log.exception("rolling back the session file failed")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
 @dataclass(frozen=True, slots=True)
 class _Switch:
     conn: sqlite3.Connection
@@ -101,23 +161,29 @@ class SessionWriter:
     """Commits write jobs in arrival order on a thread of its own.
 
     Args:
-        path: the session file (created when missing).
+        path: the session file (created when missing), unless ``store`` is given.
         notify: called on the writer thread once per group with its jobs, after the commit
             (error ``None``) or after a failed one (a :class:`StorageError`).
         sink: told of the committed events and skipped records of each group.
+        store: where to commit instead of a file of its own (the window's session file).
     """
 
-    def __init__(self, path: str, notify: Notify, sink: Sink | None = None) -> None:
-        self.path = path
+    def __init__(
+        self, path: str, notify: Notify, sink: Sink | None = None, store: Store | None = None
+    ) -> None:
         self._notify = notify
         self._sink = sink
         self._queue: queue.SimpleQueue[list[WriteJob] | _Switch | None] = queue.SimpleQueue()
-        self._conn = open_session_file(path)
+        self._store: Store = store or FileStore(open_session_file(path), path)
         self._thread = threading.Thread(target=self._run, name="capture-writer", daemon=True)
+
+    @property
+    def path(self) -> str:
+        return self._store.path
 
     def history(self) -> tuple[int, set[int]]:
         """The next free request id and the messageId hashes already stored (before start)."""
-        return history(self._conn)
+        return self._store.history()
 
     def switch(self, conn: sqlite3.Connection, path: str) -> None:
         """From now on write to ``conn`` (jobs queued before this call go to the old file)."""
@@ -138,7 +204,7 @@ class SessionWriter:
         if self._thread.is_alive():
             self._queue.put(None)
             self._thread.join()
-        self._conn.close()
+        self._store.close()
 
     def _run(self) -> None:
         pending: list[WriteJob] | _Switch | None = None
@@ -148,8 +214,8 @@ class SessionWriter:
             if item is None:
                 break
             if isinstance(item, _Switch):
-                self._conn.close()
-                self._conn, self.path = item.conn, item.path
+                self._store.close()
+                self._store = FileStore(item.conn, item.path)
                 continue
             jobs = list(item)
             events = sum(len(j.records) for j in jobs)
@@ -170,11 +236,10 @@ class SessionWriter:
 
     def _commit(self, jobs: list[WriteJob]) -> None:
         try:
-            self._write(jobs)
+            self._store.write(jobs)
         except Exception as exc:  # whatever it is, the waiting requests get an answer (503)
-            if not isinstance(exc, sqlite3.Error):
+            if not isinstance(exc, (sqlite3.Error, InspectorError)):
                 _log.exception("storing captured events failed")
-            self._rollback()
             error = StorageError(f"the session file {self.path} could not be written ({exc})")
             self._notify(jobs, error)
             return
@@ -187,32 +252,41 @@ class SessionWriter:
                 _log.exception("the capture listener failed")
         self._notify(jobs, None)
 
-    def _rollback(self) -> None:
-        try:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-        except sqlite3.Error:
-            _log.exception("rolling back the session file failed")
 
-    def _write(self, jobs: list[WriteJob]) -> None:
-        conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
-        conn.executemany(
-            "INSERT INTO requests(id, received_at, method, path, headers, body, status, "
-            "reason, retry_count, write_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_request_values(j.request) for j in jobs],
-        )
-        insert_events(conn, (_event_row(r, j.request) for j in jobs for r in j.records))
-        conn.executemany(
-            "INSERT INTO bad_records(source, reason, raw, received_at, request_id) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [
-                (b.source.label, b.reason, None, j.request.received_at, j.request.id)
-                for j in jobs
-                for b in j.bad
-            ],
-        )
-        conn.execute("COMMIT")
+def insert_jobs(conn: sqlite3.Connection, jobs: list[WriteJob]) -> None:
+    """Insert the jobs' request rows, events and skipped records (inside a transaction).
+
+    A request id already taken in the file (another writer, or a file changed under the
+    capture) is replaced by the next free one, in the job's events and records too.
+    """
+    _renumber(conn, jobs)
+    conn.executemany(
+        "INSERT INTO requests(id, received_at, method, path, headers, body, status, "
+        "reason, retry_count, write_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [_request_values(j.request) for j in jobs],
+    )
+    insert_events(conn, (_event_row(r, j.request) for j in jobs for r in j.records))
+    conn.executemany(
+        "INSERT INTO bad_records(source, reason, raw, received_at, request_id) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            (b.source.label, b.reason, None, j.request.received_at, j.request.id)
+            for j in jobs
+            for b in j.bad
+        ],
+    )
+
+
+def _renumber(conn: sqlite3.Connection, jobs: list[WriteJob]) -> None:
+    last = conn.execute("SELECT coalesce(max(id), 0) FROM requests").fetchone()[0]
+    if not jobs or min(j.request.id for j in jobs) > last:
+        return
+    for job in jobs:
+        last += 1
+        job.request.id = last
+        for record in job.records:
+            record.source = replace(record.source, entry=last)
+        job.bad = [replace(b, source=replace(b.source, entry=last)) for b in job.bad]
 
 
 def _request_values(r: RequestRow) -> tuple[object, ...]:

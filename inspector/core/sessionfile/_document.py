@@ -9,6 +9,7 @@ to the copy; the autosave is then removed.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from inspector.core.sessionfile._attached import AttachedSession
@@ -33,6 +34,10 @@ class SessionDocument:
         self.path: str | None = None
         self.autosave: Autosave | None = None
         self.recorder: SessionRecorder | None = None
+        self.keep_unsaved: Callable[[str], str | None] | None = None
+        """Asked, with the autosave's path, when an unsaved session is closed: a path to move
+        the autosave to instead of removing it (it holds what exists nowhere else, such as
+        captured events), or None."""
 
     @property
     def saved(self) -> bool:
@@ -100,7 +105,12 @@ class SessionDocument:
             self.recorder.close()
             self.recorder = None
         if self.autosave is not None:
-            self.autosave.discard()
+            keep = self.keep_unsaved
+            target = keep(os.fspath(self.autosave.path)) if keep is not None else None
+            if target is not None:
+                _keep(self.autosave.path, target)
+            else:
+                self.autosave.discard()
             self.autosave = None
         self.path = None
 
@@ -108,6 +118,14 @@ class SessionDocument:
         self.recorder = SessionRecorder(AttachedSession(path), self._on_error)
         self.autosave = autosave
         self.path = None if autosave is not None else path
+
+
+def _keep(autosave: Path, target: str) -> None:
+    """Move a closed autosave to ``target`` (it stops being one: no restore offer)."""
+    try:
+        os.replace(autosave, target)
+    except OSError:
+        pass  # left where it is: offered for restore after this process ends
 
 
 def _same_file(one: str, other: str) -> bool:

@@ -39,6 +39,8 @@ class SessionRecorder:
         self.attached = attached
         self.path = attached.path
         self.error: SessionFileError | None = None
+        self.closed = False
+        """Closed: nothing more is written (``write_now`` raises)."""
         self._on_error = on_error
         self._queue: queue.Queue[tuple[Op, bool] | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="session file", daemon=True)
@@ -103,7 +105,11 @@ class SessionRecorder:
             done.set()
 
         self._put(run, always=True)
-        done.wait()
+        while not done.wait(0.05):
+            if not self._thread.is_alive():
+                break
+        if not done.is_set():  # put after close(): the thread ended without running it
+            raise SessionFileError(self.path, "the session file was closed")
         if failure:
             raise failure[0]
         return result[0]
@@ -137,6 +143,7 @@ class SessionRecorder:
 
     def close(self) -> None:
         """Write what is queued, stop the thread and detach from the file."""
+        self.closed = True
         self._queue.put(None)
         self._thread.join()
 

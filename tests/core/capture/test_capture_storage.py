@@ -19,7 +19,7 @@ from tests.factories import make_event
 def test_a_full_session_file_answers_503_and_tells_the_user(capture: Capture) -> None:
     assert capture.client.post("/v1/t", json=make_event()).status_code == 200
     # a page limit on the writer's own connection fails commits exactly like a full disk
-    writer_conn = capture.server._writer._conn  # type: ignore[union-attr]  # noqa: SLF001
+    writer_conn = capture.server._writer._store.conn  # type: ignore[union-attr]  # noqa: SLF001
     pages = writer_conn.execute("PRAGMA page_count").fetchone()[0]
     writer_conn.execute(f"PRAGMA max_page_count={pages}")
     big = make_event(properties={"text": "x" * 30_000})
@@ -83,14 +83,14 @@ def test_requests_waiting_together_are_committed_together(capture: Capture) -> N
     commits = 0
     writer = capture.server._writer  # noqa: SLF001
     assert writer is not None
-    original = writer._write  # noqa: SLF001
+    original = writer._store.write  # noqa: SLF001
 
     def counting(jobs: list[object]) -> None:
         nonlocal commits
         commits += 1
         original(jobs)  # type: ignore[arg-type]
 
-    writer._write = counting  # type: ignore[method-assign]  # noqa: SLF001
+    writer._store.write = counting  # type: ignore[method-assign]  # noqa: SLF001
     url = capture.server.url
 
     def post(n: int) -> None:
@@ -148,7 +148,7 @@ def test_an_unexpected_failure_while_storing_answers_503_and_the_writer_goes_on(
 ) -> None:
     writer = capture.server._writer  # noqa: SLF001
     assert writer is not None
-    original = writer._write  # noqa: SLF001
+    original = writer._store.write  # noqa: SLF001
     calls = 0
 
     def failing_once(jobs: list[object]) -> None:
@@ -158,7 +158,7 @@ def test_an_unexpected_failure_while_storing_answers_503_and_the_writer_goes_on(
             raise RuntimeError("boom")
         original(jobs)  # type: ignore[arg-type]
 
-    writer._write = failing_once  # type: ignore[method-assign]  # noqa: SLF001
+    writer._store.write = failing_once  # type: ignore[method-assign]  # noqa: SLF001
     response = capture.client.post("/v1/t", json=make_event())
     assert response.status_code == 503
     assert "could not be written (boom)" in response.json()["message"]
