@@ -24,9 +24,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from inspector.core.fql._errors import TriggerSyntaxError
     from inspector.core.capture._errors import CaptureError, StorageError
     from inspector.core.export._har import ExportError
+    from inspector.core.fql._errors import TriggerSyntaxError
     from inspector.core.mapping._types import MappingError
     from inspector.core.snapshot import SnapshotError
 
