@@ -79,8 +79,8 @@ class SessionActions(QObject):
         self.busy = False
         self._may_close = False
         # files to open (chosen, recent, dropped) come here first: a session file reopens
-        window.menus.open_requested.disconnect(window.open_files)
-        window.files_dropped.disconnect(window.open_files)
+        window.menus.open_requested.disconnect(window.opener.request)
+        window.files_dropped.disconnect(window.opener.request)
         window.menus.open_requested.connect(self.open_paths)
         window.files_dropped.connect(self.open_paths)
         window.installEventFilter(self)  # the window closing is a clean quit
@@ -265,7 +265,7 @@ class SessionActions(QObject):
         add the file's events to it, or cancel (the question box is returned).
         """
         if len(paths) != 1 or not is_sqlite_file(paths[0]):
-            self.window.open_files(paths)
+            self.window.opener.request(paths)  # into a session with events: replace or add
             return None
         if self._would_lose_work():
             return self._ask_replace(paths[0])
@@ -361,11 +361,11 @@ class SessionActions(QObject):
             )
         self._retitle()
 
-    def _check_fresh_sdk(self, on: bool) -> None:
-        for menu in self._menus():
-            for action in menu.actions():
-                if action.isCheckable() and action.text() == "Fresh SDK for every event":
-                    action.setChecked(on)
+    def _check_fresh_sdk(self, _on: bool) -> None:
+        """View → SDK sessions shows the mode the reopened session evaluates in."""
+        mode = self.window.workbench.sdk_sessions
+        for action in self.window.menus.sdk_sessions.actions():
+            action.setChecked(action.data() == mode)
 
     # -- crash restore ------------------------------------------------------------------------
     def offer_restore(self) -> RestoreDialog | None:

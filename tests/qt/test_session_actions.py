@@ -343,7 +343,9 @@ def test_filter_and_sdk_mode_come_back_with_the_session(  # type: ignore[no-unty
 def _fresh_sdk_action(window: MainWindow) -> QAction:
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert isinstance(view, QMenu)
-    return next(a for a in view.actions() if a.text() == "Fresh SDK for every event")
+    sessions = next(a.menu() for a in view.actions() if a.text() == "&SDK sessions")
+    assert isinstance(sessions, QMenu)
+    return next(a for a in sessions.actions() if a.text() == "A &fresh SDK for every event")
 
 
 def _saved_session(tmp_path: Path, names: list[str]) -> Path:
