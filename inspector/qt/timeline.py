@@ -17,7 +17,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -40,6 +42,7 @@ CLOUD_PLACEHOLDER = "Jimo Cloud has no browser SDK: nothing to simulate."
 _NO_EVALUATION = "No evaluated events yet: load a file to follow the Jimo SDK through it."
 _ROW_HEIGHT = 22
 _HAZARDS_LISTED = 6  # under the table, in full; the rest only in their rows
+_HAZARD_LINES_SHOWN = 3  # lines of that list in sight (it scrolls)
 _ATTRIBUTES_SHOWN = 120  # characters of "k=v, …" before eliding; the tooltip has the JSON
 
 # column header, and the state keys whose change makes the cell bold
@@ -265,6 +268,15 @@ class TimelineView(QWidget):
         self.hazard_list.setWordWrap(True)
         self.hazard_list.setTextFormat(Qt.TextFormat.RichText)
         self.hazard_list.linkActivated.connect(lambda link: self.event_activated.emit(int(link)))
+        # at most a few lines high, scrolled beyond: the table above keeps its rows in sight
+        self.hazard_scroll = QScrollArea(self)
+        self.hazard_scroll.setWidget(self.hazard_list)
+        self.hazard_scroll.setWidgetResizable(True)
+        self.hazard_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.hazard_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.hazard_scroll.setMaximumHeight(
+            self.hazard_list.fontMetrics().lineSpacing() * _HAZARD_LINES_SHOWN + 4
+        )
         self.placeholder = QLabel(_NO_EVALUATION, self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -290,7 +302,7 @@ class TimelineView(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.summary)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.hazard_list)
+        layout.addWidget(self.hazard_scroll)
         self.model.modelReset.connect(self._update)
         self.model.rowsInserted.connect(self._update)
         self._update()
@@ -313,6 +325,7 @@ class TimelineView(QWidget):
             for label in (self.summary, self.hazard_list):
                 label.clear()
                 label.hide()
+            self.hazard_scroll.hide()
             return
         self.stack.setCurrentWidget(self.table)
         final = evaluation.final_state
@@ -322,6 +335,7 @@ class TimelineView(QWidget):
         self.summary.show()
         self.hazard_list.setText(self._hazard_text(evaluation))
         self.hazard_list.setVisible(bool(evaluation.hazards))
+        self.hazard_scroll.setVisible(bool(evaluation.hazards))
 
     def _summary_text(self, evaluation: Evaluation) -> str:
         """Which SDK sessions are in force, where the session ended up, how many hazards."""

@@ -274,3 +274,12 @@ def test_the_timeline_says_which_browser_each_row_belongs_to(  # type: ignore[no
     page.trigger()
     settle(window, run_until)
     assert table.isColumnHidden(column)  # one page for the whole file: no browser to tell
+
+
+def test_the_hazard_list_leaves_the_timeline_rows_in_sight(demo_window: MainWindow) -> None:
+    window = demo_window  # 1440 x 900, eight hazards under the timeline
+    window.show()
+    table = window.timeline.table
+    assert len(window.workbench.evaluation.hazards) > 6
+    rows_in_sight = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    assert rows_in_sight >= 4
