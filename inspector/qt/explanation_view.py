@@ -40,7 +40,7 @@ _HEADERS = ("", "Clause", "Found", "Expected", "Why")
 _WHY = len(_HEADERS) - 1
 # Columns 1-3 fit their contents up to these widths, and together to 3/5 of a narrow view:
 # "Why" takes the rest and wraps, so a near-miss hint stays in sight in the Mappings panel.
-_WIDEST = {1: 240, 2: 160, 3: 120}
+_WIDEST = {1: 240, 2: 180, 3: 180}  # found and expected alike: they are read side by side
 _NARROWEST = 48
 
 
@@ -116,11 +116,6 @@ class ExplanationView(QWidget):
             self.tree.setVisible(bool(explanation.children))
             return
         self.tree.setVisible(False)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width() and self.tree.topLevelItemCount():
-            self.tree.fit_columns()
 
     def rows(self) -> list[list[str]]:
         """Every row's texts, depth first (for tests and accessibility checks)."""
@@ -218,6 +213,13 @@ class _ClauseTree(QTreeWidget):
         scale = min(1.0, room / sum(wanted.values()))
         for column, width in wanted.items():
             self.setColumnWidth(column, max(_NARROWEST, int(width * scale)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # the tree's own width: hidden until there is something to explain, it is laid out
+        # (and so given its real width) only once shown
+        if event.size().width() != event.oldSize().width() and self.topLevelItemCount():
+            self.fit_columns()
 
     def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column == _WHY:

@@ -105,3 +105,14 @@ def test_the_verdict_says_which_event_by_its_number_in_the_list(demo_window, qtb
     window.select_row(3)
     summary = window.destination.panel.trigger.explanation.summary.text()
     assert f"the selected event #{window.model.index(3, 0).data()}, " in summary
+
+
+def test_found_and_expected_show_in_full_when_there_is_room(view: ExplanationView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view.resize(1000, 300)
+    qtbot.waitUntil(lambda: view.tree.width() > 900 or view.width() >= 1000)
+    trigger = parse('type = "track" and event = "Order Completed" and properties.total > 100')
+    view.show_explanation(trigger, make_event(event="Order Completed", properties={"total": "89"}))
+    tree = view.tree
+    qtbot.waitUntil(lambda: tree.width() > 900)
+    for column in (2, 3):  # Found, Expected
+        assert tree.columnWidth(column) >= tree.sizeHintForColumn(column), column
