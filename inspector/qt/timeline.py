@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -85,6 +85,15 @@ def _pretty(value: Any) -> str | None:
 
 def _data(record: EventRecord) -> dict[str, Any]:
     return record.data
+
+
+def _lines_height(label: QLabel, lines: int) -> int:
+    """The height ``lines`` lines of rich text take in ``label`` (whole lines, none cut)."""
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    doc.setDocumentMargin(0)
+    doc.setHtml("<br>".join("⚠ x" for _ in range(lines)))
+    return int(doc.size().height()) + 2 * label.margin()
 
 
 def _is_cloud(evaluation: Evaluation) -> bool:
@@ -274,9 +283,7 @@ class TimelineView(QWidget):
         self.hazard_scroll.setWidgetResizable(True)
         self.hazard_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.hazard_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.hazard_scroll.setMaximumHeight(
-            self.hazard_list.fontMetrics().lineSpacing() * _HAZARD_LINES_SHOWN + 4
-        )
+        self.hazard_scroll.setMaximumHeight(_lines_height(self.hazard_list, _HAZARD_LINES_SHOWN))
         self.placeholder = QLabel(_NO_EVALUATION, self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
