@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from inspector.core.events import EventRecord
 
-__all__ = ["message_hash", "duplicate_ids", "SeenIds"]
+__all__ = ["message_hash", "message_hashes", "duplicate_ids", "SeenIds"]
 
 _BITS = 1 << 25
 _BLOCK = 1 << 14  # hashes searched at a time, going back from a repeat
@@ -28,6 +28,14 @@ def message_hash(message_id: object) -> int:
     if not isinstance(message_id, str) or not message_id:
         return 0
     return hash(message_id) or 1
+
+
+def message_hashes(
+    records: Sequence[EventRecord], start: int = 0, stop: int | None = None
+) -> array[int]:
+    """:func:`message_hash` of events ``start`` to ``stop`` (default: the end)."""
+    stop = len(records) if stop is None else stop
+    return array("q", (message_hash(records[i].data.get("messageId")) for i in range(start, stop)))
 
 
 class SeenIds:

@@ -9,7 +9,8 @@ from one browser gets exactly the one page session of ``page``.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from inspector.core.destinations import SdkState
 
@@ -19,10 +20,13 @@ __all__ = [
     "BrowserStates",
     "PageState",
     "browser_key",
+    "browser_of",
     "meet",
     "leave",
     "kept",
 ]
+
+T = TypeVar("T")
 
 SDK_SESSION_MODES = ("page", "browser", "event")
 SDK_SESSION_TEXT = {
@@ -35,6 +39,26 @@ SDK_SESSION_TEXT = {
 def browser_key(event: dict[str, Any]) -> str | None:
     value = event.get("anonymousId")
     return value if isinstance(value, str) and value else None
+
+
+def browser_of(
+    events: Sequence[T], index: int, data: Callable[[T], dict[str, Any]]
+) -> str | None:
+    """The browser (anonymousId) whose page event ``index`` meets with per-browser sessions.
+
+    Its own anonymousId, else that of the nearest event before it that has one, else (events
+    before the first anonymousId) the first one after it; None when no event has one.
+    ``data`` gives an item's event dict.
+    """
+    for i in range(index, -1, -1):
+        key = browser_key(data(events[i]))
+        if key is not None:
+            return key
+    for i in range(index + 1, len(events)):
+        key = browser_key(data(events[i]))
+        if key is not None:
+            return key
+    return None
 
 
 class BrowserStates:

@@ -15,7 +15,7 @@ from inspector.qt.json_view import pretty_json
 if TYPE_CHECKING:
     from inspector.qt.events_panel import EventsPanel
 
-__all__ = ["EventContextMenu", "filter_for"]
+__all__ = ["EventContextMenu", "PayloadSource", "filter_for"]
 
 PayloadSource = Callable[[int], tuple[str, str] | None]
 """Event row -> (mapping name, payload text) for the mapping selected in the window."""
@@ -58,10 +58,10 @@ class EventContextMenu(QObject):
 
     coverage_requested = Signal(int)
 
-    def __init__(self, panel: EventsPanel) -> None:
+    def __init__(self, panel: EventsPanel, payload_source: PayloadSource | None = None) -> None:
         super().__init__(panel)
         self.panel = panel
-        self.payload_source: PayloadSource | None = None
+        self.payload_source = payload_source
         self.last_menu: QMenu | None = None
 
     def build(self, row: int, column: int) -> QMenu:

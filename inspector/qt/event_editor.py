@@ -81,7 +81,7 @@ class EventEditor(QWidget):
             self.editor.document(), dark=palette_is_dark(self.palette())
         )
         self.find_bar = FindBar(self.editor, self)
-        self.find_bar.on_marks = self._apply_selections
+        self.find_bar.marks_changed.connect(self._apply_selections)
         self.raw = JsonView(self)
         self.raw.setAccessibleName("Event as received")
         self.raw.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)

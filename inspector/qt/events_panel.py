@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.evaluation import Verdict
 from inspector.core.filtering import EventFilter, compile_filter
-from inspector.qt.event_context_menu import EventContextMenu
+from inspector.qt.event_context_menu import EventContextMenu, PayloadSource
 from inspector.qt.event_model import MAPPINGS_COLUMN, EventTableModel, VerdictsRole
 from inspector.qt.filter_bar import FilterEdit
 from inspector.qt.verdict_style import palette_is_dark, verdict_colour
@@ -148,6 +148,7 @@ class EventsPanel(QWidget):
         parent: QWidget | None = None,
         *,
         matches_nothing: Callable[[int], bool] = lambda _row: False,
+        payload_source: PayloadSource | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
@@ -175,7 +176,7 @@ class EventsPanel(QWidget):
             signal.connect(self._update_empty_hint)
         self.table.viewport().installEventFilter(self)
         self._update_empty_hint()
-        self.menu = EventContextMenu(self)
+        self.menu = EventContextMenu(self, payload_source)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)

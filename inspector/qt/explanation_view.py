@@ -40,7 +40,7 @@ _HEADERS = ("", "Clause", "Found", "Expected", "Why")
 _WHY = len(_HEADERS) - 1
 # Columns 1-3 fit their contents up to these widths, and together to 3/5 of a narrow view:
 # "Why" takes the rest and wraps, so a near-miss hint stays in sight in the Mappings panel.
-_WIDEST = {1: 240, 2: 160, 3: 120}
+_WIDEST = {1: 240, 2: 180, 3: 180}  # found and expected alike: they are read side by side
 _NARROWEST = 48
 
 
@@ -85,12 +85,15 @@ class ExplanationView(QWidget):
         layout.addStretch(0)  # takes the room while the tree is hidden
         layout.addWidget(self.lint_label)
 
-    def show_explanation(self, trigger: Trigger | None, event: dict[str, Any] | None) -> None:
+    def show_explanation(
+        self, trigger: Trigger | None, event: dict[str, Any] | None, row: int | None = None
+    ) -> None:
         """Explain ``trigger`` against ``event``.
 
         Args:
             trigger: the trigger (``None``: no subscription selected; the view is emptied).
             event: the event (``None``: no event selected).
+            row: the event's row in the session, named as the event list numbers it.
         """
         self.tree.clear()
         self.source.setText(trigger.source if trigger is not None else "")
@@ -103,7 +106,8 @@ class ExplanationView(QWidget):
             self._show_summary(NO_EVENT_TEXT, None)
         else:
             explanation = trigger.explain(event)
-            self._show_summary(_summary(explanation, describe_event(event)), explanation.matched)
+            summary = _summary(explanation, describe_event(event, row))
+            self._show_summary(summary, explanation.matched)
             self._add_children(self.tree.invisibleRootItem(), explanation)
             self.tree.expandAll()
             nested = any(isinstance(c, Explanation) for c in explanation.children)
@@ -112,11 +116,6 @@ class ExplanationView(QWidget):
             self.tree.setVisible(bool(explanation.children))
             return
         self.tree.setVisible(False)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width() and self.tree.topLevelItemCount():
-            self.tree.fit_columns()
 
     def rows(self) -> list[list[str]]:
         """Every row's texts, depth first (for tests and accessibility checks)."""
@@ -215,6 +214,13 @@ class _ClauseTree(QTreeWidget):
         for column, width in wanted.items():
             self.setColumnWidth(column, max(_NARROWEST, int(width * scale)))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # the tree's own width: hidden until there is something to explain, it is laid out
+        # (and so given its real width) only once shown
+        if event.size().width() != event.oldSize().width() and self.topLevelItemCount():
+            self.fit_columns()
+
     def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column == _WHY:
             # The wrapped rows change height. Laid out later: while the header is still
@@ -273,8 +279,9 @@ def mark_differences(found: str, expected: str) -> tuple[str, str] | None:
     return "".join(left), "".join(right)
 
 
-def describe_event(event: dict[str, Any]) -> str:
-    """A few words naming an event: its type, name or user, and time."""
+def describe_event(event: dict[str, Any], row: int | None = None) -> str:
+    """A few words naming an event: its number in the list (``row`` + 1), type, name or user,
+    and time."""
     kind = event.get("type") if isinstance(event.get("type"), str) else "event"
     name = event.get("event") if kind == "track" else event.get("name")
     if not isinstance(name, str) or not name:
@@ -283,7 +290,7 @@ def describe_event(event: dict[str, Any]) -> str:
     stamp = event.get("timestamp")
     if isinstance(stamp, str) and len(stamp) >= 19 and stamp[10:11] in ("T", " "):
         text += f" at {stamp[5:10]} {stamp[11:19]}"
-    return text
+    return text if row is None else f"#{row + 1}, {text}"
 
 
 def _summary(explanation: Explanation, event: str) -> str:
@@ -292,10 +299,15 @@ def _summary(explanation: Explanation, event: str) -> str:
     verdict = "Matches" if explanation.matched else "Does not match"
     count = len(explanation.children)
     if count == 1:
-        return f"{verdict} the selected event, {event}."
+        return f"{verdict} the selected event{_joined(event)}."
     kind = "all" if explanation.operator == "and" else "any"
-    text = f"{verdict} the selected event, {event} ({kind} of {count} conditions must pass)."
+    text = f"{verdict} the selected event{_joined(event)} ({kind} of {count} conditions must pass)."
     return f"{text} {explanation.error}" if explanation.error else text
+
+
+def _joined(event: str) -> str:
+    # "the selected event #13, track …" but "the selected event, track …"
+    return f" {event}" if event.startswith("#") else f", {event}"
 
 
 def _parse_error_text(error: TriggerSyntaxError) -> str:

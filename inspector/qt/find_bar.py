@@ -6,9 +6,7 @@ focuses the event filter, from taking the key while the view has focus).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -44,8 +42,13 @@ class FindBar(QWidget):
     """Finds text in ``view`` (case-insensitive); Enter: next, Shift+Enter: previous, Esc: close.
 
     ``selections`` are the marks of every match, for the owner to merge with its own extra
-    selections (it calls ``on_marks`` after each change).
+    selections.
+
+    Signals:
+        marks_changed: ``selections`` changed.
     """
+
+    marks_changed = Signal()
 
     def __init__(self, view: QPlainTextEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,7 +73,6 @@ class FindBar(QWidget):
         self.edit.installEventFilter(self)
         view.installEventFilter(self)
         self.selections: list[QTextEdit.ExtraSelection] = []
-        self.on_marks: Callable[[], None] = lambda: None
         self.hide()
 
     def open(self) -> None:
@@ -86,7 +88,7 @@ class FindBar(QWidget):
     def close_bar(self) -> None:
         self.hide()
         self.selections = []
-        self.on_marks()
+        self.marks_changed.emit()
         self.view.setFocus()
 
     def refresh(self) -> None:
@@ -135,7 +137,7 @@ class FindBar(QWidget):
                 selection.format = fmt
                 self.selections.append(selection)
                 cursor = doc.find(needle, cursor)
-        self.on_marks()
+        self.marks_changed.emit()
 
     def _show_count(self, found: QTextCursor) -> None:
         starts = [s.cursor.selectionStart() for s in self.selections]

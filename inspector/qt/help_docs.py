@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
-from inspector.resources import resource_path
+from inspector.resources import README
 
 __all__ = ["HelpDocs", "readme_section", "readme_path", "TUTORIAL", "CONTRACT"]
 
@@ -16,14 +16,8 @@ CONTRACT = ("The inspect output contract", "### Headless: `jimo-inspector inspec
 
 
 def readme_path() -> Path | None:
-    """The README, bundled with the app or beside the package in a checkout."""
-    for candidate in (
-        resource_path("README.md"),
-        Path(__file__).resolve().parents[2] / "README.md",
-    ):
-        if candidate.is_file():
-            return candidate
-    return None
+    """The README, bundled with the app or beside the package in a checkout (None: absent)."""
+    return README if README.is_file() else None
 
 
 def readme_section(text: str, heading: str) -> str:

@@ -8,26 +8,22 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 
-from inspector.core.destinations import DestinationConfig, load_config, save_config
+from inspector.core.destinations import DestinationConfig
 from inspector.core.errors import InspectorError
-from inspector.core.evaluation import Evaluation
 from inspector.core.filtering import EventFilter
-from inspector.core.loaders import BadRecord
-from inspector.core.secrets import JIMO_ACCOUNT, find_key
 from inspector.core.tasks import TaskOwner
-from inspector.core.workbench import FilterResult, Workbench
+from inspector.core.workbench import Workbench
 from inspector.qt.compare_actions import CompareExportActions
+from inspector.qt.config_actions import ConfigActions
 from inspector.qt.file_opener import FileOpener
 from inspector.qt.help_docs import HelpDocs
-from inspector.qt.json_view import pretty_json
 from inspector.qt.load_report import LoadReport
-from inspector.qt.loading import counts_text
 from inspector.qt.menus import MainMenus
 from inspector.qt.quit_guard import QuitGuard
 from inspector.qt.selected_event import SelectedEvent
 from inspector.qt.window_layout import WindowLayout
 from inspector.qt.window_title import WindowTitle, unsaved_changes
-from inspector.resources import DEMO_CONFIG
+from inspector.qt.workbench_views import WorkbenchViews
 
 __all__ = ["MainWindow"]
 
@@ -43,21 +39,20 @@ class MainWindow(WindowLayout):
         self.workbench = workbench
         self.tasks = tasks
         self.menus = MainMenus(self, self.settings)
+        self.config = ConfigActions(workbench, self.destination, self.message_bar.show_message)
         self.compare_export = CompareExportActions(
-            self, workbench, self.message_bar.show_message, self.jump_to, self.load_config
+            self, workbench, self.message_bar.show_message, self.jump_to, self.config.load_config
         )
         self.selected = SelectedEvent(workbench, self)
         self.title = WindowTitle(self, workbench, self.destination)
         self.quit_guard = QuitGuard(self, lambda: unsaved_changes(workbench, self.destination))
         self.load_report = LoadReport(workbench, self.message_bar, self.skipped, self.settings)
-        self.opener = FileOpener(self, workbench, self.open_files, self.load_demo_config)
+        self.opener = FileOpener(self, workbench, self.open_files, self.config.load_demo_config)
         self.help_docs = HelpDocs(self, self.menus.help_menu)
-        self._shown: Evaluation | None = None
+        self.views = WorkbenchViews(workbench, self, self.selected)
         self._connect_views()
-        self._connect_workbench()
         self._connect_menus()
         self.restore_layout(self.settings)
-        self._update_counts()
 
     def _connect_views(self) -> None:
         wb = self.workbench
@@ -73,40 +68,15 @@ class MainWindow(WindowLayout):
         self.timeline.event_activated.connect(lambda row: self.jump_to(row, -1))
         self.progress.cancel_requested.connect(wb.cancel_loading)
         self.files_dropped.connect(self.opener.request)
-        self.skipped.count_changed.connect(
-            lambda n: self.bottom_tabs.setTabText(
-                1, f"Skipped records ({n:,})" if n else "Skipped records"
-            )
-        )
         self.events.menu.coverage_requested.connect(self.show_in_coverage)
-        self.events.menu.payload_source = self._payload_of
-        self.mappings.key_source = self._api_key
-
-    def _connect_workbench(self) -> None:
-        wb = self.workbench
-        for view in (self.model, self.coverage, self.timeline):
-            wb.evaluation_changed.connect(view.set_evaluation)
-        wb.evaluation_changed.connect(self._on_evaluation)
-        wb.evaluation_progress.connect(
-            lambda done, total: self.eval_label.setText(f"Evaluating {done:,}/{total:,}…")
-        )
-        wb.events_appended.connect(self._on_appended)
-        wb.bad_added.connect(self._on_bad)
-        wb.config_changed.connect(lambda _config: self.selected.refresh())
-        wb.event_edited.connect(self.selected.edited)
-        wb.cleared.connect(self._on_cleared)
-        wb.filter_changed.connect(self._on_filtered)
-        wb.load_started.connect(lambda name: self.progress.start(f"Loading {name}…"))
-        wb.load_progress.connect(self.progress.update_bytes)
-        wb.load_finished.connect(self._on_load_finished)
 
     def _connect_menus(self) -> None:
         menus = self.menus
         menus.open_requested.connect(self.opener.request)
         menus.quit_requested.connect(self.quit_guard.request_quit)
         menus.paste_requested.connect(self.paste_events)
-        menus.import_requested.connect(self.import_config)
-        menus.export_requested.connect(self.export_config)
+        menus.import_requested.connect(self.config.import_config)
+        menus.export_requested.connect(self.config.export_config)
         menus.clear_requested.connect(self.clear_events)
         menus.cancel_requested.connect(self.workbench.cancel_loading)
         menus.find_requested.connect(self._focus_filter)
@@ -138,6 +108,10 @@ class MainWindow(WindowLayout):
         if subscription >= 0:
             self.mappings.select_subscription(subscription)
 
+    def apply_filter(self, flt: EventFilter) -> None:
+        self.events.show_filter_error(flt)
+        self.workbench.set_filter(flt)
+
     def _focus_filter(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.events.filter_edit.setFocus()
@@ -150,92 +124,11 @@ class MainWindow(WindowLayout):
 
     def load_config(self, config: DestinationConfig) -> None:
         """Adopt a config from outside the editor (import, start-up)."""
-        self.destination.set_config(config)
-        self.workbench.set_config(config)
-
-    def load_demo_config(self) -> None:
-        self.load_config(load_config(DEMO_CONFIG))
+        self.config.load_config(config)
 
     def show_in_coverage(self, row: int) -> None:
         self.tabs.setCurrentIndex(1)
         self.coverage.show_event(row)
-
-    def _api_key(self) -> str | None:
-        """The Jimo Cloud key as sending finds it: environment, the config, then the keyring."""
-        if self.workbench.config.destination != "actions-jimo-cloud":
-            return None
-        return find_key(
-            JIMO_ACCOUNT, config_value=self.workbench.config.settings.get("apiKey")
-        ).secret
-
-    def _payload_of(self, row: int) -> tuple[str, str] | None:
-        if row != self.current_row():
-            return None
-        result = self.mappings.current_result()
-        if result is None or result.payload is None:
-            return None
-        return result.subscription, pretty_json(result.payload)
-
-    def import_config(self, path: str) -> bool:
-        try:
-            self.load_config(load_config(path))
-        except InspectorError as exc:
-            self.message_bar.show_message(f"Could not import the config: {exc}")
-            return False
-        return True
-
-    def export_config(self, path: str) -> bool:
-        try:
-            save_config(self.workbench.config, path)
-        except OSError as exc:
-            self.message_bar.show_message(f"Could not export the config: {exc.strerror or exc}")
-            return False
-        return True
-
-    # -- following the workbench --------------------------------------------------------------
-    def _on_evaluation(self, evaluation: Evaluation | None) -> None:
-        shown, self._shown = self._shown, evaluation
-        if evaluation is not None:
-            # an evaluation of appended events leaves the rows before them as they were
-            unchanged = len(shown.verdicts) if shown and evaluation.extends(shown) else 0
-            if not unchanged:
-                self.events.refresh()
-            hazards = len(evaluation.hazards)
-            self.eval_label.setText(f"{hazards:,} hazard(s)" if hazards else "")
-            self._update_counts()
-            self.selected.evaluated(unchanged)
-        else:
-            self.eval_label.clear()  # nothing is evaluated: no hazards to speak of
-
-    def apply_filter(self, flt: EventFilter) -> None:
-        self.events.show_filter_error(flt)
-        self.workbench.set_filter(flt)
-
-    def _on_filtered(self, result: FilterResult) -> None:
-        self.events.set_filter(result.filter, result.accepted)
-        self._update_counts()
-
-    def _on_appended(self, first: int, _last: int) -> None:
-        if self.current_row() < 0:
-            self.select_row(first)
-        self._update_counts()
-
-    def _on_bad(self, bad: Sequence[BadRecord]) -> None:
-        self.skipped.add_records(bad)
-
-    def _on_cleared(self) -> None:
-        self.events.rows_reset()
-        self.skipped.clear()
-        self.selected.show(-1)
-        self._update_counts()
-
-    def _on_load_finished(self, cancelled: bool) -> None:
-        if not self.workbench.loading:
-            self.progress.finish()
-        self._update_counts("cancelled" if cancelled else "")
-
-    def _update_counts(self, note: str = "") -> None:
-        self.counts_label.setText(counts_text(self.workbench, self.events.visible_rows(), note))
 
     # -- loading ------------------------------------------------------------------------------
     def open_files(self, paths: Sequence[str]) -> asyncio.Task[None]:

@@ -99,8 +99,15 @@ class MappingsPanel(QWidget):
     subscription_selected = Signal(int)
     send_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        key_source: Callable[[], str | None] = lambda: None,
+    ) -> None:
         super().__init__(parent)
+        self.key_source = key_source
+        """The destination's API key, for "Copy with key" (None: none set)."""
         self.model = VerdictListModel(self)
         self.table = QTableView(self)
         self.table.setAccessibleName("Mappings and their verdicts")
@@ -148,8 +155,6 @@ class MappingsPanel(QWidget):
         )
         self.curl_key_button.setToolTip("A curl command that runs as it is: the API key is in it")
         self.curl_key_button.hide()
-        self.key_source: Callable[[], str | None] = lambda: None
-        """The destination's API key, for "Copy with key" (None: none set)."""
         self.send_button = QPushButton("Send this request…", self)
         self.send_button.clicked.connect(self.send_requested.emit)
         self.send_button.hide()
@@ -305,6 +310,13 @@ class MappingsPanel(QWidget):
 
     def current_result(self) -> SubscriptionResult | None:
         return self.model.result(self._current)
+
+    def selected_payload(self) -> tuple[str, str] | None:
+        """(mapping name, payload JSON) of the selected mapping, if it produced one."""
+        result = self.current_result()
+        if result is None or result.payload is None:
+            return None
+        return result.subscription, pretty_json(result.payload)
 
     @property
     def cloud_mode(self) -> bool:

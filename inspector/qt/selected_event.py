@@ -37,7 +37,7 @@ class SelectedEvent:
         if not 0 <= row < len(self._workbench):
             return
         data = self._workbench.store[row].data
-        w.destination.set_event(data)
+        w.destination.set_event(data, row)
         try:
             inspection = self._workbench.detail(row)
         except InspectorError as exc:  # a config the destination refuses

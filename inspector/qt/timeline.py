@@ -15,9 +15,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QTextDocument
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -26,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from inspector.core.destinations import get_destination
 from inspector.core.evaluation import Evaluation, TimelineEntry
-from inspector.core.sdk_sessions import BrowserStates
+from inspector.core.events import EventRecord
+from inspector.core.sdk_sessions import BrowserStates, browser_of
 from inspector.core.store import EventStore
 from inspector.qt.store_adapter import StoreSubscription, activate_on_enter, setup_compact_table
 from inspector.qt.verdict_style import palette_is_dark
@@ -39,12 +42,14 @@ CLOUD_PLACEHOLDER = "Jimo Cloud has no browser SDK: nothing to simulate."
 _NO_EVALUATION = "No evaluated events yet: load a file to follow the Jimo SDK through it."
 _ROW_HEIGHT = 22
 _HAZARDS_LISTED = 6  # under the table, in full; the rest only in their rows
+_HAZARD_LINES_SHOWN = 3  # lines of that list in sight (it scrolls)
 _ATTRIBUTES_SHOWN = 120  # characters of "k=v, …" before eliding; the tooltip has the JSON
 
 # column header, and the state keys whose change makes the cell bold
 _COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("#", ()),
     ("Event", ()),
+    ("Browser", ()),
     ("Initialised", ("initialized",)),
     ("User ID", ("userId",)),
     ("Email", ("email",)),
@@ -53,6 +58,7 @@ _COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Hazards", ()),
 )
 _HAZARDS = len(_COLUMNS) - 1
+_BROWSER, _INITIALISED, _USER, _EMAIL, _ATTRIBUTES, _GROUP = range(2, 8)
 _HAZARD_TINT = ("#fff3d6", "#4a3a12")  # light, dark
 
 
@@ -77,6 +83,19 @@ def _pretty(value: Any) -> str | None:
     return json.dumps(value, indent=2, ensure_ascii=False)
 
 
+def _data(record: EventRecord) -> dict[str, Any]:
+    return record.data
+
+
+def _lines_height(label: QLabel, lines: int) -> int:
+    """The height ``lines`` lines of rich text take in ``label`` (whole lines, none cut)."""
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    doc.setDocumentMargin(0)
+    doc.setHtml("<br>".join("⚠ x" for _ in range(lines)))
+    return int(doc.size().height()) + 2 * label.margin()
+
+
 def _is_cloud(evaluation: Evaluation) -> bool:
     return get_destination(evaluation.config.destination).mode == "cloud"
 
@@ -94,6 +113,7 @@ class TimelineModel(QAbstractTableModel):
         self._store = store
         self._evaluation: Evaluation | None = None
         self._entries: list[TimelineEntry] = []
+        self._browsers: dict[int, str | None] = {}  # event index -> its browser, once asked
         self._dark = palette_is_dark()
         self._bold = QFont()
         self._bold.setBold(True)
@@ -106,6 +126,7 @@ class TimelineModel(QAbstractTableModel):
         self._subscription.detach()
 
     def _on_changed(self, first: int, last: int) -> None:
+        self._browsers.clear()  # an edit can change an event's anonymousId
         rows = [r for r, e in enumerate(self._entries) if first <= e.event_index <= last]
         if rows:
             self.dataChanged.emit(self.index(rows[0], 1), self.index(rows[-1], 1))
@@ -125,6 +146,7 @@ class TimelineModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._evaluation = evaluation
+        self._browsers.clear()
         self._entries = list(evaluation.timeline) if evaluation is not None else []
         self.endResetModel()
 
@@ -185,21 +207,32 @@ class TimelineModel(QAbstractTableModel):
         record = self._store[event_index]
         return f"{record.type or '?'} {record.name}".rstrip()
 
+    def browser(self, event_index: int) -> str | None:
+        """The anonymousId of the browser whose SDK page the event met (per-browser sessions)."""
+        if event_index not in self._browsers:
+            events = self._store.events()
+            if event_index >= len(events):
+                return None
+            self._browsers[event_index] = browser_of(events, event_index, _data)
+        return self._browsers[event_index]
+
     def _display(self, entry: TimelineEntry, column: int) -> str:
         state = entry.state
         if column == 0:
             return str(entry.event_index + 1)
         if column == 1:
             return self.event_text(entry.event_index)
-        if column == 2:
+        if column == _BROWSER:
+            return self.browser(entry.event_index) or "—"
+        if column == _INITIALISED:
             return "yes" if state.get("initialized") else "no"
-        if column == 3:
+        if column == _USER:
             return _value(state.get("userId"))
-        if column == 4:
+        if column == _EMAIL:
             return _value(state.get("email"))
-        if column == 5:
+        if column == _ATTRIBUTES:
             return _compact(state.get("attributes"))
-        if column == 6:
+        if column == _GROUP:
             return _value(state.get("groupId"))
         # Codes, not sentences: they stay readable in a narrow column; the sentences are in the
         # tooltip and in the view's hazard list.
@@ -207,13 +240,16 @@ class TimelineModel(QAbstractTableModel):
 
     def _tooltip(self, entry: TimelineEntry, column: int) -> str | None:
         state = entry.state
-        if column == 5:
+        if column == _BROWSER:
+            browser = self.browser(entry.event_index)
+            return f"Browser (anonymousId) {browser}" if browser else None
+        if column == _ATTRIBUTES:
             return _pretty(state.get("attributes"))
-        if column == 6:
+        if column == _GROUP:
             return _pretty(state.get("groupTraits"))
         if column == _HAZARDS and entry.hazards:
             return "\n\n".join(f"⚠ {h.code}\n{h.message}" for h in entry.hazards)
-        if column == 2 and state.get("manualInit"):
+        if column == _INITIALISED and state.get("manualInit"):
             return "manualInit is on: the SDK waits for jimoInit"
         return None
 
@@ -241,6 +277,13 @@ class TimelineView(QWidget):
         self.hazard_list.setWordWrap(True)
         self.hazard_list.setTextFormat(Qt.TextFormat.RichText)
         self.hazard_list.linkActivated.connect(lambda link: self.event_activated.emit(int(link)))
+        # at most a few lines high, scrolled beyond: the table above keeps its rows in sight
+        self.hazard_scroll = QScrollArea(self)
+        self.hazard_scroll.setWidget(self.hazard_list)
+        self.hazard_scroll.setWidgetResizable(True)
+        self.hazard_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.hazard_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.hazard_scroll.setMaximumHeight(_lines_height(self.hazard_list, _HAZARD_LINES_SHOWN))
         self.placeholder = QLabel(_NO_EVALUATION, self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -255,7 +298,7 @@ class TimelineView(QWidget):
         )
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((36, 150, 64, 96, 150, 140, 64)):
+        for column, width in enumerate((36, 150, 110, 64, 96, 150, 140, 64)):
             header.resizeSection(column, width)
         activate_on_enter(self.table, self._emit_activated)
         self.stack = QStackedWidget(self)
@@ -266,7 +309,7 @@ class TimelineView(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.summary)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.hazard_list)
+        layout.addWidget(self.hazard_scroll)
         self.model.modelReset.connect(self._update)
         self.model.rowsInserted.connect(self._update)
         self._update()
@@ -289,12 +332,17 @@ class TimelineView(QWidget):
             for label in (self.summary, self.hazard_list):
                 label.clear()
                 label.hide()
+            self.hazard_scroll.hide()
             return
         self.stack.setCurrentWidget(self.table)
+        final = evaluation.final_state
+        several = isinstance(final, BrowserStates) and final.browsers > 1
+        self.table.setColumnHidden(_BROWSER, not several)  # one page: no browser to tell apart
         self.summary.setText(self._summary_text(evaluation))
         self.summary.show()
         self.hazard_list.setText(self._hazard_text(evaluation))
         self.hazard_list.setVisible(bool(evaluation.hazards))
+        self.hazard_scroll.setVisible(bool(evaluation.hazards))
 
     def _summary_text(self, evaluation: Evaluation) -> str:
         """Which SDK sessions are in force, where the session ended up, how many hazards."""

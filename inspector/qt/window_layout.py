@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.workbench import Workbench
+from inspector.qt.config_actions import api_key
 from inspector.qt.coverage import CoverageView
 from inspector.qt.destination_editor import DestinationEditor
 from inspector.qt.event_editor import EventEditor
@@ -45,9 +46,14 @@ class WindowLayout(QMainWindow):
         self.resize(1440, 900)
         store = workbench.store
         self.model = EventTableModel(store, self, edited=workbench.is_edited)
-        self.events = EventsPanel(self.model, self, matches_nothing=workbench.matches_nothing)
+        self.events = EventsPanel(
+            self.model,
+            self,
+            matches_nothing=workbench.matches_nothing,
+            payload_source=self._selected_payload,
+        )
         self.event_editor = EventEditor(self)
-        self.mappings = MappingsPanel(self)
+        self.mappings = MappingsPanel(self, key_source=lambda: api_key(workbench.config))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         for widget in (self.events, self.event_editor, self.mappings):
@@ -88,6 +94,10 @@ class WindowLayout(QMainWindow):
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.eval_label)
         self.statusBar().addPermanentWidget(self.progress)
+
+    def _selected_payload(self, row: int) -> tuple[str, str] | None:
+        """The payload of the mapping selected for event ``row`` (None: not the shown event)."""
+        return self.mappings.selected_payload() if row == self.events.current_row() else None
 
     def restore_layout(self, settings: QSettings) -> None:
         """Geometry and splitters as the user left them (under versioned keys)."""

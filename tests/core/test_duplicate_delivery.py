@@ -11,6 +11,7 @@ from inspector.cli import main
 from inspector.core.destinations import default_config
 from inspector.core.evaluation import Verdict, evaluate, extend, inspect_event, reevaluate
 from inspector.core.events import EventRecord, EventSource
+from inspector.core.inspection import inspect as inspect_events
 from tests.factories import make_event
 
 
@@ -63,3 +64,54 @@ def test_inspect_prints_a_note_and_delivered_false_for_a_repeat(
     matched = [r for r in lines[2]["results"] if r["matched"]]
     assert matched and all(not r["delivered"] and r["commands"] == [] for r in matched)
     assert list(lines[2]["results"][0]) == list(lines[1]["results"][0])  # the same keys
+
+
+def _retried_identify() -> list[EventRecord]:
+    """identify A, identify B, then a client retry of the first (same messageId), then a track."""
+    first = make_event("identify", userId="user-a", messageId="m-a")
+    return [
+        EventRecord.from_dict(e, EventSource("paste"))
+        for e in (
+            first,
+            make_event("identify", userId="user-b", messageId="m-b"),
+            dict(first),
+            make_event(messageId="m-t"),
+        )
+    ]
+
+
+@pytest.mark.parametrize("browsers", [False, True])
+def test_a_repeat_leaves_the_simulated_sdk_as_it_was(browsers: bool) -> None:
+    # the browser ran the identify once; the retry only re-sent it to Segment's API
+    records = _retried_identify()
+    config = default_config()  # device mode
+    result = evaluate(records, config, browsers=browsers)
+    assert result.duplicates == {2: 0}
+    assert result.final_state is not None
+    final = result.final_state
+    state = final.before(records[3].data) if hasattr(final, "before") else final
+    assert state is not None and state.snapshot()["userId"] == "user-b"
+    assert [e.event_index for e in result.timeline] == [0, 1]  # the repeat changed nothing
+    assert (
+        inspect_event(records, 3, config, result, browsers=browsers).state.snapshot()["userId"]
+        == "user-b"
+    )
+    assert (
+        inspect_event(records, 2, config, None, browsers=browsers).state.snapshot()["userId"]
+        == "user-b"
+    )
+    # appended, edited and streamed passes agree
+    grown = extend(evaluate(records[:2], config, browsers=browsers), records)
+    assert list(grown.timeline) == list(result.timeline)
+    edited = [*records[:3], EventRecord.from_dict(make_event(messageId="m-x"), records[3].source)]
+    again = reevaluate(result, edited, 3)
+    assert [e.event_index for e in again.timeline] == [0, 1]
+    sessions = "browser" if browsers else "page"
+    streamed = list(inspect_events(records, config, sdk_sessions=sessions))
+    assert [i.state.snapshot()["userId"] for i in streamed] == [
+        "user-a",
+        "user-b",
+        "user-b",
+        "user-b",
+    ]
+    assert streamed[2].notes and not streamed[2].hazards

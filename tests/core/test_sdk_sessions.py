@@ -88,3 +88,20 @@ def test_per_browser_detail_agrees_with_the_evaluation(monkeypatch: pytest.Monke
         row = bytes(verdict_of(r) for r in detail.results)
         assert row == result.verdicts[i] == bytes(verdict_of(r) for r in scratch.results)
         assert detail.state == scratch.state
+
+
+def test_an_event_without_anonymous_id_belongs_to_the_browser_before_it() -> None:
+    from inspector.core.sdk_sessions import browser_of
+
+    events = [
+        make_event("page"),  # before the first anonymousId: the first browser's
+        make_event("track", anonymousId="a"),
+        make_event("track"),
+        make_event("track", anonymousId="b"),
+        make_event("identify"),
+    ]
+    for event in (events[0], events[2], events[4]):
+        event.pop("anonymousId", None)
+    found = [browser_of(events, i, lambda e: e) for i in range(len(events))]
+    assert found == ["a", "a", "a", "b", "b"]
+    assert browser_of([events[0]], 0, lambda e: e) is None

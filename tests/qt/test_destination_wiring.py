@@ -68,19 +68,19 @@ def test_fixing_a_broken_trigger_clears_its_errors(
 def test_config_import_and_export_round_trip(demo_window: MainWindow, run_until, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = demo_window
     path = tmp_path / "config.json"
-    assert window.export_config(str(path))
+    assert window.config.export_config(str(path))
     assert '"Big orders"' in path.read_text()
     path.write_text(
         '{"destination": "actions-jimo", "settings": {"projectId": "p1"}, "subscriptions": ['
         '{"name": "Only identifies", "actionSlug": "sendUserData",'
         ' "trigger": "type = \\"identify\\"", "settings": {"userId": {"@path": "$.userId"}}}]}'
     )
-    assert window.import_config(str(path))  # the Public API shape: mapping under "settings"
+    assert window.config.import_config(str(path))  # the Public API shape: mapping under "settings"
     settle(window, run_until)
     assert [s.name for s in window.workbench.config.subscriptions] == ["Only identifies"]
     assert window.coverage.model.columnCount() == 4
     path.write_text('{"destination": "actions-jimo", "subscriptions": 3}')
-    assert not window.import_config(str(path))
+    assert not window.config.import_config(str(path))
     assert "subscriptions" in window.message_bar.label.text()
 
 

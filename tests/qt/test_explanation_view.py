@@ -95,9 +95,24 @@ def test_long_values_are_elided_in_the_middle(view: ExplanationView) -> None:
     assert view.tree.textElideMode() == Qt.TextElideMode.ElideMiddle
 
 
-def test_the_verdict_says_which_event_it_is_about(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_verdict_says_which_event_by_its_number_in_the_list(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = demo_window
-    window.select_row(12)  # Order Completed
+    window.select_row(12)
+    number = window.model.index(12, 0).data()  # the "#" column, as the event list shows it
     window.tabs.setCurrentIndex(2)  # Destination
     summary = window.destination.panel.trigger.explanation.summary.text()
-    assert "the selected event, track “Order Completed” at 11-20" in summary
+    assert f"the selected event #{number}, track “Order Completed” at 11-20" in summary
+    window.select_row(3)
+    summary = window.destination.panel.trigger.explanation.summary.text()
+    assert f"the selected event #{window.model.index(3, 0).data()}, " in summary
+
+
+def test_found_and_expected_show_in_full_when_there_is_room(view: ExplanationView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view.resize(1000, 300)
+    qtbot.waitUntil(lambda: view.tree.width() > 900 or view.width() >= 1000)
+    trigger = parse('type = "track" and event = "Order Completed" and properties.total > 100')
+    view.show_explanation(trigger, make_event(event="Order Completed", properties={"total": "89"}))
+    tree = view.tree
+    qtbot.waitUntil(lambda: tree.width() > 900)
+    for column in (2, 3):  # Found, Expected
+        assert tree.columnWidth(column) >= tree.sizeHintForColumn(column), column

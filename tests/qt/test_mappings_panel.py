@@ -172,3 +172,24 @@ def test_curl_copies_masked_with_a_confirmation_or_with_the_key_on_request(  # t
     words = shlex.split(QGuiApplication.clipboard().text().replace("\\\n", " "))
     assert "Authorization: Bearer sk_live_0123456789wxyz" in words
     assert "keep it private" in window.statusBar().currentMessage()
+
+
+def test_a_retried_call_leaves_the_simulated_sdk_as_the_first_left_it(  # type: ignore[no-untyped-def]
+    window: MainWindow, run_until, qtbot, tmp_path
+) -> None:
+    first = {"type": "identify", "userId": "user-a", "messageId": "m-a", "anonymousId": "b1"}
+    second = {"type": "identify", "userId": "user-b", "messageId": "m-b", "anonymousId": "b1"}
+    track = {"type": "track", "event": "Signed Up", "messageId": "m-t", "anonymousId": "b1"}
+    path = tmp_path / "retried.ndjson"
+    path.write_text("\n".join(json.dumps(e) for e in (first, second, first, track)) + "\n")
+    window.open_files([str(path)])
+    run_until(lambda: not window.workbench.loading and window.model.rowCount() == 4)
+    settle(window, run_until)
+    timeline = window.timeline
+    assert [timeline.model.entry(r).event_index for r in range(timeline.model.rowCount())] == [
+        0,
+        1,
+    ]  # the retry (event 3) changed nothing in the browser
+    assert "user user-b" in timeline.summary.text()
+    _click_row(window.events.table, 2, qtbot)
+    assert "same messageId as event 1" in window.mappings.problems.toPlainText()

@@ -39,5 +39,8 @@ def test_view_commands_switch_tabs_panels_and_the_sdk_mode(window: MainWindow) -
     assert not window.bottom_tabs.isVisible()
     panel.trigger()
     assert window.bottom_tabs.isVisible()
-    _action(window, "A &fresh SDK for every event").trigger()
-    assert window.workbench.fresh_sdk and window.workbench.sdk_sessions == "event"
+    sessions = {a.text(): a for a in window.menus.sdk_sessions.actions()}  # View → SDK sessions
+    sessions["A &fresh SDK for every event"].trigger()
+    assert window.workbench.sdk_sessions == "event" and window.workbench.fresh_sdk
+    sessions["One for &all events"].trigger()
+    assert window.workbench.sdk_sessions == "page" and not window.workbench.fresh_sdk

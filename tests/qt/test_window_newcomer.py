@@ -251,3 +251,35 @@ def test_each_browser_gets_its_own_sdk_page_and_the_timeline_says_so(  # type: i
     assert (second, "track-before-identify") not in hazards
     window.select_row(second)
     assert "before any identify" not in window.mappings.problems.toPlainText()
+
+
+def test_the_timeline_says_which_browser_each_row_belongs_to(  # type: ignore[no-untyped-def]
+    demo_window: MainWindow, run_until
+) -> None:
+    window = demo_window  # several browsers: one SDK page each
+    table, model = window.timeline.table, window.timeline.model
+    column = model.HEADERS.index("Browser")
+    assert not table.isColumnHidden(column)
+    events = window.workbench.store.events()
+    seen = set()
+    for row in range(model.rowCount()):
+        index = model.entry(row).event_index
+        own = events[index].data.get("anonymousId")
+        shown = model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+        if own:
+            assert shown == f"Browser (anonymousId) {own}"
+        seen.add(shown)
+    assert len(seen) > 1  # the rows of several browsers are told apart
+    page = next(a for a in window.menus.sdk_sessions.actions() if a.data() == "page")
+    page.trigger()
+    settle(window, run_until)
+    assert table.isColumnHidden(column)  # one page for the whole file: no browser to tell
+
+
+def test_the_hazard_list_leaves_the_timeline_rows_in_sight(demo_window: MainWindow) -> None:
+    window = demo_window  # 1440 x 900, eight hazards under the timeline
+    window.show()
+    table = window.timeline.table
+    assert len(window.workbench.evaluation.hazards) > 6
+    rows_in_sight = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    assert rows_in_sight >= 4

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +17,7 @@ from inspector.core.evaluation._model import (
     verdict_of,
 )
 from inspector.core.events import EventRecord, json_bytes
-from inspector.core.inspection import Engine, Hazard, step
+from inspector.core.inspection import Engine, Hazard, not_run, step
 from inspector.core.loaders import CancelToken
 from inspector.core.message_ids import message_hash
 from inspector.core.sdk_sessions import BrowserStates, PageState, kept, leave, meet
@@ -46,8 +46,11 @@ class Pass:
         cancel: CancelToken | None,
         progress: Progress | None,
         browsers: bool = False,
+        repeats: Container[int] = (),
     ) -> None:
+        """``repeats``: the events repeating an earlier messageId, which never reach the SDK."""
         self.engine = Engine(config)
+        self.repeats = repeats
         self.config, self.fresh_sdk, self.records = config, fresh_sdk, records
         self.browsers = browsers and not fresh_sdk
         self.start: PageState = (
@@ -114,6 +117,8 @@ class Pass:
         if isinstance(state, BrowserStates):  # what changed is told against this browser's page
             snapshot = state.snapshot()
         inspection = step(self.engine, i, record, before)
+        if i in self.repeats:
+            not_run(inspection, before)
         row = bytes(verdict_of(r) for r in inspection.results)
         out.verdicts.append(self.rows.setdefault(row, row))
         out.unmatched.append(unmatched_flag(row))

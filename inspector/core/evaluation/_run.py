@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -15,9 +16,9 @@ from inspector.core.evaluation._model import (
 )
 from inspector.core.evaluation._pass import Pass, Progress
 from inspector.core.events import EventRecord
-from inspector.core.inspection import Engine, EventInspection, mark_duplicate, step
+from inspector.core.inspection import Engine, EventInspection, mark_duplicate, not_run, step
 from inspector.core.loaders import CancelToken
-from inspector.core.message_ids import SeenIds, duplicate_ids
+from inspector.core.message_ids import SeenIds, duplicate_ids, message_hash, message_hashes
 from inspector.core.sdk_sessions import BrowserStates, PageState, kept, leave, meet
 
 __all__ = ["evaluate", "extend", "reevaluate", "inspect_event"]
@@ -34,14 +35,19 @@ def evaluate(
     cancel: CancelToken | None = None,
     progress: Progress | None = None,
 ) -> Evaluation:
-    """Run every event through every subscription, in order (one SDK page, or one per browser)."""
-    run = Pass(config, fresh_sdk, records, cancel, progress, browsers)
+    """Run every event through every subscription, in order (one SDK page, or one per browser).
+
+    An event repeating an earlier messageId is matched but not delivered, and leaves the SDK
+    page as it found it (see :mod:`inspector.core.inspection._duplicates`).
+    """
+    seen = SeenIds()
+    duplicates = duplicate_ids(message_hashes(records), records, seen)
+    run = Pass(config, fresh_sdk, records, cancel, progress, browsers, duplicates)
     result = run.segment(0, run.start, None)
     if not run.finished:
         return result
     result.complete = True
-    result.seen_ids = SeenIds()
-    result.duplicates = duplicate_ids(result.message_hashes, records, result.seen_ids)
+    result.seen_ids, result.duplicates = seen, duplicates
     demote_duplicates(result, result.duplicates)
     _in_blocks(result)
     result.totals()  # counted here, in the worker, so the views need not
@@ -67,16 +73,18 @@ def extend(
     start = len(previous.verdicts)
     if not previous.complete or start > len(records) or previous.seen_ids is None:
         return _again(previous, records, cancel, progress)
-    run = Pass(previous.config, previous.fresh_sdk, records, cancel, progress, previous.browsers)
+    seen_ids = previous.seen_ids.copy()  # a dropped job must not leave its ids behind
+    hashes = previous.message_hashes + message_hashes(records, start)
+    later = duplicate_ids(hashes, records, seen_ids, start, previous.duplicates)
+    run = Pass(
+        previous.config, previous.fresh_sdk, records, cancel, progress, previous.browsers, later
+    )
     fresh = previous.fresh_sdk or start == 0
     state = run.start if fresh else previous.final_state
     snapshot = state.snapshot() if isinstance(state, SdkState) and not fresh else None
     segment = run.segment(start, state, snapshot)
     if not run.finished:
         return previous
-    hashes = previous.message_hashes + segment.message_hashes
-    seen_ids = previous.seen_ids.copy()  # a dropped job must not leave its ids behind
-    later = duplicate_ids(hashes, records, seen_ids, start, previous.duplicates)
     demote_duplicates(segment, [i - start for i in later])  # its verdicts count from ``start``
     result = Evaluation(
         previous.config,
@@ -117,7 +125,22 @@ def reevaluate(
     fits = previous.complete and len(previous.verdicts) == len(records)
     if not fits or not 0 <= changed < len(records):
         return _again(previous, records, cancel, progress)
-    run = Pass(previous.config, previous.fresh_sdk, records, cancel, progress, previous.browsers)
+    hashes = array("q", previous.message_hashes)
+    hashes[changed] = message_hash(records[changed].data.get("messageId"))
+    seen = SeenIds()
+    duplicates = duplicate_ids(hashes, records, seen)
+    if duplicates.keys() - {changed} != previous.duplicates.keys() - {changed}:
+        # another event became a repeat or stopped being one: its SDK effect changed too
+        return _again(previous, records, cancel, progress)
+    run = Pass(
+        previous.config,
+        previous.fresh_sdk,
+        records,
+        cancel,
+        progress,
+        previous.browsers,
+        duplicates,
+    )
     if previous.fresh_sdk:
         base, state = changed, run.start
     else:
@@ -135,11 +158,7 @@ def reevaluate(
         return previous  # cancelled: the old evaluation still describes everything but the edit
     stop = base + len(segment.verdicts)
     result = _splice(previous, segment, base, stop)
-    result.seen_ids = SeenIds()
-    result.duplicates = duplicate_ids(result.message_hashes, records, result.seen_ids)
-    if any(i not in result.duplicates for i in previous.duplicates if not base <= i < stop):
-        # a repeat outside the replayed stretch is one no longer: its verdicts need a full pass
-        return _again(previous, records, cancel, progress)
+    result.seen_ids, result.duplicates = seen, duplicates
     demote_duplicates(result, result.duplicates)
     _in_blocks(result)
     result.totals()
@@ -201,6 +220,10 @@ def inspect_event(
     """
     engine = Engine(config)
     browsers = browsers and not fresh_sdk
+    if evaluation is not None and evaluation.complete:
+        repeats = evaluation.duplicates
+    else:
+        repeats = duplicate_ids(message_hashes(records, 0, index + 1), records)
     start, state = 0, BrowserStates(engine.start) if browsers else engine.start
     if fresh_sdk:
         start = index
@@ -214,9 +237,11 @@ def inspect_event(
             # every hazard that holds at this event, not only those first seen here
             before = replace(before, reported=frozenset())
         inspection = step(engine, i, records[i], before)
+        if i in repeats:
+            not_run(inspection, before)
         if i == index:
-            if evaluation is not None and index in evaluation.duplicates:
-                mark_duplicate(inspection, evaluation.duplicates[index])
+            if index in repeats:
+                mark_duplicate(inspection, repeats[index])
             return inspection
         if inspection.state is not None:
             state = leave(state, inspection.state)

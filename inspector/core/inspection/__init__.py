@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from inspector.core.inspection._compiled import DirectEval
-from inspector.core.inspection._duplicates import duplicate_note, mark_duplicate
+from inspector.core.inspection._duplicates import duplicate_note, mark_duplicate, not_run
 from inspector.core.inspection._engine import Engine, event_data
 from inspector.core.inspection._pipeline import inspect, step
 from inspector.core.inspection._results import (
@@ -28,5 +28,6 @@ __all__ = [
     "DirectEval",
     "event_data",
     "mark_duplicate",
+    "not_run",
     "duplicate_note",
 ]

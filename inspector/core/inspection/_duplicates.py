@@ -4,13 +4,16 @@ Segment deduplicates on ``messageId`` before any destination sees an event, and 
 destination ran once, in the browser, for the call a retry repeats. So a repeat is shown
 matched but not delivered, with a note saying which event it repeats; its payload stays (what
 ``perform`` would have received), while commands and requests, which never happen, are cleared.
+Nor does a repeat touch the simulated SDK page: it leaves the state as it found it and raises
+no hazard (:func:`not_run`).
 """
 
 from __future__ import annotations
 
+from inspector.core.destinations import SdkState
 from inspector.core.inspection._results import EventInspection
 
-__all__ = ["duplicate_note", "mark_duplicate"]
+__all__ = ["duplicate_note", "mark_duplicate", "not_run"]
 
 
 def duplicate_note(first: int) -> str:
@@ -37,3 +40,9 @@ def mark_duplicate(inspection: EventInspection, first: int) -> None:
         result.jimo_init_at = None
         result.request = None
         result.add_note(note)
+
+
+def not_run(inspection: EventInspection, before: SdkState | None) -> None:
+    """A repeat never ran in the browser: the SDK page stays in ``before``, with no hazard."""
+    inspection.state = before
+    inspection.hazards = []

@@ -7,7 +7,7 @@ from typing import Any
 
 from inspector.core.destinations import DestinationConfig, SdkState
 from inspector.core.inspection._compiled import DirectEval
-from inspector.core.inspection._duplicates import mark_duplicate
+from inspector.core.inspection._duplicates import mark_duplicate, not_run
 from inspector.core.inspection._engine import Engine, event_data
 from inspector.core.inspection._results import EventInspection
 from inspector.core.sdk_sessions import BrowserStates
@@ -52,14 +52,16 @@ def inspect(
     for index, item in enumerate(events):
         if browsers is not None:
             state = browsers.before(event_data(item))
+        message_id = event_data(item).get("messageId")
+        first = index
+        if isinstance(message_id, str) and message_id:
+            first = first_of.setdefault(hash(message_id), index)
         inspection = step(engine, index, item, state)
+        if first != index:  # a repeat: dropped by Segment, never run again in the browser
+            not_run(inspection, state)
+            mark_duplicate(inspection, first)
         if browsers is not None:
             browsers.after(inspection.state)
         elif not fresh:
             state = inspection.state
-        message_id = event_data(item).get("messageId")
-        if isinstance(message_id, str) and message_id:
-            first = first_of.setdefault(hash(message_id), index)
-            if first != index:
-                mark_duplicate(inspection, first)
         yield inspection

@@ -138,9 +138,10 @@ class DestinationEditor(QWidget):
         if index != self._index:
             self.subscription_selected.emit(self._index)
 
-    def set_event(self, event: dict[str, Any] | None) -> None:
-        """The event selected in the main window; the trigger editor explains against it."""
-        self.panel.set_event(event)
+    def set_event(self, event: dict[str, Any] | None, row: int | None = None) -> None:
+        """The event selected in the main window (``row``: its place in the session, named
+        as the event list numbers it); the trigger editor explains against it."""
+        self.panel.set_event(event, row)
 
     def select_subscription(self, index: int) -> None:
         """Select subscription ``index`` (out of range: none)."""

@@ -104,8 +104,8 @@ class SubscriptionPanel(QWidget):
         self.trigger.show_trigger(sub.trigger)
         self.mapping.show_mapping(dest.action(sub.action), sub.mapping)
 
-    def set_event(self, event: dict[str, Any] | None) -> None:
-        self.trigger.set_event(event)
+    def set_event(self, event: dict[str, Any] | None, row: int | None = None) -> None:
+        self.trigger.set_event(event, row)
 
     def _on_mapping_edited(self, mapping: dict[str, Any], typed: bool) -> None:
         if typed:

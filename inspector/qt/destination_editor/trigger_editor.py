@@ -86,6 +86,7 @@ class TriggerEditor(QWidget):
         self.explanation = ExplanationView(self, trigger_details=False)
         self._trigger = parse("")
         self._event: dict[str, Any] | None = None
+        self._row: int | None = None
         self._showing = False
         self._lay_out()
         self._refresh()
@@ -115,9 +116,10 @@ class TriggerEditor(QWidget):
                 self._showing = False
         self._refresh()
 
-    def set_event(self, event: dict[str, Any] | None) -> None:
-        self._event = event
-        self.explanation.show_explanation(self._trigger, event)
+    def set_event(self, event: dict[str, Any] | None, row: int | None = None) -> None:
+        """Explain the trigger against ``event`` (``row``: its place in the session)."""
+        self._event, self._row = event, row
+        self.explanation.show_explanation(self._trigger, event, row)
 
     def _on_text_changed(self) -> None:
         if self._showing:
@@ -138,7 +140,7 @@ class TriggerEditor(QWidget):
             marks.append((error.position, error.position + 1))
         underline(self.text_edit, marks)
         self._show_warnings(warnings)
-        self.explanation.show_explanation(trigger, self._event)
+        self.explanation.show_explanation(trigger, self._event, self._row)
 
     def _show_warnings(self, warnings: list[LintWarning]) -> None:
         self.warnings.clear()
