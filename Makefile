@@ -42,7 +42,7 @@ test: sync check-qt-libs
 lint: sync
 	$(UV) run ruff check inspector tests bench
 	$(UV) run lint-imports
-	$(UV) run mypy --strict inspector/core
+	$(UV) run mypy --strict inspector
 
 bench: sync
 	for script in bench/*.py; do echo "== $$script"; $(UV) run python $$script || exit 1; done

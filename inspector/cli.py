@@ -131,7 +131,7 @@ def _write_ndjson(items: Iterator[tuple[EventInspection, EventRecord]], out: Tex
 
 def _inspect(args: argparse.Namespace) -> int:
     from inspector.core.destinations import default_config, load_config
-    from inspector.core.inspection import inspect
+    from inspector.core.evaluation import inspect
 
     fail_on = _fail_on(args.fail_on)
     config = load_config(args.config) if args.config else default_config()

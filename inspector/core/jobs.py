@@ -8,15 +8,12 @@ import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from inspector.core.errors import InspectorError
 from inspector.core.events import EventRecord
 from inspector.core.loaders import BadRecord, CancelToken, LoadCancelled, read_path
 
-__all__ = ["Chunk", "LoadJob", "run_in_thread", "on_loop"]
-
-T = TypeVar("T")
+__all__ = ["Chunk", "LoadJob"]
 
 _CHUNK_SECONDS = 0.05
 _CHUNK_MAX = 8_000
@@ -141,42 +138,3 @@ def _size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0
-
-
-def _settle(future: asyncio.Future[T], value: T | None, error: BaseException | None) -> None:
-    if future.done():  # the awaiting task was cancelled meanwhile
-        return
-    if error is not None:
-        future.set_exception(error)
-    else:
-        future.set_result(value)  # type: ignore[arg-type]
-
-
-async def run_in_thread(fn: Callable[[], T], name: str) -> T:
-    """Run ``fn`` in a named worker thread and await its result on the event loop.
-
-    Cancelling the awaiting task does not stop ``fn``: give it a CancelToken for that.
-    """
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future[T] = loop.create_future()
-
-    def work() -> None:
-        try:
-            value = fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the awaiting task
-            loop.call_soon_threadsafe(_settle, future, None, exc)
-        else:
-            loop.call_soon_threadsafe(_settle, future, value, None)
-
-    threading.Thread(target=work, name=name, daemon=True).start()
-    return await future
-
-
-def on_loop(callback: Callable[..., None]) -> Callable[..., None]:
-    """Wrap ``callback`` so a worker thread can call it; it then runs on the current loop."""
-    loop = asyncio.get_running_loop()
-
-    def call(*args: object) -> None:
-        loop.call_soon_threadsafe(callback, *args)
-
-    return call

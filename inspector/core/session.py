@@ -1,17 +1,17 @@
 """An inspection session: the events, the destination config, edits, and the latest evaluation.
 
-The window edits through this object (never the store directly) so that an edited event can be
+The workbench edits through this object (never the store directly) so that an edited event can be
 reverted and so that detail views know which checkpoints of the last evaluation still hold.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from inspector.core.destinations import DestinationConfig, default_config
-from inspector.core.evaluation import Evaluation, evaluate, inspect_event, reevaluate
+from inspector.core.evaluation import Evaluation, evaluate, extend, inspect_event, reevaluate
 from inspector.core.events import EventRecord
 from inspector.core.inspection import EventInspection
 from inspector.core.loaders import CancelToken
@@ -19,14 +19,12 @@ from inspector.core.store import EventStore
 
 __all__ = ["Session", "EvaluationJob"]
 
-Listener = Callable[[], None]
-
 
 @dataclass(frozen=True)
 class EvaluationJob:
     """A snapshot of what to evaluate; :meth:`run` is safe in a worker thread."""
 
-    records: list[EventRecord]
+    records: Sequence[EventRecord]
     config: DestinationConfig
     fresh_sdk: bool
     previous: Evaluation | None
@@ -48,18 +46,16 @@ class EvaluationJob:
                 cancel=cancel,
                 progress=progress,
             )
-        result = self.previous
-        for index in sorted(self.edits):
+        result, covered = self.previous, len(self.previous.verdicts)
+        if covered < len(self.records):
+            result = extend(result, self.records, cancel=cancel, progress=progress)
+        for index in sorted(i for i in self.edits if i < covered):  # appended ones: done
             result = reevaluate(result, self.records, index, cancel=cancel, progress=progress)
         return result
 
 
 class Session:
-    """Events + config + the evaluation that goes with them.
-
-    Listeners (plain callables) are told when the config changes (``config_listeners``) and
-    when a new evaluation is installed (``evaluation_listeners``).
-    """
+    """Events + config + the evaluation that goes with them (the workbench publishes changes)."""
 
     def __init__(
         self, store: EventStore | None = None, config: DestinationConfig | None = None
@@ -73,16 +69,12 @@ class Session:
         self._pending: dict[int, int] = {}
         self._edits_made = 0
         self.generation = 0
-        self.config_listeners: list[Listener] = []
-        self.evaluation_listeners: list[Listener] = []
 
     # -- config -------------------------------------------------------------------------------
     def set_config(self, config: DestinationConfig) -> None:
         if config == self.config:
             return
         self.config = config
-        for listener in self.config_listeners:
-            listener()
 
     # -- events -------------------------------------------------------------------------------
     def edit_event(self, index: int, data: dict[str, Any]) -> EventRecord:
@@ -115,6 +107,20 @@ class Session:
         """Whether some edit is not covered by the installed evaluation yet."""
         return bool(self._pending)
 
+    def replay_from(self, index: int) -> int:
+        """Where :meth:`detail` for event ``index`` starts replaying the session.
+
+        The installed evaluation's checkpoints hold up to its end, or up to the first edit it
+        does not cover, and only for the current config and SDK mode.
+        """
+        if self.fresh_sdk:
+            return index
+        evaluation = self.evaluation
+        if evaluation is None or evaluation.config != self.config or evaluation.fresh_sdk:
+            return 0
+        usable = min([len(evaluation.verdicts), *self._pending])
+        return max((k for k in evaluation.checkpoints if k <= min(index, usable)), default=0)
+
     def clear(self) -> None:
         self.store.clear()
         self._originals.clear()
@@ -130,17 +136,18 @@ class Session:
     def evaluation_job(self) -> EvaluationJob:
         """What the next evaluation must do, captured now (on the GUI thread).
 
-        Event edits alone re-evaluate just the stretch of session each can affect; a new config,
-        a different SDK mode or a changed event list means a full pass.
+        Appended events are evaluated on their own, from where the last pass left the SDK;
+        event edits re-evaluate just the stretch of session each can affect; a new config or a
+        different SDK mode means a full pass.
         """
-        records = list(self.store.events())
+        records = self.store.snapshot()
         previous = self.evaluation
         full = (
             previous is None
             or not previous.complete
             or previous.config != self.config
             or previous.fresh_sdk != self.fresh_sdk
-            or len(previous.verdicts) != len(records)
+            or len(previous.verdicts) > len(records)
         )
         return EvaluationJob(
             records,
@@ -174,8 +181,6 @@ class Session:
             for index, number in job.versions:
                 if self._pending.get(index) == number:
                     del self._pending[index]
-        for listener in self.evaluation_listeners:
-            listener()
         return True
 
     def detail(self, index: int) -> EventInspection:

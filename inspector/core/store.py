@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import overload
 
 from inspector.core.events import EventRecord
 from inspector.core.loaders import BadRecord
 
-__all__ = ["EventStore"]
+__all__ = ["EventStore", "Snapshot"]
 
 Listener = Callable[[int, int], None]
 
@@ -41,6 +43,14 @@ class EventStore:
     def events(self) -> Sequence[EventRecord]:
         return self._events
 
+    def snapshot(self) -> Snapshot:
+        """The events as they are now, for a worker thread; O(1), nothing is copied.
+
+        Later appends stay out of it and a clear leaves it whole; an edit made meanwhile shows
+        through (an edit stays pending until an evaluation that saw it is installed).
+        """
+        return Snapshot(self._events, len(self._events))
+
     def extend(self, records: Iterable[EventRecord]) -> None:
         first = len(self._events)
         self._events.extend(records)
@@ -58,7 +68,37 @@ class EventStore:
             listener(index, index)
 
     def clear(self) -> None:
-        self._events.clear()
+        self._events = []  # a new list: snapshots taken before keep theirs
         self.bad.clear()
         for listener in self.reset:
             listener(0, -1)
+
+
+class Snapshot(Sequence[EventRecord]):
+    """The first ``length`` events of a store's list."""
+
+    __slots__ = ("_events", "_length")
+
+    def __init__(self, events: list[EventRecord], length: int) -> None:
+        self._events, self._length = events, length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> EventRecord: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[EventRecord]: ...
+
+    def __getitem__(self, index: int | slice) -> EventRecord | Sequence[EventRecord]:
+        if isinstance(index, slice):
+            return self._events[: self._length][index]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        return self._events[index]
+
+    def __iter__(self) -> Iterator[EventRecord]:
+        return itertools.islice(self._events, self._length)

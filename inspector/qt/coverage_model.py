@@ -84,6 +84,12 @@ class CoverageModel(StoreTableModel):
             self._set(evaluation)
             self.endResetModel()
             return
+        assert old is not None and evaluation is not None
+        if evaluation.extends(old):  # appended events only: earlier rows stay as they are
+            first, self._evaluation = len(old.verdicts), evaluation
+            if self._count_new():
+                self._emit_changed(first)
+            return
         self._set(evaluation)
         self._emit_all_changed()
 
@@ -112,9 +118,13 @@ class CoverageModel(StoreTableModel):
         return True
 
     def _emit_all_changed(self) -> None:
-        if self._rows and self.columnCount():
+        self._emit_changed(0)
+
+    def _emit_changed(self, first: int) -> None:
+        """Rows ``first…`` and the header totals changed."""
+        if self._rows > first and self.columnCount():
             self.dataChanged.emit(
-                self.index(0, 0), self.index(self._rows - 1, self.columnCount() - 1)
+                self.index(first, 0), self.index(self._rows - 1, self.columnCount() - 1)
             )
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)

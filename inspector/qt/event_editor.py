@@ -42,9 +42,16 @@ def _selection(
     cursor = QTextCursor(doc_cursor)
     cursor.setPosition(start)
     cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    selection.cursor = cursor  # type: ignore[attr-defined]
-    selection.format = fmt  # type: ignore[attr-defined]
+    selection.cursor = cursor
+    selection.format = fmt
     return selection
+
+
+def _tool_button(parent: QWidget, text: str, tip: str) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolTip(tip)
+    return button
 
 
 class EventEditor(QWidget):
@@ -80,8 +87,8 @@ class EventEditor(QWidget):
         self.tabs.addTab(self.raw, "Raw")
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.undo_button = QToolButton(self, text="Undo", toolTip="Undo the last edit (Ctrl+Z)")
-        self.redo_button = QToolButton(self, text="Redo", toolTip="Redo (Ctrl+Shift+Z)")
+        self.undo_button = _tool_button(self, "Undo", "Undo the last edit (Ctrl+Z)")
+        self.redo_button = _tool_button(self, "Redo", "Redo (Ctrl+Shift+Z)")
         self.revert_button = QPushButton("Revert to original", self)
         self.revert_button.setAccessibleName("Revert event to original")
         self.undo_button.clicked.connect(self.editor.undo)
@@ -242,7 +249,7 @@ class EventEditor(QWidget):
         self._path_selection = selections
         self._apply_selections()
         if selections:
-            cursor = QTextCursor(selections[0].cursor)  # type: ignore[attr-defined]
+            cursor = QTextCursor(selections[0].cursor)
             cursor.clearSelection()
             self.editor.setTextCursor(cursor)
             self.editor.ensureCursorVisible()

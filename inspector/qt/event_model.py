@@ -63,12 +63,18 @@ class EventTableModel(StoreTableModel):
         self.edited = edited
 
     def set_evaluation(self, evaluation: Evaluation | None) -> None:
-        self._evaluation = evaluation
+        old, self._evaluation = self._evaluation, evaluation
         subs = evaluation.config.subscriptions if evaluation is not None else []
         self._chip_names = [_short(s.name) for s in subs]
-        if self._rows:
+        # appended events only: the rows evaluated before keep their chips and flags
+        extension = old is not None and evaluation is not None and evaluation.extends(old)
+        first = len(old.verdicts) if old is not None and extension else 0
+        if extension and self._rows > first:  # whole rows: filters test them again
+            top, bottom = self.index(first, 0), self.index(self._rows - 1, self.columnCount() - 1)
+            self.dataChanged.emit(top, bottom)
+        elif self._rows > first:
             top, bottom = (
-                self.index(0, MAPPINGS_COLUMN),
+                self.index(first, MAPPINGS_COLUMN),
                 self.index(self._rows - 1, MAPPINGS_COLUMN),
             )
             self.dataChanged.emit(top, bottom, [VerdictsRole, Qt.ItemDataRole.ToolTipRole])

@@ -95,17 +95,17 @@ class ChipsDelegate(QStyledItemDelegate):
         font.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
         painter.setFont(font)
         metrics = painter.fontMetrics()
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         x = rect.left() + 4
         h = min(rect.height() - 6, metrics.height() + 2)
         y = rect.top() + (rect.height() - h) // 2
         for label, verdict in chips:
             w = metrics.horizontalAdvance(label) + 10
             if x + w > rect.right() - 2:
-                painter.setPen(option.palette.color(QPalette.ColorRole.Text))  # type: ignore[attr-defined]
+                painter.setPen(option.palette.color(QPalette.ColorRole.Text))
                 painter.drawText(QRect(x, y, 16, h), Qt.AlignmentFlag.AlignCenter, "…")
                 break
-            dark = palette_is_dark(option.palette)  # type: ignore[attr-defined]
+            dark = palette_is_dark(option.palette)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(verdict_colour(Verdict(verdict), dark))
             painter.drawRoundedRect(QRect(x, y, w, h), 4, 4)

@@ -119,6 +119,8 @@ class ExplanationView(QWidget):
         stack = [self.tree.topLevelItem(i) for i in reversed(range(self.tree.topLevelItemCount()))]
         while stack:
             item = stack.pop()
+            if item is None:
+                continue
             out.append([item.text(c) for c in range(len(_HEADERS))])
             stack.extend(item.child(i) for i in reversed(range(item.childCount())))
         return out

@@ -78,10 +78,10 @@ class FilterEdit(QPlainTextEdit):
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(QColor("#d32f2f"))
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.format = fmt
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(len(text), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.cursor = cursor
         self.setExtraSelections([selection])
         self.setToolTip(f"Not a valid expression: {error.message}")

@@ -35,6 +35,7 @@ class MainWindow(WindowLayout):
         self.tasks = tasks
         self.menus = MainMenus(self, self.settings)
         self.selected = SelectedEvent(workbench, self)
+        self._shown: Evaluation | None = None
         self._connect_views()
         self._connect_workbench()
         self._connect_menus()
@@ -143,12 +144,16 @@ class MainWindow(WindowLayout):
 
     # -- following the workbench --------------------------------------------------------------
     def _on_evaluation(self, evaluation: Evaluation | None) -> None:
+        shown, self._shown = self._shown, evaluation
         if evaluation is not None:
-            self.events.refresh()
+            # an evaluation of appended events leaves the rows before them as they were
+            unchanged = len(shown.verdicts) if shown and evaluation.extends(shown) else 0
+            if not unchanged:
+                self.events.refresh()
             hazards = len(evaluation.hazards)
             self.eval_label.setText(f"{hazards} hazard(s)" if hazards else "")
             self._update_counts()
-            self.selected.evaluated()
+            self.selected.evaluated(unchanged)
 
     def apply_filter(self, flt: EventFilter) -> None:
         self.events.show_filter_error(flt)

@@ -314,8 +314,8 @@ class MappingsPanel(QWidget):
             cursor = QTextCursor(self.payload.document())
             cursor.setPosition(span.key_start)
             cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor  # type: ignore[attr-defined]
-            sel.format = fmt  # type: ignore[attr-defined]
+            sel.cursor = cursor
+            sel.format = fmt
             selections.append(sel)
         self.payload.setExtraSelections(selections)
         return fields

@@ -47,9 +47,14 @@ class SelectedEvent:
             w.eval_label.setText("Evaluating the session… the verdicts for this event follow.")
         w.mappings.show_inspection(inspection, None if inspection is None else data)
 
-    def evaluated(self) -> None:
-        """A new evaluation: its duplicate flags reach the title, its verdicts the panel."""
+    def evaluated(self, unchanged: int = 0) -> None:
+        """A new evaluation: its duplicate flags reach the title, its verdicts the panel.
+
+        Events before ``unchanged`` kept their results (events were only appended after them).
+        """
         row = self.row()
+        if row < unchanged:
+            return
         if 0 <= row < len(self._workbench):
             record, edited = self._workbench.store[row], self._workbench.is_edited(row)
             self._window.event_editor.update_title(record, edited, self._window.model.warnings(row))

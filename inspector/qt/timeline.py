@@ -118,6 +118,10 @@ class TimelineModel(QAbstractTableModel):
 
     def set_evaluation(self, evaluation: Evaluation | None) -> None:
         """Show ``evaluation``'s timeline (``None``: nothing)."""
+        if evaluation is not None and evaluation.extends(self._evaluation):
+            self._evaluation = evaluation  # appended events: their entries follow the others
+            self.refresh()
+            return
         self.beginResetModel()
         self._evaluation = evaluation
         self._entries = list(evaluation.timeline) if evaluation is not None else []

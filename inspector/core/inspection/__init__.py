@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from inspector.core.inspection._compiled import DirectEval
 from inspector.core.inspection._engine import Engine, event_data
-from inspector.core.inspection._incremental import Inspector
-from inspector.core.inspection._pipeline import inspect
+from inspector.core.inspection._pipeline import inspect, step
 from inspector.core.inspection._results import (
     RESULT_KEYS,
     EventInspection,
@@ -16,7 +15,7 @@ from inspector.core.inspection._results import (
 
 __all__ = [
     "inspect",
-    "Inspector",
+    "step",
     "EventInspection",
     "SubscriptionResult",
     "Hazard",

@@ -1,16 +1,26 @@
-"""Streaming inspection: events in, one ``EventInspection`` per event out, nothing kept."""
+"""The engine's one step (an event and the SDK state before it), and the streaming loop over it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from inspector.core.destinations import DestinationConfig
+from inspector.core.destinations import DestinationConfig, SdkState
 from inspector.core.inspection._compiled import DirectEval
 from inspector.core.inspection._engine import Engine, event_data
 from inspector.core.inspection._results import EventInspection
 
-__all__ = ["inspect"]
+__all__ = ["inspect", "step"]
+
+
+def step(engine: Engine, index: int, item: Any, before: SdkState | None) -> EventInspection:
+    """Inspect event ``index`` (an ``EventRecord`` or a dict) meeting the SDK state ``before``.
+
+    Raises:
+        TypeError: ``item`` is neither an ``EventRecord`` nor a dict.
+    """
+    event = event_data(item)
+    return engine.evaluate(index, item, event, DirectEval(event, engine.compiled), before)
 
 
 def inspect(
@@ -28,8 +38,7 @@ def inspect(
     engine = Engine(config)
     state = engine.start
     for index, item in enumerate(events):
-        event = event_data(item)
-        inspection = engine.evaluate(index, item, event, DirectEval(event, engine.compiled), state)
+        inspection = step(engine, index, item, state)
         if not fresh_sdk:
             state = inspection.state
         yield inspection

@@ -254,7 +254,7 @@ class Workbench:
         if self._filter_token is not None:
             self._filter_token.cancel()
             self._filter_token = None
-        records = list(self.store.events())
+        records = self.store.snapshot()
         if flt.kind == "all" or len(records) <= self.sync_filter_limit:
             accepted = None if flt.kind == "all" else filter_rows(records, flt)
             self._install_filter(FilterResult(flt, accepted))
@@ -354,12 +354,10 @@ class Workbench:
     def detail(self, index: int) -> EventInspection | None:
         """Every subscription's full result for event ``index``.
 
-        ``None`` while no evaluation covers a late event (replaying up to it would stall the
-        owner thread). Raises :class:`~inspector.core.errors.InspectorError` when the
-        destination refuses the config.
+        ``None`` while no evaluation reaches near enough to the event: replaying the session
+        up to it would stall the owner thread (the next evaluation brings it). Raises
+        :class:`~inspector.core.errors.InspectorError` when the destination refuses the config.
         """
-        evaluation = self.session.evaluation
-        covered = evaluation is not None and index < len(evaluation.verdicts)
-        if not covered and index >= DETAIL_REPLAY_LIMIT:
+        if index - self.session.replay_from(index) >= DETAIL_REPLAY_LIMIT:
             return None
         return self.session.detail(index)

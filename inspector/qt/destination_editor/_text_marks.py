@@ -27,7 +27,7 @@ def underline(edit: QPlainTextEdit, spans: Iterable[Mark], colour: QColor = ERRO
     selections = []
     for mark in spans:
         start, end = mark[0], mark[1]
-        colour_here = mark[2] if len(mark) == 3 else colour  # type: ignore[misc]
+        colour_here = mark[2] if len(mark) == 3 else colour
         start, end = max(0, min(start, size)), max(0, min(end, size))
         if end <= start:
             start, end = (start, start + 1) if start < size else (max(0, size - 1), size)
@@ -38,11 +38,11 @@ def underline(edit: QPlainTextEdit, spans: Iterable[Mark], colour: QColor = ERRO
         tint = QColor(colour_here)
         tint.setAlpha(28)
         fmt.setBackground(tint)
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.format = fmt
         cursor = QTextCursor(edit.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.cursor = cursor
         selections.append(selection)
     edit.setExtraSelections(selections)
 

@@ -272,7 +272,8 @@ class _FittingScrollArea(QScrollArea):
     """Asks for its content's full height; scrolls only when the window cannot give it."""
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        inner = self.widget().sizeHint() if self.widget() else QSize()
+        widget = self.widget()
+        inner = widget.sizeHint() if widget is not None else QSize()
         return QSize(super().sizeHint().width(), inner.height() + 2 * self.frameWidth())
 
 

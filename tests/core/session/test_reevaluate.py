@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from inspector.core import evaluation as evaluation_module
 from inspector.core.destinations import load_config
 from inspector.core.evaluation import Evaluation, evaluate, reevaluate
+from inspector.core.evaluation import _pass as evaluation_pass
 from inspector.core.events import EventRecord, EventSource
 from inspector.core.loaders import read_path
 from inspector.resources import DEMO_CONFIG, DEMO_SESSION
@@ -54,7 +54,7 @@ def _edits(records: list[EventRecord], rng: random.Random) -> tuple[int, dict[st
 
 @pytest.mark.parametrize("fresh_sdk", [False, True])
 def test_random_edits_match_a_full_evaluation(monkeypatch, fresh_sdk: bool) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(evaluation_module, "CHECKPOINT_EVERY", 8)
+    monkeypatch.setattr(evaluation_pass, "CHECKPOINT_EVERY", 8)
     config = load_config(DEMO_CONFIG)
     records = _demo()
     rng = random.Random(7)
@@ -67,18 +67,18 @@ def test_random_edits_match_a_full_evaluation(monkeypatch, fresh_sdk: bool) -> N
 
 
 def test_an_edit_that_leaves_the_sdk_state_alone_recomputes_one_stretch(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(evaluation_module, "CHECKPOINT_EVERY", 8)
+    monkeypatch.setattr(evaluation_pass, "CHECKPOINT_EVERY", 8)
     config = load_config(DEMO_CONFIG)
     records = _demo()
     previous = evaluate(records, config)
     stepped: list[int] = []
-    original = evaluation_module._Pass._step
+    original = evaluation_pass.Pass._step
 
     def counting(self, out, i, state, snapshot):  # type: ignore[no-untyped-def]
         stepped.append(i)
         return original(self, out, i, state, snapshot)
 
-    monkeypatch.setattr(evaluation_module._Pass, "_step", counting)
+    monkeypatch.setattr(evaluation_pass.Pass, "_step", counting)
     data = records[40].data
     data["properties"] = {**data.get("properties", {}), "note": "edited"}
     records[40] = EventRecord.from_dict(data, records[40].source)

@@ -7,6 +7,7 @@ import json
 from inspector.core import evaluation as evaluation_module
 from inspector.core.destinations import DestinationConfig, Subscription, default_config
 from inspector.core.evaluation import Verdict, evaluate, inspect_event
+from inspector.core.evaluation import _pass as evaluation_pass
 from inspector.core.events import EventRecord, EventSource
 from inspector.core.loaders import read_bytes, read_path
 from inspector.core.session import Session
@@ -78,7 +79,7 @@ def test_timeline_records_profile_changes_and_hazards() -> None:
 
 
 def test_detail_after_an_edit_replays_from_a_checkpoint_that_still_holds(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(evaluation_module, "CHECKPOINT_EVERY", 8)
+    monkeypatch.setattr(evaluation_pass, "CHECKPOINT_EVERY", 8)
     session = Session()
     session.store.extend(_demo())
     session.install_evaluation(session.run_evaluation())

@@ -91,7 +91,7 @@ def test_a_new_config_is_announced_and_re_evaluated(
     runner.settle(workbench)
     changed: list[int] = []
     workbench.config_changed.connect(lambda config: changed.append(len(config.subscriptions)))
-    only = Subscription(name="Only identifies", action="sendUserData", trigger='type = "identify"')
+    only = Subscription(name="Only identifies", action="sendUserData", trigger='type = "alias"')
     config = default_config().with_subscription(len(default_config().subscriptions), only)
     workbench.set_config(config)
     assert changed == [len(config.subscriptions)]
@@ -126,3 +126,43 @@ def test_detail_waits_for_an_evaluation_beyond_the_replay_limit(
     assert workbench.detail(DETAIL_REPLAY_LIMIT) is None
     runner.settle(workbench)
     assert workbench.detail(DETAIL_REPLAY_LIMIT) is not None
+
+
+def test_detail_never_replays_a_long_stretch_on_the_owner_thread(
+    workbench: Workbench, runner: ManualRunner
+) -> None:
+    from inspector.core.workbench import DETAIL_REPLAY_LIMIT
+
+    far = 3 * DETAIL_REPLAY_LIMIT
+    workbench.append(tracks(far + 1))
+    runner.settle(workbench)
+    assert workbench.detail(far) is not None  # from a checkpoint close by
+    workbench.edit_event(5, {**workbench.store[5].data, "event": "Edited"})
+    assert workbench.detail(far) is None  # checkpoints past the edit no longer hold
+    runner.settle(workbench)
+    assert workbench.detail(far) is not None
+    workbench.append(tracks(10))  # appended, not evaluated yet: near the last checkpoint
+    assert workbench.detail(far + 10) is not None
+    config = workbench.config
+    workbench.set_config(
+        config.with_subscription(
+            0, config.subscriptions[0].with_changes(trigger='type = "alias"')
+        )
+    )
+    assert workbench.detail(far) is None  # the evaluation was made with another config
+    runner.settle(workbench)
+    assert workbench.detail(far) is not None
+
+
+def test_appended_events_extend_the_installed_evaluation(
+    workbench: Workbench, runner: ManualRunner
+) -> None:
+    workbench.append(tracks(30))
+    runner.settle(workbench)
+    first = workbench.evaluation
+    workbench.append(tracks(5))
+    runner.settle(workbench)
+    second = workbench.evaluation
+    assert first is not None and second is not None
+    assert second.extends(first) and len(second.verdicts) == 35
+    assert second.verdicts[:30] == first.verdicts

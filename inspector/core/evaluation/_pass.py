@@ -1,0 +1,110 @@
+"""One run of events through a compiled config, writing a (partial) evaluation."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from inspector.core.destinations import DestinationConfig, SdkState
+from inspector.core.evaluation._model import (
+    TIMELINE_FIELDS,
+    Evaluation,
+    TimelineEntry,
+    unmatched_flag,
+    verdict_of,
+)
+from inspector.core.events import EventRecord, json_bytes
+from inspector.core.inspection import Engine, step
+from inspector.core.loaders import CancelToken
+from inspector.core.message_ids import message_hash
+
+__all__ = ["Pass", "Progress", "CHECKPOINT_EVERY"]
+
+CHECKPOINT_EVERY = 64
+PROGRESS_INTERVAL = 0.1  # seconds
+Progress = Callable[[int, int], None]
+
+
+def _timeline_changes(before: dict[str, Any] | None, after: dict[str, Any]) -> tuple[str, ...]:
+    if before is None:
+        return tuple(k for k in TIMELINE_FIELDS if after.get(k) not in (None, False, {}))
+    return tuple(k for k in TIMELINE_FIELDS if before.get(k) != after.get(k))
+
+
+class Pass:
+    """Runs ``records`` through ``config``'s engine, a stretch at a time (:meth:`segment`)."""
+
+    def __init__(
+        self,
+        config: DestinationConfig,
+        fresh_sdk: bool,
+        records: Sequence[EventRecord],
+        cancel: CancelToken | None,
+        progress: Progress | None,
+    ) -> None:
+        self.engine = Engine(config)
+        self.config, self.fresh_sdk, self.records = config, fresh_sdk, records
+        self.cancel, self.progress = cancel, progress
+        self.rows: dict[bytes, bytes] = {}  # most events share a verdict pattern: one copy each
+        self.reported = time.monotonic()
+        self.finished = False
+
+    def report(self, done: int) -> None:
+        if self.progress is not None:
+            self.progress(done, len(self.records))
+
+    def segment(
+        self,
+        start: int,
+        state: SdkState | None,
+        snapshot: dict[str, Any] | None,
+        until: Callable[[int, SdkState | None], bool] | None = None,
+    ) -> Evaluation:
+        """Events from ``start`` on, until the end or until ``until(i, state)`` holds.
+
+        ``state`` is the SDK state before event ``start`` and ``snapshot`` its timeline view.
+        Run to the end, the segment's ``final_state`` is the state after the last event.
+        """
+        out = Evaluation(self.config, self.fresh_sdk)
+        checkpoint_every = CHECKPOINT_EVERY
+        for i in range(start, len(self.records)):
+            if until is not None and until(i, state):
+                break
+            if i % checkpoint_every == 0 or i == start:
+                if i % checkpoint_every == 0:
+                    out.checkpoints[i] = state
+                if self.cancel is not None and self.cancel.cancelled:
+                    return out
+                # at most ~10 reports a second: each one costs the GUI thread a label update
+                if time.monotonic() - self.reported >= PROGRESS_INTERVAL:
+                    self.reported = time.monotonic()
+                    self.report(i)
+            state, snapshot = self._step(out, i, state, snapshot)
+        else:
+            out.final_state = state
+        self.finished = True
+        return out
+
+    def _step(
+        self, out: Evaluation, i: int, state: SdkState | None, snapshot: dict[str, Any] | None
+    ) -> tuple[SdkState | None, dict[str, Any] | None]:
+        record = self.records[i]
+        out.message_hashes.append(message_hash(record.data.get("messageId")))
+        inspection = step(self.engine, i, record, state)
+        row = bytes(verdict_of(r) for r in inspection.results)
+        out.verdicts.append(self.rows.setdefault(row, row))
+        out.unmatched.append(unmatched_flag(row))
+        out.hazards.extend(inspection.hazards)
+        hazards = tuple(inspection.hazards)
+        if inspection.state is not None and not self.fresh_sdk:
+            state = inspection.state
+            after = state.snapshot()
+            changed = _timeline_changes(snapshot, after)
+            if changed or hazards:
+                out.timeline.append(TimelineEntry(i, json_bytes(after), changed, hazards))
+            return state, after
+        if hazards:
+            state_json = json_bytes(inspection.state.snapshot() if inspection.state else {})
+            out.timeline.append(TimelineEntry(i, state_json, (), hazards))
+        return state, snapshot
