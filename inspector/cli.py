@@ -8,8 +8,6 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-import orjson
-
 from inspector import __version__
 from inspector.core.errors import InspectorError, LoadError
 from inspector.core.events import EventRecord
@@ -122,10 +120,10 @@ def _write_table(items: Iterator[tuple[EventInspection, EventRecord]], out: Text
 
 
 def _write_ndjson(items: Iterator[tuple[EventInspection, EventRecord]], out: TextIO) -> None:
-    from inspector.core.inspection import event_line
+    from inspector.core.inspection import event_line, output_json
 
     for inspection, record in items:
-        out.write(orjson.dumps(event_line(inspection, record)).decode())
+        out.write(output_json(event_line(inspection, record)).decode())
         out.write("\n")
 
 

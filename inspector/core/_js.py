@@ -12,18 +12,24 @@ import json
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Final
 
 import orjson
 
 __all__ = [
+    "BUILTIN_VALUES",
+    "JsFunction",
+    "JsPrototype",
     "UNDEFINED",
     "Undefined",
+    "escape_lone_surrogates",
     "is_index_key",
     "is_js_number",
     "js_loose_equals_empty",
     "js_number_string",
     "js_number_string_exact_ints",
+    "js_key_order",
     "js_order",
     "js_ordered",
     "js_string",
@@ -59,6 +65,40 @@ class Undefined:
 UNDEFINED: Final[Undefined] = Undefined()
 
 
+@dataclass(frozen=True, slots=True)
+class JsFunction:
+    """A built-in function; ``constructor`` names the constructor it is (``Object`` …), if any."""
+
+    name: str
+    length: int
+    constructor: str | None = None
+
+    def js_string(self) -> str:
+        return f"function {self.name}() {{ [native code] }}"
+
+    def json_value(self) -> Any:
+        return UNDEFINED  # JSON.stringify and copies leave functions out
+
+
+@dataclass(frozen=True, slots=True)
+class JsPrototype:
+    """A built-in prototype object (``Object.prototype``, ``Array.prototype`` …)."""
+
+    kind: str
+    string: str = ""
+    """``String(prototype)``: ``[object Object]``, ``""`` for Array and String, ``0``..."""
+
+    def js_string(self) -> str:
+        return self.string
+
+    def json_value(self) -> Any:
+        return [] if self.kind == "Array" else {}
+
+
+BUILTIN_VALUES: Final = (JsFunction, JsPrototype)
+"""What a walk past a JSON value's own members can reach (see :mod:`inspector.core._jsbuiltins`)."""
+
+
 # --- types and truthiness -----------------------------------------------------------------
 
 
@@ -90,8 +130,10 @@ def real_type_of(value: object) -> str:
         return "number"
     if isinstance(value, str):
         return "string"
-    if isinstance(value, list):
+    if isinstance(value, list) or (isinstance(value, JsPrototype) and value.kind == "Array"):
         return "array"
+    if isinstance(value, JsFunction):
+        return "function"
     return "object"
 
 
@@ -205,6 +247,8 @@ def _string(value: object, number_string: Callable[[float | int], str]) -> str:
         return ",".join(
             "" if v is None or v is UNDEFINED else _string(v, number_string) for v in value
         )
+    if isinstance(value, BUILTIN_VALUES):
+        return value.js_string()
     return "[object Object]"
 
 
@@ -273,6 +317,15 @@ def js_order(obj: dict[str, Any]) -> dict[str, Any]:
     return ordered
 
 
+def js_key_order(value: Any) -> Any:
+    """A deep copy of JSON-shaped ``value`` with every object in JavaScript key order."""
+    if isinstance(value, dict):
+        return {k: js_key_order(v) for k, v in js_order(value).items()}
+    if isinstance(value, list):
+        return [js_key_order(v) for v in value]
+    return value
+
+
 def js_ordered(value: Any) -> Any:
     """A deep copy shaped as JavaScript holds it, for request bodies shown as data.
 
@@ -327,14 +380,29 @@ def _stringify(value: Any) -> str:
         parts = [
             f"{_json_string(k)}:{_stringify(v)}"
             for k, v in js_order(value).items()
-            if v is not UNDEFINED
+            if v is not UNDEFINED and not isinstance(v, JsFunction)
         ]
         return "{" + ",".join(parts) + "}"
+    if isinstance(value, BUILTIN_VALUES):
+        plain = value.json_value()
+        return "null" if plain is UNDEFINED else _stringify(plain)
     return orjson.dumps(value).decode()
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_PAIR = re.compile(r"[\ud800-\udbff][\udc00-\udfff]")
+
+
+def escape_lone_surrogates(text: str) -> str:
+    """Surrogate pairs joined into their character; lone surrogates as ``\\udxxx`` escapes."""
+    if _SURROGATE.search(text) is None:
+        return text
+    text = _PAIR.sub(lambda m: m.group().encode("utf-16", "surrogatepass").decode("utf-16"), text)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _json_string(text: str) -> str:
     try:
         return orjson.dumps(text).decode()
-    except orjson.JSONEncodeError:  # a lone surrogate, which orjson refuses: keep it as it is
-        return json.dumps(text, ensure_ascii=False)
+    except orjson.JSONEncodeError:  # a lone surrogate: JSON.stringify writes it as an escape
+        return escape_lone_surrogates(json.dumps(text, ensure_ascii=False))

@@ -8,7 +8,9 @@ from typing import Any
 
 import orjson
 
-__all__ = ["EventSource", "EventRecord", "SEGMENT_TYPES", "summarize", "json_bytes"]
+from inspector.core import _jsjson
+
+__all__ = ["EventSource", "EventRecord", "SEGMENT_TYPES", "summarize", "json_bytes", "json_value"]
 
 SEGMENT_TYPES = ("track", "identify", "page", "screen", "group", "alias")
 
@@ -19,7 +21,18 @@ def json_bytes(value: Any) -> bytes:
     ``orjson.dumps`` returns bytes that hold on to a 4 KB buffer whatever their length; a
     million kept results would waste gigabytes, so anything stored goes through a copy.
     """
-    return bytes(memoryview(orjson.dumps(value)))
+    try:
+        return bytes(memoryview(orjson.dumps(value)))
+    except orjson.JSONEncodeError:  # lone surrogates, deep nesting: JavaScript still writes them
+        return _jsjson.dumps(value)
+
+
+def json_value(data: bytes) -> Any:
+    """The value of bytes :func:`json_bytes` wrote (lone surrogate escapes included)."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:  # lone surrogate escapes, which JSON.parse keeps
+        return _jsjson.loads(data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +113,7 @@ class EventRecord:
 
     @property
     def data(self) -> dict[str, Any]:
-        value: dict[str, Any] = orjson.loads(self.raw)
+        value: dict[str, Any] = json_value(self.raw)
         return value
 
     # Rarely shown, unique per event: decoded on demand rather than kept for every record.
@@ -116,7 +129,7 @@ class EventRecord:
 def _text(value: Any) -> str:
     if value is None:
         return ""
-    return value if isinstance(value, str) else orjson.dumps(value).decode()
+    return value if isinstance(value, str) else _jsjson.dumps(value).decode()
 
 
 def summarize(data: dict[str, Any]) -> dict[str, str]:

@@ -12,9 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import orjson
-
-from inspector.core.events import EventRecord
+from inspector.core.events import EventRecord, json_bytes
 from inspector.core.fql import Trigger, TriggerSyntaxError, parse
 from inspector.core.loaders import CancelToken
 
@@ -51,7 +49,7 @@ def _searchable(record: EventRecord) -> str:
     """The event's JSON as text to search, casefolded; ``\\u00e9``-style escapes decoded."""
     text = record.raw.decode("utf-8", "replace")
     if "\\" in text:
-        text = orjson.dumps(record.data).decode()
+        text = json_bytes(record.data).decode()  # json_bytes also writes lone surrogates
     return text.casefold()
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 
 from inspector.core._js import real_type_of
+from inspector.core._jsjson import js_numbers
 from inspector.core.destinations._catalog import get_destination
 from inspector.core.destinations._model import ActionDef, DestinationDef, FieldDef
 from inspector.core.destinations._page import PageSetup
@@ -87,7 +88,7 @@ def _embedded_subscriptions(value: Any) -> tuple[Any, str]:
     path = "settings.subscriptions"
     if isinstance(value, str):
         try:
-            value = orjson.loads(value)
+            value = js_numbers(orjson.loads(value))
         except orjson.JSONDecodeError as exc:
             raise ConfigError(f"subscriptions is not valid JSON: {exc}", path) from None
     return value, path

@@ -25,6 +25,7 @@ from typing import Any
 
 import orjson
 
+from inspector.core._jsjson import js_numbers
 from inspector.core.destinations._catalog import get_destination
 from inspector.core.destinations._config_parse import parse_config
 from inspector.core.destinations._jimo import DEMO_SETTINGS
@@ -155,7 +156,7 @@ def load_config(path: str | Path) -> DestinationConfig:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
     try:
-        obj = orjson.loads(raw)
+        obj = js_numbers(orjson.loads(raw))  # integers as JavaScript holds them
     except orjson.JSONDecodeError as exc:
         raise ConfigError(f"{path}: invalid JSON: {exc}") from None
     return DestinationConfig.from_json(obj)

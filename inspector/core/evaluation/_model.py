@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
-import orjson
-
 from inspector.core.destinations import DestinationConfig, SdkState
+from inspector.core.events import json_value
 from inspector.core.inspection import Hazard, SubscriptionResult
 from inspector.core.message_ids import SeenIds
 
@@ -84,7 +83,7 @@ class TimelineEntry:
 
     @property
     def state(self) -> dict[str, Any]:
-        value: dict[str, Any] = orjson.loads(self.snapshot_json)
+        value: dict[str, Any] = json_value(self.snapshot_json)
         return value
 
 

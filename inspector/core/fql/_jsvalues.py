@@ -10,7 +10,9 @@ import math
 import re
 from typing import Any, Final
 
-from inspector.core._js import UNDEFINED, is_js_number, js_truthy
+from inspector.core._js import BUILTIN_VALUES, UNDEFINED, JsFunction, JsPrototype, js_truthy
+from inspector.core._jsbuiltins import inherited_member, own_member
+from inspector.core._jsbuiltins_table import BUILTINS
 
 __all__ = [
     "OBJECT_MEMBERS",
@@ -23,43 +25,16 @@ __all__ = [
 ]
 
 
-class JsBuiltin:
-    """An inherited JavaScript member (``constructor``, ``toString`` …) that a path walk reaches.
+JsBuiltin = JsFunction | JsPrototype
+"""An inherited JavaScript member a path walk reaches (``constructor``, ``toString`` …).
 
-    The reference reads paths with plain property access, so ``properties.constructor`` finds
-    ``Object``'s constructor function: a value that exists but is neither a string nor a number.
-    """
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __repr__(self) -> str:
-        return f"<JavaScript built-in {self.name}>"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, JsBuiltin) and other.name == self.name
-
-    def __hash__(self) -> int:
-        return hash(("JsBuiltin", self.name))
+The reference reads paths with plain property access, so ``properties.constructor`` finds
+``Object``'s constructor function: a value that exists but is neither a string nor a number.
+"""
 
 
-OBJECT_MEMBERS: Final = frozenset(
-    "constructor hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString toString "
-    "valueOf __proto__ __defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__".split()
-)
-_STRING_MEMBERS: Final = OBJECT_MEMBERS | frozenset(
-    "at charAt charCodeAt codePointAt concat endsWith includes indexOf lastIndexOf localeCompare "
-    "match matchAll normalize padEnd padStart repeat replace replaceAll search slice split "
-    "startsWith substring substr toLowerCase toUpperCase trim trimStart trimEnd".split()
-)
-_ARRAY_MEMBERS: Final = OBJECT_MEMBERS | frozenset(
-    "at concat copyWithin entries every fill filter find findIndex findLast findLastIndex flat "
-    "flatMap forEach includes indexOf join keys lastIndexOf map pop push reduce reduceRight "
-    "reverse shift slice some sort splice unshift values".split()
-)
-_NUMBER_MEMBERS: Final = OBJECT_MEMBERS | frozenset("toExponential toFixed toPrecision".split())
+OBJECT_MEMBERS: Final = frozenset(BUILTINS["Object"]["prototype"])
+"""The members every object inherits (``Object.prototype``'s)."""
 
 _INDEX = re.compile(r"(?:0|[1-9][0-9]*)\Z")
 _SEGMENT = re.compile(r"[^\[.\]]+")
@@ -84,24 +59,23 @@ def lookup_path(root: object, segments: list[str]) -> object:
 
 
 def member(value: object, key: str) -> object:
+    """``value[key]``: own members, then what Node's built-in prototypes hold."""
     if isinstance(value, dict):
         if key in value:
             return value[key]
-        return JsBuiltin(key) if key in OBJECT_MEMBERS else UNDEFINED
+        return inherited_member(value, key)
     if isinstance(value, str):
-        return _string_member(value, key)
-    if isinstance(value, list):
+        found = _string_member(value, key)
+    elif isinstance(value, list):
         if _INDEX.match(key):
             index = int(key)
             return value[index] if index < len(value) else UNDEFINED
-        if key == "length":
-            return len(value)
-        return JsBuiltin(key) if key in _ARRAY_MEMBERS else UNDEFINED
-    if is_js_number(value):
-        return JsBuiltin(key) if key in _NUMBER_MEMBERS else UNDEFINED
-    if value is True or isinstance(value, JsBuiltin):
-        return JsBuiltin(key) if key in OBJECT_MEMBERS else UNDEFINED
-    return UNDEFINED
+        found = len(value) if key == "length" else UNDEFINED
+    elif isinstance(value, BUILTIN_VALUES):
+        return own_member(value, key)
+    else:
+        found = UNDEFINED
+    return found if found is not UNDEFINED else inherited_member(value, key)
 
 
 def _string_member(value: str, key: str) -> object:
@@ -113,7 +87,7 @@ def _string_member(value: str, key: str) -> object:
         if index * 2 >= len(units):
             return UNDEFINED
         return units[index * 2 : index * 2 + 2].decode("utf-16-le", "surrogatepass")
-    return JsBuiltin(key) if key in _STRING_MEMBERS else UNDEFINED
+    return UNDEFINED
 
 
 def numeric_token_value(text: str) -> float:

@@ -193,7 +193,7 @@ class _Lexer:
         if end < 0:
             raise LexError(self.unterminated(quote, start), start)
         text = self.text[self.pos : end]
-        if len(text) >= _MAX_LENGTH:
+        if len(text) >= _MAX_LENGTH // 2 and _js_length(text) >= _MAX_LENGTH:
             raise LexError("string is longer than 100,000 characters", start)
         self.pos = end
         if not self.accept(quote):
@@ -236,3 +236,10 @@ def _bad_after_ident(name: str, following: str) -> str:
         f"character {following!r} cannot follow the name '{name}' "
         "(escape it with a backslash if it is part of the name)"
     )
+
+
+def _js_length(text: str) -> int:
+    """A string's length as JavaScript counts it: in UTF-16 code units."""
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2

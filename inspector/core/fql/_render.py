@@ -5,10 +5,16 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Final
 
-from inspector.core._js import UNDEFINED, is_js_number, js_string
+from inspector.core._js import (
+    BUILTIN_VALUES,
+    UNDEFINED,
+    JsFunction,
+    JsPrototype,
+    is_js_number,
+    js_string,
+)
 
 from ._ast import Condition, Value
-from ._jsvalues import JsBuiltin
 
 if TYPE_CHECKING:
     from ._explain import ClauseResult, Explanation
@@ -65,8 +71,8 @@ def format_value(value: object) -> str:
     """An event value for display: JSON, ``missing`` for undefined, shortened when long."""
     if value is UNDEFINED:
         return "missing"
-    if isinstance(value, JsBuiltin):
-        return f"[JavaScript built-in {value.name}]"
+    if isinstance(value, BUILTIN_VALUES):
+        return f"[JavaScript built-in {_builtin_name(value)}]"
     if is_js_number(value):
         return js_string(value)
     text = json.dumps(to_json_value(value), ensure_ascii=False, separators=(", ", ": "))
@@ -75,12 +81,16 @@ def format_value(value: object) -> str:
     return text
 
 
+def _builtin_name(value: JsFunction | JsPrototype) -> str:
+    return value.name if isinstance(value, JsFunction) else f"{value.kind}.prototype"
+
+
 def to_json_value(value: object) -> Any:
     """``value`` with ``UNDEFINED`` as None and built-ins as text, for ``to_dict``."""
     if value is UNDEFINED:
         return None
-    if isinstance(value, JsBuiltin):
-        return f"[JavaScript built-in {value.name}]"
+    if isinstance(value, BUILTIN_VALUES):
+        return f"[JavaScript built-in {_builtin_name(value)}]"
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     if isinstance(value, dict):

@@ -11,6 +11,7 @@ from inspector.core.inspection._results import (
     Hazard,
     SubscriptionResult,
     event_line,
+    output_json,
 )
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "SubscriptionResult",
     "Hazard",
     "event_line",
+    "output_json",
     "RESULT_KEYS",
     "Engine",
     "DirectEval",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from inspector.core._js import UNDEFINED
 from inspector.core.destinations import DestinationDef, user_request
 from inspector.core.inspection._compiled import CompiledSubscription, EvalSource
 from inspector.core.inspection._device import base_results
@@ -46,7 +47,23 @@ def run_cloud(
             result.add_note("the event's integrations option disables this destination")
             continue
         _deliver(result, ev, settings, setting_errors)
+        if result.delivered:
+            _check_context(result, event)
     return results
+
+
+def _check_context(result: SubscriptionResult, event: dict[str, Any]) -> None:
+    """actions-core reads ``context.personas`` before ``perform``; a null there throws."""
+    context = event.get("context", UNDEFINED)
+    if context is None:
+        message = "Cannot destructure property 'personas' of '{}' as it is null."
+    elif isinstance(context, dict) and context.get("personas", UNDEFINED) is None:
+        message = "Cannot read properties of null (reading 'computation_class')"
+    else:
+        return
+    result.errors = [message]
+    result.request = None
+    result.delivered = False
 
 
 def _subscription_error(compiled: CompiledSubscription, message: str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from inspector.core._js import UNDEFINED, js_key_order
 from inspector.core.destinations import ActionDef, DestinationConfig, Subscription, get_destination
 from inspector.core.fql import parse
 from inspector.core.mapping import MappingError, resolve
@@ -39,6 +40,9 @@ class CompiledSubscription:
     action: ActionDef
     trigger: Any
     trigger_error: str | None
+    mapping: Any = None
+    """The mapping with every object in JavaScript key order, which is the order actions-core
+    resolves keys in (and so which error it reports first); built once, not per event."""
 
 
 def compile_subscription(
@@ -46,7 +50,8 @@ def compile_subscription(
 ) -> CompiledSubscription:
     trigger = parse(sub.trigger)
     error = None if trigger.error is None else trigger.error.message
-    return CompiledSubscription(index, sub, actions[sub.action], trigger, error)
+    mapping = js_key_order(sub.mapping)
+    return CompiledSubscription(index, sub, actions[sub.action], trigger, error, mapping)
 
 
 def compile_config(config: DestinationConfig) -> list[CompiledSubscription]:
@@ -56,19 +61,24 @@ def compile_config(config: DestinationConfig) -> list[CompiledSubscription]:
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
-    """The mapping output for one event, or the mapping error."""
+    """The mapping output for one event, or the mapping error.
 
-    payload: dict[str, Any] | None
+    ``payload`` is whatever the mapping's root resolves to: an object for ordinary mappings, any
+    JSON value for a root directive (``None`` with ``undefined`` set when it resolves to nothing).
+    """
+
+    payload: Any
     provenance: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
     location: str | None = None
+    undefined: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Checked:
     """The payload after empty-value removal and validation, with Segment's error sentences."""
 
-    payload: dict[str, Any]
+    payload: Any
     errors: tuple[str, ...]
     after_empty: dict[str, Any] | None = None
 
@@ -82,17 +92,18 @@ def match_event(compiled: CompiledSubscription, event: dict[str, Any]) -> bool:
 
 def resolve_event(compiled: CompiledSubscription, event: dict[str, Any]) -> Resolved:
     try:
-        resolution = resolve(compiled.sub.mapping, event)
+        mapping = compiled.sub.mapping if compiled.mapping is None else compiled.mapping
+        resolution = resolve(mapping, event)
     except MappingError as exc:
         message = str(exc.args[0]) if exc.args else str(exc)
         return Resolved(None, error=message, location=getattr(exc, "location", None))
-    payload = resolution.payload if isinstance(resolution.payload, dict) else {}
-    return Resolved(payload, dict(resolution.provenance))
+    return Resolved(resolution.payload, dict(resolution.provenance), undefined=resolution.undefined)
 
 
 def check_resolved(compiled: CompiledSubscription, resolved: Resolved) -> Checked:
     """Cloud-style validation of a resolved payload (the input is not modified)."""
-    result = check_payload(resolved.payload or {}, compiled.action.fields, mode="cloud")
+    payload = UNDEFINED if resolved.undefined else resolved.payload
+    result = check_payload(payload, compiled.action.fields, mode="cloud")
     return Checked(result.payload, tuple(result.errors), result.after_empty)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from inspector.core._js import js_stringify
 from inspector.core.destinations import DestinationDef, JimoPage
 from inspector.core.inspection._compiled import CompiledSubscription, EvalSource
 from inspector.core.inspection._integrations import integration_enabled
@@ -20,6 +21,8 @@ from inspector.core.inspection._results import Hazard, SubscriptionResult
 __all__ = ["HANDLED_TYPES", "DevicePlan", "plan_device", "run_device", "base_results"]
 
 HANDLED_TYPES = frozenset({"track", "page", "identify", "group", "alias"})
+_FIRST_READ = {"sendUserData": "userId", "sendTrackEvent": "event_name", "sendGroupData": "groupId"}
+"""The payload field each Jimo action reads first (a null payload throws there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +77,9 @@ def run_device(
     results = base_results(compiled, ev, event)
     hazards: list[Hazard] = []
     etype = event.get("type")
-    if etype not in HANDLED_TYPES:
-        _note_matched(
-            results, f"analytics.js does not run device-mode actions for {etype!r} events"
-        )
+    if not isinstance(etype, str) or etype not in HANDLED_TYPES:
+        shown = repr(etype) if isinstance(etype, str | None) else js_stringify(etype)
+        _note_matched(results, f"analytics.js does not run device-mode actions for {shown} events")
         return results, hazards
     for action, indices in plan.plugins:
         if not integration_enabled(event, f"{plan.name} {action}", plan.name):
@@ -132,7 +134,14 @@ def _run_subscription(
     result.payload = result.mapping_output = resolved.payload
     result.provenance = resolved.provenance
     result.errors = list(ev.checked(result.index).errors)
-    run = page.perform(action, resolved.payload or {})
+    payload = resolved.payload
+    if payload is None:  # a root directive that resolved to null or nothing
+        missing = "undefined" if resolved.undefined else "null"
+        result.perform_error = (
+            f"Cannot read properties of {missing} (reading '{_FIRST_READ.get(action, '')}')"
+        )
+        return False
+    run = page.perform(action, payload if isinstance(payload, dict) else {})
     result.commands = run.commands
     result.dispatched_events = run.dispatched
     result.jimo_init_called = run.jimo_init_called

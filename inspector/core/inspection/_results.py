@@ -6,10 +6,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from inspector.core._jsjson import dumps_js
 from inspector.core.destinations import Command, DispatchedEvent, HttpRequest, SdkState
 from inspector.core.events import EventRecord
 
-__all__ = ["Hazard", "SubscriptionResult", "EventInspection", "event_line", "RESULT_KEYS"]
+__all__ = [
+    "Hazard",
+    "SubscriptionResult",
+    "EventInspection",
+    "event_line",
+    "output_json",
+    "RESULT_KEYS",
+]
 
 RESULT_KEYS = (
     "subscription",
@@ -61,7 +69,7 @@ class SubscriptionResult:
     enabled: bool
     matched: bool = False
     trigger_error: str | None = None
-    payload: dict[str, Any] | None = None
+    payload: Any = None
     mapping_error: str | None = None
     mapping_error_location: str | None = None
     errors: list[str] = field(default_factory=list)
@@ -72,8 +80,8 @@ class SubscriptionResult:
     jimo_init_at: int | None = None
     request: HttpRequest | None = None
     provenance: Mapping[str, Any] = field(default_factory=dict)
-    mapping_output: dict[str, Any] | None = None
-    after_empty: dict[str, Any] | None = None
+    mapping_output: Any = None
+    after_empty: Any = None
     perform_error: str | None = None
     notes: tuple[str, ...] = ()
     trigger: Any = field(default=None, repr=False, compare=False)
@@ -134,6 +142,11 @@ class EventInspection:
         return any(
             r.matched and (r.trigger_error or r.mapping_error or r.errors) for r in self.results
         ) or any(r.trigger_error for r in self.results if r.enabled)
+
+
+def output_json(line: dict[str, Any]) -> bytes:
+    """An NDJSON line's bytes, numbers and strings written as ``JSON.stringify`` writes them."""
+    return dumps_js(line)
 
 
 def event_line(inspection: EventInspection, record: Any = None) -> dict[str, Any]:

@@ -33,7 +33,8 @@ from inspector.core.loaders._input import (
     Progress,
     open_input,
 )
-from inspector.core.loaders._jsonstream import iter_pieces
+from inspector.core.loaders._jsonstream import Piece, iter_pieces
+from inspector.core.loaders._parse import JsonProblem, parse_record
 from inspector.core.loaders._segment import MAX_EVENT_BYTES, BadRecord, events_from_value
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
 
 _SNIFF_BYTES = 64 * 1024
 _SNIFF_LINES = 50
+_CHUNK = 1 << 20
 _MAGIC = {
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
@@ -134,9 +136,9 @@ def _read(inp: Input) -> Iterator[Loaded]:
         )
     try:
         if stripped[:1] == b"{" and _looks_like_lines(head):
-            yield from _read_lines(inp)
+            yield from _folded(_read_lines(inp))
         else:
-            yield from _read_pieces(inp)
+            yield from _folded(_read_pieces(inp))
     except NotSegmentHar as exc:
         raise LoadError(inp.name, str(exc)) from exc
     except READ_ERRORS as exc:  # truncated or corrupt gzip stream
@@ -152,10 +154,9 @@ def _looks_like_lines(head: bytes) -> bool:
     """
     lines = head.splitlines()
     first = next((line.strip() for line in lines if line.strip()), b"")
-    try:
-        return isinstance(orjson.loads(first), dict)
-    except orjson.JSONDecodeError:
-        pass
+    cut = len(head) == _SNIFF_BYTES and first == lines[-1].strip()  # may go on past the window
+    if not cut and first[-1:] in (b"}", b"]"):
+        return True  # a whole line holding an object (or a broken one: one record, one message)
     if _first_value_is_whole(head):
         return False
     if len(head) == _SNIFF_BYTES and len(lines) > 1:
@@ -188,35 +189,43 @@ def _first_value_is_whole(head: bytes) -> bool:
     return True
 
 
-def _parse_error(data: bytes, exc: orjson.JSONDecodeError) -> str:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as bad:
-        return f"invalid UTF-8 (byte {bad.start + 1})"
-    message = str(exc).split(": line ", 1)[0]
-    return f"invalid JSON: {message} (column {exc.colno})"
+def _iter_lines(inp: Input) -> Iterator[bytes]:
+    """The input's lines, ended by ``\n``, ``\r\n`` or a bare ``\r`` (old Mac, some exports)."""
+    parts: list[bytes] = []  # the current line so far (a one-line file is one long line)
+    while True:
+        chunk = inp.stream.read(_CHUNK)
+        if not chunk:
+            if parts:
+                yield b"".join(parts)
+            return
+        if b"\n" not in chunk and b"\r" not in chunk:
+            parts.append(chunk)
+            continue
+        lines = (b"".join(parts) + chunk).splitlines(keepends=True)
+        last = lines.pop()
+        yield from lines
+        if last.endswith(b"\n"):
+            yield last
+            parts = []
+        else:  # unfinished, or a "\r" whose "\n" may open the next chunk
+            parts = [last]
 
 
 def _read_lines(inp: Input) -> Iterator[Loaded]:
     first = True
-    for number, line in enumerate(inp.stream, start=1):
+    for number, line in enumerate(_iter_lines(inp), start=1):
         if number % 1024 == 0:
             inp.tick()
         line = line.strip()
         if not line:
             continue
         source = EventSource("file", inp.name, line=number)
-        if len(line) > 4 * MAX_EVENT_BYTES and line[:1] == b"{" and b'"batch"' not in line[:4096]:
-            yield BadRecord(
-                source, f"event is {len(line) / 1024:.1f} KB, over Segment's 32 KB limit per event"
-            )
-            continue
         try:
-            value = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            yield BadRecord(source, _parse_error(line, exc))
+            value, keep = parse_record(line)
+        except JsonProblem as exc:
+            yield BadRecord(source, str(exc))
             continue
-        yield from _dispatch(value, source, inp.name, raw=line, first=first)
+        yield from _dispatch(value, source, inp.name, raw=line if keep else None, first=first)
         first = False
 
 
@@ -224,22 +233,54 @@ def _read_pieces(inp: Input) -> Iterator[Loaded]:
     first = True
     for piece in iter_pieces(inp):
         source = EventSource("file", inp.name, line=piece.line)
-        if piece.problem is not None:
-            yield BadRecord(source, piece.problem)
-            continue
-        if not piece.complete:
-            yield BadRecord(source, "the file ends in the middle of this record")
-            continue
-        if not piece.data:
-            yield BadRecord(source, "empty element")
-            continue
-        try:
-            value = orjson.loads(piece.data)
-        except orjson.JSONDecodeError as exc:
-            yield BadRecord(source, _parse_error(piece.data, exc))
+        problem = piece.problem if piece.problem is not None else _piece_problem(piece)
+        if problem is None:
+            try:
+                value, _ = parse_record(piece.data)
+            except JsonProblem as exc:
+                problem = str(exc)
+        if problem is not None:
+            yield BadRecord(source, problem)
             continue
         yield from _dispatch(value, source, inp.name, first=first)
         first = False
+
+
+def _piece_problem(piece: Piece) -> str | None:
+    if not piece.complete:
+        return "the file ends in the middle of this record"
+    if not piece.data:
+        return "empty element"
+    return None
+
+
+def _folded(items: Iterator[Loaded]) -> Iterator[Loaded]:
+    """One broken record, one message: skipped records in a row at one place become one."""
+    held: BadRecord | None = None
+    more = 0
+    for item in items:
+        if isinstance(item, BadRecord):
+            if held is not None and held.source == item.source:
+                more += 1
+                continue
+            if held is not None:
+                yield _fold(held, more)
+            held, more = item, 0
+            continue
+        if held is not None:
+            yield _fold(held, more)
+            held = None
+        yield item
+    if held is not None:
+        yield _fold(held, more)
+
+
+def _fold(bad: BadRecord, more: int) -> BadRecord:
+    if not more:
+        return bad
+    also = "1 more problem" if more == 1 else f"{more} more problems"
+    where = "on this line" if bad.source.entry is None else "in this entry"
+    return BadRecord(bad.source, f"{bad.reason} (and {also} {where})")
 
 
 def _dispatch(

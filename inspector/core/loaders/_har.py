@@ -80,7 +80,10 @@ def _entry_events(entry: Any, where: EventSource) -> Iterator[EventRecord | BadR
     method = str(request.get("method", "")).upper()
     if method != "POST" or entry.get("_resourceType") == "preflight":
         return None
-    match = _ROUTE.search(urlsplit(str(request.get("url", ""))).path)
+    try:
+        match = _ROUTE.search(urlsplit(str(request.get("url", ""))).path)
+    except ValueError:  # not a URL at all ("http://[broken"): not a Segment call
+        return None
     if match is None:
         return None
     return _call_events(entry, request, match.group(1), where)

@@ -19,6 +19,12 @@ READ_ERRORS = (OSError, EOFError, zlib.error)
 
 GZIP_MAGIC = b"\x1f\x8b"
 UTF8_BOM = b"\xef\xbb\xbf"
+_WIDE_BOMS = (  # longest first: UTF-32 LE starts with UTF-16 LE's mark
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 
 Progress = Callable[[int, int | None], None]
 """Called as ``progress(bytes_read, total_bytes_or_None)``; bytes are on-disk (compressed) bytes."""
@@ -132,6 +138,7 @@ def open_input(
     try:
         if reader.peek(2)[:2] == GZIP_MAGIC:
             stream = io.BufferedReader(gzip.GzipFile(fileobj=reader, mode="rb"), 1 << 20)
+        stream = _as_utf8(stream)
         inp = Input(stream, label, raw=reader, total=total, progress=progress, cancel=cancel)
         if inp.stream.peek(3)[:3] == UTF8_BOM:
             inp.stream.read(3)
@@ -139,6 +146,42 @@ def open_input(
         raw.close()
         raise LoadError(label, f"cannot be read ({exc})") from exc
     return inp
+
+
+class _Utf8Reader(io.RawIOBase):
+    """UTF-8 bytes of a UTF-16 or UTF-32 stream (PowerShell writes UTF-16 with a BOM)."""
+
+    def __init__(self, stream: io.BufferedReader, encoding: str) -> None:
+        super().__init__()
+        self._text = io.TextIOWrapper(stream, encoding=encoding, errors="replace")
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        while not self._pending:
+            text = self._text.read(1 << 16)
+            if not text:
+                return 0
+            self._pending = text.encode("utf-8", errors="replace")
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+    def close(self) -> None:
+        self._text.detach()
+        super().close()
+
+
+def _as_utf8(stream: io.BufferedReader) -> io.BufferedReader:
+    """The stream itself, or its text re-encoded as UTF-8 when it opens with a UTF-16/32 BOM."""
+    head = stream.peek(4)[:4]
+    for bom, encoding in _WIDE_BOMS:
+        if head.startswith(bom):
+            return io.BufferedReader(_Utf8Reader(stream, encoding), 1 << 20)
+    return stream
 
 
 def gunzip_bytes(data: bytes) -> bytes:

@@ -175,6 +175,9 @@ def _scan(sc: _Scanner, base_depth: int) -> Generator[Piece, None, bool]:
             if depth == base_depth:
                 yield _piece(sc, start, sc.pos)
                 start, separated = None, False
+            elif depth < 0:  # a stray closing bracket between top-level values
+                yield _problem(sc, f"unexpected '{ch.decode()}' between records")
+                start, depth = None, 0
             elif depth < base_depth:
                 # the top-level array closes right after a scalar element
                 if sc.buf[start : m.start()].strip(_WS):

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from inspector.core.events import SEGMENT_TYPES, EventRecord, EventSource, json_bytes
+from inspector.core.loaders._batchsplit import UnreadableItem
+from inspector.core.loaders._parse import too_deep_problem
 
 __all__ = ["BadRecord", "MAX_EVENT_BYTES", "events_from_value", "event_record", "size_problem"]
 
@@ -54,6 +56,10 @@ def event_record(
     raw: bytes | None = None,
 ) -> EventRecord | BadRecord:
     """Check one event's size and type, and build its record."""
+    if raw is None:  # a batch item, a HAR body: checked here for what the loader could not see
+        deep = too_deep_problem(event)
+        if deep is not None:
+            return BadRecord(source, deep)
     data = raw if raw is not None else json_bytes(event)
     problem = size_problem(len(data))
     if problem is not None:
@@ -99,6 +105,9 @@ def split_batch(
         warnings = (f"batch has {len(batch)} events; Segment rejects batches over 2,500",)
     for k, item in enumerate(batch, start=1):
         where = EventSource(source.kind, source.path, source.line, source.entry, item=k)
+        if isinstance(item, UnreadableItem):
+            yield BadRecord(where, item.reason)
+            continue
         if not isinstance(item, dict):
             yield BadRecord(where, f"batch item is {_kind(item)}, not an event object")
             continue

@@ -7,10 +7,10 @@ Run-time checks and messages follow actions-core's ``mapping-kit/index.ts``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
+from inspector.core import _jsjson as jsjson
 from inspector.core._js import (
     UNDEFINED,
     js_loose_equals_empty,
@@ -101,7 +101,7 @@ def _case(opts: Any, scope: Scope) -> Any:
 
 
 def _js_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _replace_once(
@@ -212,14 +212,11 @@ def _json(opts: Any, scope: Scope) -> Any:
     return UNDEFINED
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(name)
-
-
 def _json_parse(text: str) -> Any:
+    """``JSON.parse``, or the text itself when it is not JSON (as actions-core's @json does)."""
     try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except ValueError:
+        return jsjson.loads(text, infinity=True)
+    except jsjson.JsonProblem:
         return text
 
 

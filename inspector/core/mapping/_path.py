@@ -16,7 +16,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from inspector.core._js import UNDEFINED, js_truthy
+from inspector.core._js import BUILTIN_VALUES, UNDEFINED, js_truthy
+from inspector.core._jsbuiltins import INHERITED_NAMES, inherited_member, own_member
 
 __all__ = ["get_path", "split_path", "strip_root"]
 
@@ -40,14 +41,35 @@ def split_path(path: str) -> tuple[str, ...] | None:
 
 def _member(value: Any, key: str) -> Any:
     if isinstance(value, dict):
-        return value.get(key, UNDEFINED)
-    if isinstance(value, list | str):
+        found = value.get(key, UNDEFINED)
+        if found is UNDEFINED and key in INHERITED_NAMES:
+            return inherited_member(value, key)
+        return found
+    if isinstance(value, str) and not value.isascii():
+        found = _utf16_member(value, key)
+    elif isinstance(value, list | str):
         if _INDEX_RE.fullmatch(key):
             index = int(key)
             return value[index] if index < len(value) else UNDEFINED
         if key == "length":
             return len(value)
-    # Inherited JavaScript members (constructor, toString, ...) are treated as missing.
+        found = UNDEFINED
+    elif isinstance(value, BUILTIN_VALUES):
+        return own_member(value, key)
+    else:
+        found = UNDEFINED
+    # Inherited JavaScript members: constructor, toString, a string's bold, an array's with...
+    return found if found is not UNDEFINED else inherited_member(value, key)
+
+
+def _utf16_member(text: str, key: str) -> Any:
+    """A string's index or length as JavaScript counts them: in UTF-16 code units."""
+    units = text.encode("utf-16-le", "surrogatepass")
+    if key == "length":
+        return len(units) // 2
+    if _INDEX_RE.fullmatch(key) and int(key) * 2 < len(units):
+        index = int(key) * 2
+        return units[index : index + 2].decode("utf-16-le", "surrogatepass")
     return UNDEFINED
 
 

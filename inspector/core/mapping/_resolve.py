@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from inspector.core._js import UNDEFINED, js_order, real_type_of
+from inspector.core._js import BUILTIN_VALUES, UNDEFINED, js_order, real_type_of
 
 from ._directives import DIRECTIVES
 from ._scope import PrefixSource, ProvenanceSource, Recorder, Scope
@@ -41,11 +41,24 @@ def _resolve_node(node: Any, scope: Scope) -> Any:
 
 
 def remove_undefined(value: Any) -> Any:
-    """Drop ``undefined`` object members (kept as ``null`` in lists); copy; apply JS key order."""
+    """Drop ``undefined`` object members (kept as ``null`` in lists); copy; apply JS key order.
+
+    The copy is made by assignment, as actions-core makes it, so a ``__proto__`` key (an own key
+    of parsed JSON) does not survive: assigning it sets the prototype instead.
+    """
     if isinstance(value, dict):
-        return js_order({k: remove_undefined(v) for k, v in value.items() if v is not UNDEFINED})
+        out = {
+            k: r
+            for k, v in value.items()
+            if v is not UNDEFINED and (r := remove_undefined(v)) is not UNDEFINED
+        }
+        if "__proto__" in out:
+            del out["__proto__"]
+        return js_order(out)
     if isinstance(value, list):
-        return [None if v is UNDEFINED else remove_undefined(v) for v in value]
+        return [None if (r := remove_undefined(v)) is UNDEFINED else r for v in value]
+    if isinstance(value, BUILTIN_VALUES):  # as JSON: a function is left out, a prototype is {}
+        return value.json_value()
     return value
 
 
@@ -143,4 +156,4 @@ def resolve(mapping: Any, event: Any, *, provenance: bool = True) -> Any:
     output = _run(mapping, event, recorder)
     payload = None if output is UNDEFINED else output
     prov = _finish_provenance(payload, recorder) if recorder is not None else {}
-    return Resolution(payload, prov)
+    return Resolution(payload, prov, undefined=output is UNDEFINED)

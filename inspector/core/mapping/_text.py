@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from inspector.core._js import UNDEFINED, js_string_exact_ints
+from inspector.core._js import UNDEFINED, js_order, js_string_exact_ints
 
 __all__ = ["flatten", "js_replace", "render_template"]
 
@@ -89,7 +89,7 @@ def flatten(value: Any, separator: str, omit_arrays: bool) -> list[tuple[tuple[s
 
 def _walk(value: Any, prefix: tuple[str, ...], sep: str, omit: bool, out: list[Any]) -> None:
     if isinstance(value, dict):
-        items: Any = value.items()
+        items: Any = js_order(value).items()  # objects are walked in JavaScript key order
     elif isinstance(value, list) and not omit:
         items = ((str(i), v) for i, v in enumerate(value))
     else:

@@ -69,12 +69,14 @@ class Resolution:
     """The result of :func:`resolve`.
 
     ``payload`` is the JSON-ready transform output (a dict for object mappings; ``None`` when a
-    top-level directive resolves to ``undefined``). ``provenance`` maps dotted payload paths
-    (``"traits.email"``, ``"items.0.sku"``) to the event origins of their values.
+    top-level directive resolves to ``undefined``, and then ``undefined`` is True).
+    ``provenance`` maps dotted payload paths (``"traits.email"``, ``"items.0.sku"``) to the event
+    origins of their values.
     """
 
     payload: Any
     provenance: dict[str, tuple[Origin, ...]] = field(default_factory=dict)
+    undefined: bool = False
 
     def event_paths(self) -> set[str]:
         """All event paths that contributed to the payload."""

@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from inspector.core._js import UNDEFINED, real_type_of
+from inspector.core._js import UNDEFINED, js_order, real_type_of
 
 from ._types import MappingError, MappingIssue
 
@@ -116,7 +116,7 @@ def _object(value: Any, stack: Stack) -> None:
     kind = _type(value)
     if kind != "object":
         raise _fail(f"should be an object but it is {_a(kind)}", stack)
-    _collect([partial(_validate, value[k], (*stack, k)) for k in value])
+    _collect([partial(_validate, value[k], (*stack, k)) for k in js_order(value)])
 
 
 def _string_length(low: int, high: int) -> Check:

@@ -21,7 +21,7 @@ from inspector.core._js import js_number_string_exact_ints
 from ._coerce import NOT_COERCED, coerce, js_type_name, matches_type
 from ._formats import FORMAT_LABELS, check_format
 
-__all__ = ["AjvError", "validate_in_place"]
+__all__ = ["AjvError", "human_type", "validate_in_place"]
 
 _OBJECT_KEYWORDS = ("properties", "required", "additionalProperties")
 _COERCIBLE = ("string", "number", "integer", "boolean", "null", "array")
@@ -35,7 +35,8 @@ class AjvError:
     pointer: str
 
 
-def _human_type(value: Any) -> str:
+def human_type(value: Any) -> str:
+    """How ajv-human-errors names a value's type: ``null``, ``an array``, ``a string``..."""
     if value is None:
         return "null"
     if isinstance(value, list):
@@ -107,7 +108,7 @@ class _Run:
     ) -> None:
         expected = _humanize_list(types)
         article = "an" if expected[0] in "aeiou" else "a"
-        self.fail(schema, pointer, f"must be {article} {expected} but it was {_human_type(data)}")
+        self.fail(schema, pointer, f"must be {article} {expected} but it was {human_type(data)}")
 
     def _untyped(self, data: Any, schema: dict[str, Any], pointer: str) -> None:
         if "enum" in schema and not any(_js_equal(data, v) for v in schema["enum"]):

@@ -7,11 +7,17 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from inspector.core._js import UNDEFINED
+
+from ._ajv import human_type as _human_type
 from ._ajv import validate_in_place
 from ._empty import remove_empty_values
 from ._fields import Fields, fields_to_schema
 
-__all__ = ["PayloadCheck", "check_payload"]
+__all__ = ["EXEMPT_KEY", "PayloadCheck", "check_payload"]
+
+EXEMPT_KEY = "dynamicAuthSettings"
+"""The one payload key actions-core's validation keeps although no field declares it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,18 +89,30 @@ def check_payload(
     """Run Segment's checks on a mapping output for an action with ``fields``.
 
     Args:
-        payload: the transform output (not modified).
+        payload: the transform output (not modified); ``UNDEFINED`` when it resolved to nothing.
+            Segment refuses a payload that is not an object when the action has fields.
         fields: the action's field definitions, keyed by field name.
         mode: ``"cloud"`` runs removeEmptyValues and Ajv validation as actions-core's
             ``Action.execute``; ``"device"`` (browser actions) passes the payload through.
     """
+    if payload is UNDEFINED or payload is None or payload == "":
+        payload = None  # removeEmptyValues turns a null or "" root into undefined
+        problem = "undefined" if fields else None
+    else:
+        problem = None if isinstance(payload, dict) or not fields else _human_type(payload)
     if mode != "cloud":
         return PayloadCheck(_json_copy(payload), [], _json_copy(payload))
+    if problem is not None:
+        message = f"The root value must be an object but it was {problem}."
+        return PayloadCheck(_json_copy(payload), [message], _json_copy(payload))
     schema = _schema_for(fields)
     cleaned = remove_empty_values(_json_copy(payload), schema, True)
     after_empty = _json_copy(cleaned)
     if not fields or not isinstance(cleaned, dict):
         return PayloadCheck(cleaned, [], after_empty)
+    exempt = cleaned.get(EXEMPT_KEY, UNDEFINED)
     _arrify_fields(cleaned, schema)
     errors = [e.message for e in validate_in_place(cleaned, schema)]
+    if exempt is not UNDEFINED:  # validation removes unknown keys, but never this one
+        cleaned[EXEMPT_KEY] = exempt
     return PayloadCheck(cleaned, errors, after_empty)

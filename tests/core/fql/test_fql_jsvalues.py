@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from inspector.core._js import js_string, js_to_number
+from inspector.core._js import JsFunction, js_string, js_to_number
 from inspector.core.fql import MISSING
-from inspector.core.fql._jsvalues import JsBuiltin, lookup_path
+from inspector.core.fql._jsvalues import lookup_path
 
 
 @pytest.mark.parametrize(
@@ -70,9 +70,21 @@ def test_js_number_nan(text: str) -> None:
         ({"a": [1, 2]}, ["a", "1"], 2),
         ({"a": [1, 2]}, ["a", "01"], MISSING),
         ({"a": [1, 2]}, ["a", "length"], 2),
-        ({"a": {}}, ["a", "constructor"], JsBuiltin("constructor")),
+        ({"a": {}}, ["a", "constructor"], JsFunction("Object", 1, "Object")),
+        ({"a": {}}, ["a", "constructor", "name"], "Object"),
+        ({"a": "T"}, ["a", "trimLeft", "name"], "trimStart"),
+        ({"a": [1]}, ["a", "with", "length"], 2),
+        ({"a": 1.5}, ["a", "toFixed", "name"], "toFixed"),
         ({"a": 5}, ["a", "b"], MISSING),
     ],
 )
 def test_lookup_path(root: object, path: list[str], value: object) -> None:
     assert lookup_path(root, path) == value
+
+
+def test_trigger_string_limit_counts_utf16_code_units() -> None:
+    """fql-ts refuses a string of 100,000 code units: 50,000 emoji are that many."""
+    from inspector.core.fql import parse
+
+    assert parse('properties.x = "' + "\U0001f600" * 49_999 + '"').ok
+    assert not parse('properties.x = "' + "\U0001f600" * 50_000 + '"').ok
