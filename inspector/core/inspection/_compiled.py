@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from inspector.core._js import UNDEFINED, js_key_order
 from inspector.core.destinations import ActionDef, DestinationConfig, Subscription, get_destination
 from inspector.core.fql import parse
-from inspector.core.mapping import MappingError, PathPlan, compile_plan, resolve
+from inspector.core.mapping import LazyProvenance, MappingError, PathPlan, compile_plan, resolve
 from inspector.core.schema import check_payload
 
 __all__ = [
@@ -71,7 +71,7 @@ class Resolved:
     """
 
     payload: Any
-    provenance: dict[str, Any] = field(default_factory=dict)
+    provenance: Mapping[str, Any] = field(default_factory=dict)
     error: str | None = None
     location: str | None = None
     undefined: bool = False
@@ -97,7 +97,7 @@ def resolve_event(compiled: CompiledSubscription, event: dict[str, Any]) -> Reso
     plan = compiled.plan
     if plan is not None and isinstance(event, dict):
         payload = plan.run(event)
-        return Resolved(payload, plan.provenance(payload))
+        return Resolved(payload, LazyProvenance(plan, payload))
     try:
         mapping = compiled.sub.mapping if compiled.mapping is None else compiled.mapping
         resolution = resolve(mapping, event)

@@ -13,7 +13,7 @@ Public API:
 - :func:`validate_mapping` — Segment's static ``validate``: a list of :class:`MappingIssue`.
 """
 
-from ._plan import PathPlan, compile_plan
+from ._plan import LazyProvenance, PathPlan, compile_plan
 from ._resolve import resolve
 from ._types import MappingError, MappingIssue, Origin, Resolution
 from ._validate import validate_mapping
@@ -21,6 +21,7 @@ from ._validate import validate_mapping
 __all__ = [
     "MappingError",
     "MappingIssue",
+    "LazyProvenance",
     "Origin",
     "PathPlan",
     "Resolution",

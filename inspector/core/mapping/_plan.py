@@ -9,6 +9,7 @@ made per event. Provenance is derived from the payload on demand. Any other mapp
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from inspector.core._js import UNDEFINED, js_key_order, js_truthy
@@ -18,7 +19,7 @@ from ._resolve import ROOT_DIRECTIVE_KEY, _is_directive, remove_undefined
 from ._types import MappingError, Origin
 from ._validate import check_mapping
 
-__all__ = ["PathPlan", "compile_plan"]
+__all__ = ["PathPlan", "LazyProvenance", "compile_plan"]
 
 # A plan entry: (key, _PATH, segments, loc, event path) | (key, _OBJECT, entries, loc)
 # | (key, _LITERAL, value, loc); segments are None for the whole event.
@@ -85,6 +86,33 @@ def _exists(payload: Any, loc: tuple[str, ...]) -> bool:
             return False
         payload = payload[key]
     return True
+
+
+class LazyProvenance(Mapping[str, tuple[Origin, ...]]):
+    """A payload's provenance, worked out on first use (most payloads are never looked at)."""
+
+    __slots__ = ("_plan", "_payload", "_found")
+
+    def __init__(self, plan: PathPlan, payload: Any) -> None:
+        self._plan, self._payload = plan, payload
+        self._found: dict[str, tuple[Origin, ...]] | None = None
+
+    def _items(self) -> dict[str, tuple[Origin, ...]]:
+        if self._found is None:
+            self._found = self._plan.provenance(self._payload)
+        return self._found
+
+    def __getitem__(self, key: str) -> tuple[Origin, ...]:
+        return self._items()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items())
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __repr__(self) -> str:
+        return repr(self._items())
 
 
 class PathPlan:

@@ -9,7 +9,7 @@ from typing import Any
 import orjson
 import pytest
 
-from inspector.core.mapping import MappingError, compile_plan, resolve
+from inspector.core.mapping import LazyProvenance, MappingError, Origin, compile_plan, resolve
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "mapping" / "transform.json"
 
@@ -79,3 +79,15 @@ def test_an_invalid_mapping_has_no_plan_and_resolve_still_raises() -> None:
     assert compile_plan(mapping) is None
     with pytest.raises(MappingError):
         resolve(mapping, {})
+
+
+def test_lazy_provenance_reads_as_the_recorded_one() -> None:
+    mapping = {"u": {"@path": "$.userId"}, "x": {"e": {"@path": "$.traits.email"}, "n": 1}}
+    event = {"userId": "u1", "traits": {"email": "a@b.c"}}
+    plan = compile_plan(mapping)
+    assert plan is not None
+    payload = plan.run(event)
+    lazy = LazyProvenance(plan, payload)
+    expected = resolve(mapping, event).provenance
+    assert dict(lazy) == expected and lazy == expected
+    assert lazy["x.e"] == (Origin("traits.email", "@path"),) and len(lazy) == 2
