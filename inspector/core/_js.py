@@ -12,7 +12,6 @@ import json
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Final
 
 import orjson
@@ -22,7 +21,9 @@ __all__ = [
     "JsFunction",
     "JsPrototype",
     "UNDEFINED",
+    "JsTypeError",
     "Undefined",
+    "check_to_primitive",
     "escape_lone_surrogates",
     "is_index_key",
     "is_js_number",
@@ -30,6 +31,7 @@ __all__ = [
     "js_number_string",
     "js_number_string_exact_ints",
     "js_key_order",
+    "json_plain",
     "js_order",
     "js_ordered",
     "js_string",
@@ -65,13 +67,31 @@ class Undefined:
 UNDEFINED: Final[Undefined] = Undefined()
 
 
-@dataclass(frozen=True, slots=True)
 class JsFunction:
-    """A built-in function; ``constructor`` names the constructor it is (``Object`` …), if any."""
+    """A built-in function; ``constructor`` names the constructor it is (``Object`` …), if any.
 
-    name: str
-    length: int
-    constructor: str | None = None
+    A plain class on purpose: orjson writes dataclasses as objects, and JSON leaves functions out,
+    so writing one falls to :func:`js_stringify`, which knows that.
+    """
+
+    __slots__ = ("name", "length", "constructor")
+
+    def __init__(self, name: str, length: int, constructor: str | None = None) -> None:
+        self.name = name
+        self.length = length
+        self.constructor = constructor
+
+    def __repr__(self) -> str:
+        return f"JsFunction({self.name!r}, {self.length}, {self.constructor!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, JsFunction) and (
+            (self.name, self.length, self.constructor)
+            == (other.name, other.length, other.constructor)
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.length, self.constructor))
 
     def js_string(self) -> str:
         return f"function {self.name}() {{ [native code] }}"
@@ -80,13 +100,24 @@ class JsFunction:
         return UNDEFINED  # JSON.stringify and copies leave functions out
 
 
-@dataclass(frozen=True, slots=True)
 class JsPrototype:
-    """A built-in prototype object (``Object.prototype``, ``Array.prototype`` …)."""
+    """A built-in prototype object (``Object.prototype``, ``Array.prototype`` …); ``string`` is
+    ``String(prototype)``: ``[object Object]``, ``""`` for Array and String, ``0``..."""
 
-    kind: str
-    string: str = ""
-    """``String(prototype)``: ``[object Object]``, ``""`` for Array and String, ``0``..."""
+    __slots__ = ("kind", "string")
+
+    def __init__(self, kind: str, string: str = "") -> None:
+        self.kind = kind
+        self.string = string
+
+    def __repr__(self) -> str:
+        return f"JsPrototype({self.kind!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, JsPrototype) and other.kind == self.kind
+
+    def __hash__(self) -> int:
+        return hash(("JsPrototype", self.kind))
 
     def js_string(self) -> str:
         return self.string
@@ -137,8 +168,33 @@ def real_type_of(value: object) -> str:
     return "object"
 
 
+class JsTypeError(TypeError):
+    """What JavaScript throws converting an object to a primitive (the message is JS's)."""
+
+
+def shadows_to_string(value: object) -> bool:
+    """Whether converting ``value`` to a primitive throws: an object (maybe inside arrays) with
+    an own ``toString`` key, which JSON can only fill with data, hides the callable one."""
+    if isinstance(value, dict):
+        return "toString" in value
+    if isinstance(value, list):
+        return any(shadows_to_string(v) for v in value)
+    return False
+
+
+def check_to_primitive(value: object) -> None:
+    """Raise :class:`JsTypeError` where ``String(value)`` or ``value == ""`` would throw."""
+    if isinstance(value, dict | list) and shadows_to_string(value):
+        raise JsTypeError("Cannot convert object to primitive value")
+
+
 def js_loose_equals_empty(value: object) -> bool:
-    """``value == ""`` under JavaScript's abstract equality (mapping's ``@if`` ``blank``)."""
+    """``value == ""`` under JavaScript's abstract equality (mapping's ``@if`` ``blank``).
+
+    Raises:
+        JsTypeError: where converting an object to a primitive throws.
+    """
+    check_to_primitive(value)
     if isinstance(value, str):
         return value == ""
     if isinstance(value, bool | int | float):
@@ -326,6 +382,18 @@ def js_key_order(value: Any) -> Any:
     return value
 
 
+def json_plain(value: Any) -> Any:
+    """A copy of ``value`` as JSON holds it: built-in functions left out of objects (null in
+    arrays, ``UNDEFINED`` alone), built-in prototypes as ``{}`` / ``[]``."""
+    if isinstance(value, dict):
+        return {k: v for k, item in value.items() if (v := json_plain(item)) is not UNDEFINED}
+    if isinstance(value, list):
+        return [None if (v := json_plain(item)) is UNDEFINED else v for item in value]
+    if isinstance(value, BUILTIN_VALUES):
+        return value.json_value()
+    return value
+
+
 def js_ordered(value: Any) -> Any:
     """A deep copy shaped as JavaScript holds it, for request bodies shown as data.
 
@@ -360,6 +428,8 @@ def js_stringify_or_undefined(value: Any) -> str | Undefined:
     """
     if isinstance(value, Undefined):
         return value
+    if isinstance(value, JsFunction):
+        return UNDEFINED  # JSON.stringify(function) is undefined
     return _stringify(value)
 
 

@@ -15,13 +15,15 @@ from inspector.core._jsbuiltins_table import BUILTINS
 
 __all__ = ["INHERITED_NAMES", "inherited_member", "own_member"]
 
-INHERITED_NAMES: Final = frozenset(
-    name for kind in BUILTINS.values() for name in kind["prototype"]
-) | frozenset(name for kind in BUILTINS.values() for name in kind["statics"]) | {
-    "name",
-    "length",
-    "prototype",
-}
+INHERITED_NAMES: Final = (
+    frozenset(name for kind in BUILTINS.values() for name in kind["prototype"])
+    | frozenset(name for kind in BUILTINS.values() for name in kind["statics"])
+    | {
+        "name",
+        "length",
+        "prototype",
+    }
+)
 """Every name a built-in prototype or constructor holds: a miss on any other name is a miss."""
 
 

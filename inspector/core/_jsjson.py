@@ -15,7 +15,7 @@ from typing import Any
 
 import orjson
 
-from inspector.core._js import escape_lone_surrogates, js_number_string
+from inspector.core._js import escape_lone_surrogates, js_number_string, js_stringify
 
 __all__ = [
     "JS_SAFE_INT",
@@ -167,6 +167,10 @@ def dumps(value: Any) -> bytes:
     except orjson.JSONEncodeError:
         pass
     try:
+        return js_stringify(value).encode("utf-8")  # JavaScript's numbers and escapes too
+    except RecursionError:
+        pass
+    try:
         return _lenient_text(value).encode("utf-8")
     except (RecursionError, ValueError, TypeError) as exc:
         raise JsonProblem(f"cannot be written as JSON ({exc})") from exc
@@ -174,7 +178,7 @@ def dumps(value: Any) -> bytes:
 
 # Where orjson's float text may differ from JSON.stringify's: an integral float (1.0, -0.0) or an
 # exponent (1e16, 1e-7). Each pattern opens with a literal, which the regex engine scans for fast.
-_INTEGRAL_FLOAT = re.compile(rb"\.0[,\]}]")
+_INTEGRAL_FLOAT = re.compile(rb"\.0(?:[,\]}]|\Z)")
 _EXPONENT = re.compile(rb"e[-+]?[0-9]")
 
 

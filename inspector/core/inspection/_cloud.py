@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from inspector.core._js import UNDEFINED
+from inspector.core._js import UNDEFINED, json_plain
 from inspector.core.destinations import DestinationDef, user_request
 from inspector.core.inspection._compiled import CompiledSubscription, EvalSource
 from inspector.core.inspection._device import base_results
@@ -52,6 +52,10 @@ def run_cloud(
     return results
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
 def _check_context(result: SubscriptionResult, event: dict[str, Any]) -> None:
     """actions-core reads ``context.personas`` before ``perform``; a null there throws."""
     context = event.get("context", UNDEFINED)
@@ -85,12 +89,13 @@ def _deliver(
         result.mapping_error_location = resolved.location
         return
     checked = ev.checked(result.index)
-    result.payload = checked.payload
-    result.mapping_output = resolved.payload
-    result.after_empty = checked.after_empty
+    plain = json_plain if resolved.builtins else _same
+    result.payload = plain(checked.payload)
+    result.mapping_output = plain(resolved.payload)
+    result.after_empty = plain(checked.after_empty)
     result.provenance = resolved.provenance
     result.errors = [*setting_errors, *checked.errors]
     if result.errors:
         return
-    result.request = user_request(checked.payload, settings)
+    result.request = user_request(result.payload, settings)
     result.delivered = True

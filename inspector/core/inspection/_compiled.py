@@ -75,6 +75,7 @@ class Resolved:
     error: str | None = None
     location: str | None = None
     undefined: bool = False
+    builtins: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,12 @@ def resolve_event(compiled: CompiledSubscription, event: dict[str, Any]) -> Reso
     except MappingError as exc:
         message = str(exc.args[0]) if exc.args else str(exc)
         return Resolved(None, error=message, location=getattr(exc, "location", None))
-    return Resolved(resolution.payload, dict(resolution.provenance), undefined=resolution.undefined)
+    return Resolved(
+        resolution.payload,
+        dict(resolution.provenance),
+        undefined=resolution.undefined,
+        builtins=resolution.builtins,
+    )
 
 
 def check_resolved(compiled: CompiledSubscription, resolved: Resolved) -> Checked:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from inspector.core._js import js_stringify
+from inspector.core._js import UNDEFINED, js_stringify, json_plain
 from inspector.core.destinations import DestinationDef, JimoPage
 from inspector.core.inspection._compiled import CompiledSubscription, EvalSource
 from inspector.core.inspection._integrations import integration_enabled
@@ -131,10 +131,12 @@ def _run_subscription(
         result.mapping_error = resolved.error
         result.mapping_error_location = resolved.location
         return False
-    result.payload = result.mapping_output = resolved.payload
+    payload = json_plain(resolved.payload) if resolved.builtins else resolved.payload
+    result.payload = result.mapping_output = None if payload is UNDEFINED else payload
     result.provenance = resolved.provenance
     result.errors = list(ev.checked(result.index).errors)
-    payload = resolved.payload
+    if payload is UNDEFINED:  # a root directive that reached a built-in function
+        payload = {}
     if payload is None:  # a root directive that resolved to null or nothing
         missing = "undefined" if resolved.undefined else "null"
         result.perform_error = (

@@ -44,9 +44,26 @@ def parse_record(data: bytes) -> tuple[Any, bool]:
     if shapes.count(b"[") > MAX_DEPTH and not _is_batch(value):
         _check_depth(value)  # a batch's items are checked one by one (too_deep_problem)
     if shapes.find(_SIXTEEN_DIGITS) >= 0:
-        value, changed = js_numbers_changed(value)
+        value, changed = _js_numbers(value)
         return value, not changed
     return value, True
+
+
+def _js_numbers(value: Any) -> tuple[Any, bool]:
+    """Integers beyond ``2**53`` as doubles; a batch item too deep to walk is left for the
+    batch splitter, which skips it."""
+    try:
+        return js_numbers_changed(value)
+    except RecursionError:
+        if not _is_batch(value):
+            raise JsonProblem(_too_deep()) from None
+    items = value["batch"]
+    for index, item in enumerate(items):
+        try:
+            items[index] = js_numbers_changed(item)[0]
+        except RecursionError:
+            continue
+    return value, True  # a batch's items are written again one by one anyway
 
 
 def _fallback(data: bytes, exc: orjson.JSONDecodeError) -> Any:

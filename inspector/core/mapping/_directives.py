@@ -13,6 +13,8 @@ from typing import Any
 from inspector.core import _jsjson as jsjson
 from inspector.core._js import (
     UNDEFINED,
+    JsPrototype,
+    JsTypeError,
     js_loose_equals_empty,
     js_string_exact_ints,
     js_stringify_or_undefined,
@@ -55,7 +57,10 @@ def _path(opt: Any, scope: Scope) -> Any:
 
 
 def _template(opt: Any, scope: Scope) -> Any:
-    return render_template(_resolve_string(opt, scope, "@template"), scope.lookup)
+    try:
+        return render_template(_resolve_string(opt, scope, "@template"), scope.lookup)
+    except JsTypeError as exc:
+        raise scope.error(str(exc)) from None
 
 
 def _literal(opt: Any, scope: Scope) -> Any:
@@ -72,9 +77,12 @@ def _if(opts: Any, scope: Scope) -> Any:
         condition = value is not UNDEFINED and value is not None
     else:
         value = scope.resolve(blank, "blank")
-        condition = (
-            value is not UNDEFINED and value is not None and not js_loose_equals_empty(value)
-        )
+        try:
+            condition = (
+                value is not UNDEFINED and value is not None and not js_loose_equals_empty(value)
+            )
+        except JsTypeError as exc:
+            raise scope.error(str(exc)) from None
     then, else_ = _opt(opts, "then"), _opt(opts, "else")
     if condition and then is not UNDEFINED:
         return scope.resolve(then, "then")
@@ -159,10 +167,13 @@ def _array_path(data: Any, scope: Scope) -> Any:
         root = scope.lookup(strip_root(path))
     else:
         root = scope.resolve(path, "0")
-    if not (isinstance(root, dict | list) and isinstance(shape, dict) and shape):
+    if not (isinstance(root, dict | list | JsPrototype) and isinstance(shape, dict) and shape):
         return root
     prefixes = tuple(o.event_path for o in scope.since(mark))
-    items = root if isinstance(root, list) else [root]
+    if isinstance(root, JsPrototype):  # a built-in prototype reached through a path
+        items: list[Any] = [] if root.kind == "Array" else [root]
+    else:
+        items = root if isinstance(root, list) else [root]
     out = []
     for index, item in enumerate(items):
         item_prefixes = (
@@ -224,8 +235,14 @@ def _assign(target: dict[str, Any], source: Any) -> None:
     """``Object.assign`` of one source: strings and arrays contribute their indices."""
     if isinstance(source, dict):
         target.update(source)
-    elif isinstance(source, list | str):
+    elif isinstance(source, list):
         target.update((str(i), v) for i, v in enumerate(source))
+    elif isinstance(source, str):  # one key per UTF-16 code unit, as JavaScript indexes strings
+        units = source.encode("utf-16-le", "surrogatepass")
+        target.update(
+            (str(i), units[2 * i : 2 * i + 2].decode("utf-16-le", "surrogatepass"))
+            for i in range(len(units) // 2)
+        )
 
 
 def _merge(opts: Any, scope: Scope) -> Any:

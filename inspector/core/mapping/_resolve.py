@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from inspector.core._js import BUILTIN_VALUES, UNDEFINED, js_order, real_type_of
+from inspector.core._js import UNDEFINED, JsPrototype, js_order, real_type_of
 
 from ._directives import DIRECTIVES
-from ._scope import PrefixSource, ProvenanceSource, Recorder, Scope
+from ._scope import BUILTINS_SEEN, PrefixSource, ProvenanceSource, Recorder, Scope
 from ._types import MappingError, Origin, Resolution
 from ._validate import check_mapping
 
@@ -57,9 +57,9 @@ def remove_undefined(value: Any) -> Any:
         return js_order(out)
     if isinstance(value, list):
         return [None if (r := remove_undefined(v)) is UNDEFINED else r for v in value]
-    if isinstance(value, BUILTIN_VALUES):  # as JSON: a function is left out, a prototype is {}
+    if isinstance(value, JsPrototype):  # copied as a plain object (an array for Array's)
         return value.json_value()
-    return value
+    return value  # a built-in function stays: validation sees it, JSON writing leaves it out
 
 
 def _mapping_to_process(mapping: Any) -> Any:
@@ -153,7 +153,9 @@ def resolve(mapping: Any, event: Any, *, provenance: bool = True) -> Any:
             ``issues`` lists each static-validation problem.
     """
     recorder = Recorder() if provenance else None
+    BUILTINS_SEEN.seen = False
     output = _run(mapping, event, recorder)
     payload = None if output is UNDEFINED else output
     prov = _finish_provenance(payload, recorder) if recorder is not None else {}
-    return Resolution(payload, prov, undefined=output is UNDEFINED)
+    builtins = bool(BUILTINS_SEEN.seen)
+    return Resolution(payload, prov, undefined=output is UNDEFINED, builtins=builtins)

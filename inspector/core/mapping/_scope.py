@@ -8,14 +8,21 @@ messages) and the outermost directive at the output location (the provenance tag
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
 
+from inspector.core._js import BUILTIN_VALUES
+
 from ._path import get_path, split_path
 from ._types import MappingError, Origin
 
-__all__ = ["PrefixSource", "ProvenanceSource", "Recorder", "Scope", "Source"]
+__all__ = ["BUILTINS_SEEN", "PrefixSource", "ProvenanceSource", "Recorder", "Scope", "Source"]
+
+BUILTINS_SEEN = threading.local()
+"""``seen`` is set when a path reached a JavaScript built-in (a function, a prototype): only
+then may a payload hold values that are not JSON (see ``Resolution.builtins``)."""
 
 Loc = tuple[str, ...]
 
@@ -133,7 +140,10 @@ class Scope:
             segments = split_path(path) or ()
             for event_path in self.source.origins(segments):
                 self.recorder.add(self.loc, Origin(event_path, self.tag or "@path"))
-        return get_path(self.source.value, path)
+        value = get_path(self.source.value, path)
+        if isinstance(value, BUILTIN_VALUES):
+            BUILTINS_SEEN.seen = True
+        return value
 
     def record(self, loc: Loc, origin: Origin) -> None:
         if self.recorder is not None:

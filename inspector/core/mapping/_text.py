@@ -6,7 +6,13 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from inspector.core._js import UNDEFINED, js_order, js_string_exact_ints
+from inspector.core._js import (
+    UNDEFINED,
+    JsPrototype,
+    check_to_primitive,
+    js_order,
+    js_string_exact_ints,
+)
 
 __all__ = ["flatten", "js_replace", "render_template"]
 
@@ -19,7 +25,10 @@ def render_template(template: str, lookup: Callable[[str], Any]) -> str:
 
     def replace(match: re.Match[str]) -> str:
         value = lookup(match.group(1).strip())
-        return "" if value is None or value is UNDEFINED else js_string_exact_ints(value)
+        if value is None or value is UNDEFINED:
+            return ""
+        check_to_primitive(value)
+        return js_string_exact_ints(value)
 
     return _DOUBLE_RE.sub(replace, _TRIPLE_RE.sub(replace, template))
 
@@ -90,6 +99,8 @@ def flatten(value: Any, separator: str, omit_arrays: bool) -> list[tuple[tuple[s
 def _walk(value: Any, prefix: tuple[str, ...], sep: str, omit: bool, out: list[Any]) -> None:
     if isinstance(value, dict):
         items: Any = js_order(value).items()  # objects are walked in JavaScript key order
+    elif isinstance(value, JsPrototype):
+        items = ()  # a built-in prototype has no own enumerable member
     elif isinstance(value, list) and not omit:
         items = ((str(i), v) for i, v in enumerate(value))
     else:

@@ -77,6 +77,9 @@ class Resolution:
     payload: Any
     provenance: dict[str, tuple[Origin, ...]] = field(default_factory=dict)
     undefined: bool = False
+    builtins: bool = False
+    """A path reached a JavaScript built-in: the payload may hold a built-in function (which
+    validation sees and JSON leaves out); ``json_plain`` gives what JSON holds."""
 
     def event_paths(self) -> set[str]:
         """All event paths that contributed to the payload."""

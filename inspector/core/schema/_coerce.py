@@ -10,7 +10,7 @@ import math
 import re
 from typing import Any, Final
 
-from inspector.core._js import js_string_exact_ints
+from inspector.core._js import JsFunction, js_string_exact_ints
 
 __all__ = ["NOT_COERCED", "coerce", "js_to_number", "js_type_name", "matches_type"]
 
@@ -56,6 +56,8 @@ def js_type_name(value: Any) -> str:
         return "number"
     if isinstance(value, str):
         return "string"
+    if isinstance(value, JsFunction):
+        return "function"
     return "object"
 
 

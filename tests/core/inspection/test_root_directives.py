@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -76,3 +77,15 @@ def test_cloud_refuses_a_payload_that_is_not_an_object(mapping: Any, kind: str) 
     result = _result(mapping, "actions-jimo-cloud")
     assert result.errors == [f"The root value must be an object but it was {kind}."]
     assert not result.delivered and result.request is None
+
+
+def test_a_field_mapped_to_a_built_in_function() -> None:
+    """``$.traits.constructor`` is Object's constructor: validation names it a function, JSON
+    (the payload shown, the request) leaves it out, and every result stays plain JSON."""
+    mapping = {"userId": {"@path": "$.userId"}, "email": {"@path": "$.traits.constructor"}}
+    cloud = _result(mapping, "actions-jimo-cloud")
+    assert cloud.errors == ["User email must be a string but it was a function."]
+    assert cloud.payload == {"userId": "u1"}
+    device = _result(mapping)
+    assert device.payload == {"userId": "u1"} and device.delivered
+    json.dumps([cloud.to_json(), device.to_json()])  # plain JSON all through

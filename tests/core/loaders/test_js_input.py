@@ -206,3 +206,14 @@ def test_a_session_evaluates_events_holding_lone_surrogates() -> None:
     result = evaluate(records, default_config())
     states = [entry.state for entry in result.timeline]
     assert states[-1]["attributes"] == {"name": "\udc00"}
+
+
+def test_a_batch_with_a_long_integer_and_a_very_deep_item() -> None:
+    deep = '{"a":' * 1000 + "1" + "}" * 1000
+    line = (
+        '{"batch":[{"type":"track","event":"E","userId":"u","properties":{"n":9007199254740993}},'
+        '{"type":"track","properties":' + deep + "}]}"
+    )
+    first, second = read_bytes(line.encode(), kind="file")
+    assert isinstance(first, EventRecord) and first.data["properties"] == {"n": 2.0**53}
+    assert isinstance(second, BadRecord) and "1001 levels" in second.reason

@@ -77,6 +77,7 @@ def _transform(case: dict[str, Any]) -> str | None:
     else:
         payload = resolution.payload
         undefined = getattr(resolution, "undefined", payload is None)  # older: None for both
+        undefined = undefined or type(payload).__name__ == "JsFunction"  # JSON writes nothing
         got = {"undefined": True} if undefined else {"json": _output(payload)}
     want = {k: case[k] for k in ("error", "undefined", "json") if k in case}
     return None if got == want else f"got {got}, want {want}"

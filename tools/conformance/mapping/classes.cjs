@@ -252,7 +252,55 @@ function nonStringTypes() {
   return out
 }
 
+// 0. Random events and mappings, as a new user would try them (no @liquid: it has its own data).
+function randomCases() {
+  const r = rng(20261206)
+  const keys = ['a', 'b', 'email', 'name', '1', '0', '10', '', '__proto__', 'constructor', 'toString', 'x.y', 'list', 'n']
+  const strs = ['', 'x', 'Hello', '0', '12', ' ', '😀', 'é', '{"a":1}', '[1,2]', 'null', 'true', 'a$&b', '{{a}}'].map(T).concat(['"\\ud83d"', '"a\\udc00"'])
+  const nums = ['0', '-0', '1', '-1', '1.5', '1e21', '1e-7', '9007199254740993', '18446744073709551616', '1.0', '100', '0.1']
+  const value = (d) => {
+    const k = r.int(d > 2 ? 4 : 7)
+    if (k === 0) return r.pick(strs)
+    if (k === 1) return r.pick(nums)
+    if (k === 2) return r.pick(['true', 'false', 'null'])
+    if (k === 3) return r.pick(strs)
+    if (k === 4) return '[' + Array.from({ length: r.int(4) }, () => value(d + 1)).join(',') + ']'
+    return object(d + 1)
+  }
+  const object = (d) => '{' + [...new Set(Array.from({ length: r.int(5) }, () => r.pick(keys)))].map((k) => `${T(k)}:${value(d)}`).join(',') + '}'
+  const paths = ['$.a', '$.b', '$.properties', '$.properties.a', '$.traits', '$.traits.email', '$.userId', '$.properties.list',
+    '$.traits.1', '$.properties.__proto__', '$.properties.constructor', '$.properties.n.length', '$.missing', '$', '$.traits.list[0]']
+  const path = () => r.pick(paths)
+  const directive = (d) => {
+    const p = T(path())
+    const sub = () => (d > 1 ? T(path()) : node(d + 1))
+    switch (r.int(13)) {
+      case 0: return `{"@path":${p}}`
+      case 1: return `{"@template":${T('{{' + path().slice(2) + '}}-{{' + path().slice(2) + '}}')}}`
+      case 2: return `{"@literal":${value(2)}}`
+      case 3: return `{"@if":{"${r.pick(['exists', 'blank'])}":{"@path":${p}},"then":${sub()},"else":${sub()}}}`
+      case 4: return `{"@case":{"operator":"${r.pick(['upper', 'lower'])}","value":{"@path":${p}}}}`
+      case 5: return `{"@replace":{"pattern":"${r.pick(['a', 'x', '1'])}","replacement":"${r.pick(['', 'b', '$&'])}","value":{"@path":${p}}}}`
+      case 6: return `{"@arrayPath":[${p},{"v":{"@path":"$.${r.pick(['a', 'id', 'email'])}"}}]}`
+      case 7: return `{"@json":{"mode":"${r.pick(['encode', 'decode'])}","value":{"@path":${p}}}}`
+      case 8: return `{"@flatten":{"value":{"@path":${p}},"separator":"${r.pick(['.', '_'])}"}}`
+      case 9: return `{"@merge":{"objects":[{"@path":${p}},${object(2)}],"direction":"${r.pick(['left', 'right'])}"}}`
+      case 10: return `{"@transform":{"apply":{"t":{"@path":${p}}},"mapping":{"v":{"@path":"$.t"}}}}`
+      case 11: return `{"@excludeWhenNull":{"@path":${p}}}`
+      default: return `{"@path":${p}}`
+    }
+  }
+  const node = (d) => (r.int(4) === 0 ? value(3) : directive(d))
+  const mapping = () => (r.int(10) === 0 ? directive(1) : '{' + [...new Set(Array.from({ length: 1 + r.int(4) }, () => r.pick(['userId', 'email', 'traits', 'v', 'w', '1', 'a'])))].map((k) => `${T(k)}:${node(1)}`).join(',') + '}')
+  const event = () => `{"type":"identify","userId":${r.int(3) ? `"u${r.int(9)}"` : value(2)},"traits":${r.int(5) ? object(1) : value(2)},"properties":${object(1)},"context":${r.pick(['{}', 'null', '{"ip":"1.1.1.1"}'])}}`
+  const out = []
+  for (let i = 0; i < 1500; i++) out.push({ kind: 'transform', mapping_text: mapping(), event_text: event() })
+  for (let i = 0; i < 1000; i++) out.push({ kind: 'cloud', mapping_text: r.int(5) ? mapping() : null, event_text: event() })
+  return out
+}
+
 module.exports = {
+  0: { title: 'random events and mappings', cases: randomCases },
   1: { title: 'a mapping whose root is a directive', cases: rootDirectives },
   2: { title: '__proto__ keys', cases: proto },
   3: { title: 'JavaScript key order', cases: keyOrder },

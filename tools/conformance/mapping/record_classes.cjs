@@ -36,8 +36,8 @@ function errorInfo(e) {
 
 function recordTransform(c) {
   try {
-    const out = transform(JSON.parse(c.mapping_text), JSON.parse(c.event_text))
-    return out === undefined ? { undefined: true } : { json: JSON.stringify(out) }
+    const text = JSON.stringify(transform(JSON.parse(c.mapping_text), JSON.parse(c.event_text)))
+    return text === undefined ? { undefined: true } : { json: text } // a function writes nothing
   } catch (e) {
     return errorInfo(e)
   }
