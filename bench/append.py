@@ -153,7 +153,9 @@ def gui(records: list[EventRecord], base: Evaluation) -> None:
         tasks = TaskOwner()
         window = MainWindow(workbench, tasks, settings)
         window.show()
-        workbench.append(records)
+        for start in range(0, len(records), 8_000):  # in a load's chunks
+            workbench.append(records[start : start + 8_000])
+            await asyncio.sleep(0)
         workbench._stop_timer()  # the evaluation is made already: install it
         workbench.session.install_evaluation(base)
         workbench.evaluation_changed.emit(base)
@@ -167,7 +169,7 @@ def gui(records: list[EventRecord], base: Evaluation) -> None:
             gaps.append(now - last[0])
             last[0] = now
 
-        beat = QTimer()
+        beat = QTimer(window)
         beat.setInterval(5)
         beat.timeout.connect(tick)
         beat.start()  # the same while nothing happens: what the machine itself adds

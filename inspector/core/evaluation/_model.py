@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
@@ -100,9 +101,9 @@ class Evaluation:
 
     config: DestinationConfig
     fresh_sdk: bool = False
-    verdicts: list[bytes] = field(default_factory=list)
-    timeline: list[TimelineEntry] = field(default_factory=list)
-    hazards: list[Hazard] = field(default_factory=list)
+    verdicts: Sequence[bytes] = field(default_factory=list)
+    timeline: Sequence[TimelineEntry] = field(default_factory=list)
+    hazards: Sequence[Hazard] = field(default_factory=list)
     duplicates: dict[int, int] = field(default_factory=dict)
     """Event index -> the earlier event with the same messageId (Segment keeps only the first)."""
     message_hashes: array[int] = field(default_factory=lambda: array("q"))
@@ -158,7 +159,7 @@ class Evaluation:
         return event < len(self.unmatched) and self.unmatched[event] == 1
 
 
-def count_verdicts(verdicts: list[bytes], width: int) -> list[dict[Verdict, int]]:
+def count_verdicts(verdicts: Sequence[bytes], width: int) -> list[dict[Verdict, int]]:
     """For each of ``width`` subscriptions, how many of ``verdicts`` have each verdict."""
     totals = [dict.fromkeys(Verdict, 0) for _ in range(width)]
     # Byte slicing and counting run at C speed; in blocks, so that a worker thread doing

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from inspector.core.destinations import DestinationConfig, SdkState
+from inspector.core.evaluation._blocks import BlockList
 from inspector.core.evaluation._model import (
     Evaluation,
     add_totals,
@@ -34,6 +35,7 @@ def evaluate(
     result = run.segment(0, run.engine.start, None)
     if not run.finished:
         return result
+    _in_blocks(result)
     result.complete = True
     result.totals()  # counted here, in the worker, so the views need not
     result.seen_ids = SeenIds()
@@ -52,7 +54,8 @@ def extend(
     """``previous`` plus the events appended after it: only those are evaluated.
 
     They continue from ``previous``'s final SDK state; totals, unmatched flags, the timeline and
-    duplicate messageIds are added to, not recounted. The result shares ``previous``'s lineage
+    duplicate messageIds are added to, not recounted; the long sequences are block lists whose
+    blocks the result shares with ``previous``. The result shares ``previous``'s lineage
     (see :meth:`Evaluation.extends`). Cancelled, ``previous`` is returned. Falls back to
     :func:`evaluate` when ``previous`` is incomplete or covers more events than ``records``.
     """
@@ -71,15 +74,15 @@ def extend(
     result = Evaluation(
         previous.config,
         previous.fresh_sdk,
-        verdicts=previous.verdicts + segment.verdicts,
-        timeline=previous.timeline + segment.timeline,
-        hazards=previous.hazards + segment.hazards,
+        verdicts=BlockList.of(previous.verdicts).extended(segment.verdicts),
+        timeline=BlockList.of(previous.timeline).extended(segment.timeline),
+        hazards=BlockList.of(previous.hazards).extended(segment.hazards),
         message_hashes=previous.message_hashes + segment.message_hashes,
         checkpoints={**previous.checkpoints, **segment.checkpoints},
         complete=True,
         unmatched=previous.unmatched + segment.unmatched,
         final_state=segment.final_state,
-        seen_ids=previous.seen_ids,  # only ever gains bits: hits are confirmed anyway
+        seen_ids=previous.seen_ids.copy(),  # a dropped job must not leave its ids behind
         lineage=previous.lineage,
     )
     width = len(previous.config.subscriptions)
@@ -128,11 +131,19 @@ def reevaluate(
     if not run.finished:
         return previous  # cancelled: the old evaluation still describes everything but the edit
     result = _splice(previous, segment, base, base + len(segment.verdicts))
+    _in_blocks(result)
     result.totals()
     result.seen_ids = SeenIds()
     result.duplicates = duplicate_ids(result.message_hashes, records, result.seen_ids)
     run.report(len(records))
     return result
+
+
+def _in_blocks(result: Evaluation) -> None:
+    """Hold the long sequences as block lists, which later appends share instead of copying."""
+    result.verdicts = BlockList.of(result.verdicts)
+    result.timeline = BlockList.of(result.timeline)
+    result.hazards = BlockList.of(result.hazards)
 
 
 def _splice(previous: Evaluation, segment: Evaluation, start: int, stop: int) -> Evaluation:
@@ -142,12 +153,12 @@ def _splice(previous: Evaluation, segment: Evaluation, start: int, stop: int) ->
     return Evaluation(
         previous.config,
         previous.fresh_sdk,
-        verdicts=previous.verdicts[:start] + segment.verdicts + previous.verdicts[stop:],
+        verdicts=[*previous.verdicts[:start], *segment.verdicts, *previous.verdicts[stop:]],
         timeline=[e for e in previous.timeline if e.event_index < start]
-        + segment.timeline
+        + list(segment.timeline)
         + [e for e in previous.timeline if e.event_index >= stop],
         hazards=[h for h in previous.hazards if h.event_index < start]
-        + segment.hazards
+        + list(segment.hazards)
         + [h for h in previous.hazards if h.event_index >= stop],
         checkpoints={
             **{k: v for k, v in previous.checkpoints.items() if k not in inside},
