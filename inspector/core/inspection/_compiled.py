@@ -97,8 +97,8 @@ def match_event(compiled: CompiledSubscription, event: dict[str, Any]) -> bool:
 def resolve_event(compiled: CompiledSubscription, event: dict[str, Any]) -> Resolved:
     plan = compiled.plan
     if plan is not None and isinstance(event, dict):
-        payload = plan.run(event)
-        return Resolved(payload, LazyProvenance(plan, payload))
+        payload, builtins = plan.run_flagged(event)
+        return Resolved(payload, LazyProvenance(plan, payload), builtins=builtins)
     try:
         mapping = compiled.sub.mapping if compiled.mapping is None else compiled.mapping
         resolution = resolve(mapping, event)

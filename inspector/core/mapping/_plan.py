@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from inspector.core._js import UNDEFINED, js_key_order, js_truthy
+from inspector.core._js import BUILTIN_VALUES, UNDEFINED, js_key_order, js_truthy
 
 from ._path import _member, split_path, strip_root
 from ._resolve import ROOT_DIRECTIVE_KEY, _is_directive, remove_undefined
@@ -65,16 +65,19 @@ def _compile_node(key: str, node: Any, loc: tuple[str, ...]) -> tuple[Any, ...]:
     raise _Unplannable
 
 
-def _run_object(entries: tuple[Any, ...], event: dict[str, Any]) -> dict[str, Any]:
+def _run_object(entries: tuple[Any, ...], event: dict[str, Any], seen: list[bool]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for entry in entries:
         kind = entry[1]
         if kind == _PATH:
-            value = remove_undefined(_lookup(event, entry[2]))
+            found = _lookup(event, entry[2])
+            if isinstance(found, BUILTIN_VALUES):
+                seen[0] = True
+            value = remove_undefined(found)
             if value is not UNDEFINED:
                 out[entry[0]] = value
         elif kind == _OBJECT:
-            out[entry[0]] = _run_object(entry[2], event)
+            out[entry[0]] = _run_object(entry[2], event, seen)
         else:
             out[entry[0]] = entry[2]
     return out
@@ -134,7 +137,12 @@ class PathPlan:
 
     def run(self, event: dict[str, Any]) -> dict[str, Any]:
         """The payload for ``event`` (a dict), undefined removed, in JavaScript key order."""
-        return _run_object(self.entries, event)
+        return self.run_flagged(event)[0]
+
+    def run_flagged(self, event: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+        """The payload, and whether a path reached a JavaScript built-in (see ``resolve``)."""
+        seen = [False]
+        return _run_object(self.entries, event, seen), seen[0]
 
     def provenance(self, payload: Any) -> dict[str, tuple[Origin, ...]]:
         """Where each payload field came from, as ``resolve`` records it."""
