@@ -88,7 +88,8 @@ def main() -> None:
             subprocess.run([sys.executable, __file__, "--measure", str(path), mode], check=True)
         array = Path(tmp) / "events.json"
         make_array(path, array)
-        print(f"the same events as a pretty-printed JSON array, {array.stat().st_size / 1e6:.1f} MB:")
+        size = array.stat().st_size
+        print(f"the same events as a pretty-printed JSON array, {size / 1e6:.1f} MB:")
         subprocess.run([sys.executable, __file__, "--measure", str(array), "stream"], check=True)
 
 

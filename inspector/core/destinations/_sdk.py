@@ -74,7 +74,7 @@ def initial_state(settings: Mapping[str, Any], page: PageSetup, loaded: bool) ->
     )
 
 
-_STATE_SLOTS: tuple[str, ...] = SdkState.__slots__  # type: ignore[attr-defined]
+_STATE_SLOTS: tuple[str, ...] = SdkState.__slots__
 
 
 def _copy_state(state: SdkState) -> SdkState:

@@ -119,9 +119,9 @@ def _object_end(buf: bytes, start: int) -> int | None:
     """The end of the object element at ``start`` (just past its '}'), found in C, or None.
 
     In a pretty-printed array the candidate is the first '}' at the element's indentation;
-    otherwise each '}' followed by ',' or ']' that balances the braces before it is a candidate; the first
-    whose slice orjson parses is the end (a prefix of the text that parses as a whole value is
-    exactly the first value there).
+    otherwise each '}' followed by ',' or ']' that balances the braces before it is one. The
+    first candidate whose slice orjson parses is the end (a prefix of the text that parses as a
+    whole value is exactly the first value there).
     None when no candidate parses in the buffer (not all read yet, broken, or beyond orjson):
     then the structural scan takes over.
     """

@@ -65,7 +65,9 @@ def _compile_node(key: str, node: Any, loc: tuple[str, ...]) -> tuple[Any, ...]:
     raise _Unplannable
 
 
-def _run_object(entries: tuple[Any, ...], event: dict[str, Any], seen: list[bool]) -> dict[str, Any]:
+def _run_object(
+    entries: tuple[Any, ...], event: dict[str, Any], seen: list[bool]
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for entry in entries:
         kind = entry[1]

@@ -9,8 +9,8 @@ from typing import Any, Literal
 
 from inspector.core._js import UNDEFINED
 
-from ._ajv import human_type as _human_type
 from ._ajv import WouldChange, validate_in_place, validate_unchanged
+from ._ajv import human_type as _human_type
 from ._empty import remove_empty_values
 from ._fast import FastCheck, compile_fast_check
 from ._fields import Fields, fields_to_schema

@@ -26,16 +26,19 @@ _ANY = None  # a field without a declared type: every value passes
 _PLAIN_TYPES = frozenset({"string", "number", "integer", "boolean", "null", "object"})
 
 
-def _leaf(schema: Any) -> tuple[str, ...] | None | bool:
-    """The field's types; None for any value; False when the field is not plain."""
+_NOT_PLAIN: tuple[str, ...] = ()
+
+
+def _leaf(schema: Any) -> tuple[str, ...] | None:
+    """The field's types; None for any value; ``_NOT_PLAIN`` when the field is not plain."""
     if not isinstance(schema, dict) or not set(schema) <= _LEAF_KEYS:
-        return False
+        return _NOT_PLAIN
     declared = schema.get("type")
     if declared is None:
         return _ANY
     types = tuple(declared) if isinstance(declared, list) else (declared,)
     if not types or not all(isinstance(t, str) and t in _PLAIN_TYPES for t in types):
-        return False
+        return _NOT_PLAIN
     return types
 
 
@@ -62,7 +65,7 @@ def compile_fast_check(schema: dict[str, Any]) -> FastCheck | None:
                 cleaned[key] = value
                 continue
             types = leaves[key]
-            if types is False:
+            if types is _NOT_PLAIN:
                 return None
             if types is None:
                 cleaned[key] = value

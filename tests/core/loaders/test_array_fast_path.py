@@ -12,7 +12,7 @@ from inspector.core.loaders import _jsonstream, read_bytes
 
 EVENTS = [
     {"type": "track", "event": "A }, {", "properties": {"x": {"y": [1, {"z": "}"}]}}},
-    {"type": "identify", "userId": "u\\\"}", "traits": {"a": "{{", "b": {}}},
+    {"type": "identify", "userId": 'u\\"}', "traits": {"a": "{{", "b": {}}},
     {"type": "page", "name": "P", "properties": {}},
 ]
 
@@ -29,7 +29,7 @@ def _texts() -> list[str]:
         pretty.replace('"name": "P"', '"name": ' + "[" * 300 + "]" * 300),  # too deep
         pretty[:-1],  # no closing bracket
         pretty[: len(pretty) // 2],  # cut short
-        "[" + ", ".join(["{}", "", "{\"type\": \"track\"}", "1", "{\"a\": {}}"]) + ",]",
+        "[" + ", ".join(["{}", "", '{"type": "track"}', "1", '{"a": {}}']) + ",]",
         pretty + "\n" + pretty,
     ]
 

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pytest
 
 from inspector.core.mapping import LazyProvenance, MappingError, Origin, compile_plan, resolve
