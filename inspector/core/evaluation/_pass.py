@@ -101,11 +101,14 @@ class Pass:
         self, out: _Rows, i: int, state: SdkState | None, snapshot: dict[str, Any] | None
     ) -> tuple[SdkState | None, dict[str, Any] | None]:
         record = self.records[i]
-        out.hashes.append(message_hash(record.data.get("messageId")))
         inspection = step(self.engine, i, record, state)
+        event = inspection.event if inspection.event is not None else record.data
+        out.hashes.append(message_hash(event.get("messageId")))
         row = bytes(verdict_of(r) for r in inspection.results)
         out.verdicts.append(self.rows.setdefault(row, row))
         out.unmatched.append(unmatched_flag(row))
+        if not inspection.hazards and inspection.state is state and snapshot is not None:
+            return state, snapshot  # no action ran: the same state object, the same snapshot
         out.hazards.extend(inspection.hazards)
         hazards = tuple(inspection.hazards)
         if inspection.state is not None and not self.fresh_sdk:
