@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import orjson
 
@@ -35,6 +36,8 @@ class Piece:
     complete: bool = True
     problem: str | None = None
     """Set for structure that holds no value: an empty element, a missing ']'."""
+    parsed: Any = None
+    """``orjson.loads(data)`` when the scan has it already (an object element found in C)."""
 
 
 class _Scanner:
@@ -115,8 +118,8 @@ def iter_pieces(inp: Input) -> Iterator[Piece]:
             return
 
 
-def _object_end(buf: bytes, start: int) -> int | None:
-    """The end of the object element at ``start`` (just past its '}'), found in C, or None.
+def _object_end(buf: bytes, start: int) -> tuple[int, Any] | None:
+    """The end of the object element at ``start`` (just past its '}') and its value, or None.
 
     In a pretty-printed array the candidate is the first '}' at the element's indentation;
     otherwise each '}' followed by ',' or ']' that balances the braces before it is one. The
@@ -131,8 +134,7 @@ def _object_end(buf: bytes, start: int) -> int | None:
         if close >= 0:
             end = close + len(indent) + 2
             try:
-                orjson.loads(buf[start:end])
-                return end
+                return end, orjson.loads(buf[start:end])
             except orjson.JSONDecodeError:
                 pass
     pos = start
@@ -148,10 +150,9 @@ def _object_end(buf: bytes, start: int) -> int | None:
         if opened != closed:
             continue
         try:
-            orjson.loads(buf[start:end])
+            return end, orjson.loads(buf[start:end])
         except orjson.JSONDecodeError:
             continue
-        return end
     return None
 
 
@@ -195,10 +196,10 @@ def _scan(sc: _Scanner, base_depth: int) -> Generator[Piece, None, bool]:
             start = sc.pos
             after_comma = False
             if base_depth and head == b"{":
-                end = _object_end(sc.buf, start)
-                if end is not None:
-                    sc.pos = end
-                    yield _piece(sc, start, end)
+                found = _object_end(sc.buf, start)
+                if found is not None:
+                    sc.pos = found[0]
+                    yield Piece(sc.buf[start : found[0]], sc.line_of(start), parsed=found[1])
                     start, separated = None, False
                     continue
         m = _OUTSIDE.search(sc.buf, sc.pos)
