@@ -2,8 +2,10 @@
 """Load throughput and memory for the headless path: 1,000,000 events (~1 KB each) as NDJSON.
 
 Prints events/s, MB/s and peak RSS / file size for (a) streaming (the `inspect` path, nothing
-kept) and (b) keeping every record in memory (what the window holds). Each runs in its own
-process so peak memory is measured separately. Usage: python bench/load.py [EVENTS]
+kept) and (b) keeping every record in memory (what the window holds), then (c) streaming the
+same events as a pretty-printed JSON array (two-space indent, as ``JSON.stringify(events, null,
+2)`` writes it). Each runs in its own process so peak memory is measured separately.
+Usage: python bench/load.py [EVENTS]
 """
 
 from __future__ import annotations
@@ -34,6 +36,18 @@ def make_file(path: Path, count: int) -> None:
     with path.open("wb") as out:
         for event in generate(count):
             out.write(orjson.dumps(event) + b"\n")
+
+
+def make_array(ndjson: Path, path: Path) -> None:
+    """The events of ``ndjson`` as one pretty-printed array, written element by element."""
+    import json
+
+    with ndjson.open("rb") as src, path.open("w", encoding="utf-8") as out:
+        out.write("[")
+        for n, line in enumerate(src):
+            element = json.dumps(orjson.loads(line), indent=2, ensure_ascii=False)
+            out.write(("," if n else "") + "\n  " + element.replace("\n", "\n  "))
+        out.write("\n]\n")
 
 
 def measure(path: str, keep: bool) -> None:
@@ -72,6 +86,11 @@ def main() -> None:
               f"in {time.perf_counter() - start:.1f} s")
         for mode in ("stream", "keep"):
             subprocess.run([sys.executable, __file__, "--measure", str(path), mode], check=True)
+        array = Path(tmp) / "events.json"
+        make_array(path, array)
+        size = array.stat().st_size
+        print(f"the same events as a pretty-printed JSON array, {size / 1e6:.1f} MB:")
+        subprocess.run([sys.executable, __file__, "--measure", str(array), "stream"], check=True)
 
 
 if __name__ == "__main__":

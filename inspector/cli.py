@@ -130,9 +130,15 @@ def _write_table(items: Iterator[tuple[EventInspection, EventRecord]], out: Text
 def _write_ndjson(items: Iterator[tuple[EventInspection, EventRecord]], out: TextIO) -> None:
     from inspector.core.inspection import event_line, output_json
 
+    raw = getattr(out, "buffer", None)  # the bytes under a text stream: no decode, no encode
+    if raw is not None:
+        out.flush()
     for inspection, record in items:
-        out.write(output_json(event_line(inspection, record)).decode())
-        out.write("\n")
+        line = output_json(event_line(inspection, record))
+        if raw is not None:
+            raw.write(line + b"\n")
+        else:
+            out.write(line.decode() + "\n")
 
 
 def _inspect(args: argparse.Namespace) -> int:

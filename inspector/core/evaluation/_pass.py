@@ -112,8 +112,9 @@ class Pass:
         self, out: _Rows, i: int, state: PageState, snapshot: dict[str, Any] | None
     ) -> tuple[PageState, dict[str, Any] | None]:
         record = self.records[i]
-        out.hashes.append(message_hash(record.data.get("messageId")))
-        before = meet(state, record.data)
+        data = record.data  # decoded once: the browser's page and the messageId read it
+        out.hashes.append(message_hash(data.get("messageId")))
+        before = meet(state, data)
         if isinstance(state, BrowserStates):  # what changed is told against this browser's page
             snapshot = state.snapshot()
         inspection = step(self.engine, i, record, before)
@@ -122,6 +123,8 @@ class Pass:
         row = bytes(verdict_of(r) for r in inspection.results)
         out.verdicts.append(self.rows.setdefault(row, row))
         out.unmatched.append(unmatched_flag(row))
+        if not inspection.hazards and inspection.state is state and snapshot is not None:
+            return state, snapshot  # no action ran: the same state object, the same snapshot
         out.hazards.extend(inspection.hazards)
         hazards = tuple(inspection.hazards)
         if inspection.state is not None and not self.fresh_sdk:

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from inspector.core._js import UNDEFINED, js_key_order
 from inspector.core.destinations import ActionDef, DestinationConfig, Subscription, get_destination
 from inspector.core.fql import parse
-from inspector.core.mapping import MappingError, resolve
+from inspector.core.mapping import LazyProvenance, MappingError, PathPlan, compile_plan, resolve
 from inspector.core.schema import check_payload
 
 __all__ = [
@@ -43,6 +43,8 @@ class CompiledSubscription:
     mapping: Any = None
     """The mapping with every object in JavaScript key order, which is the order actions-core
     resolves keys in (and so which error it reports first); built once, not per event."""
+    plan: PathPlan | None = None
+    """The mapping compiled for speed when it is made of ``@path``, objects and literals."""
 
 
 def compile_subscription(
@@ -51,7 +53,8 @@ def compile_subscription(
     trigger = parse(sub.trigger)
     error = None if trigger.error is None else trigger.error.message
     mapping = js_key_order(sub.mapping)
-    return CompiledSubscription(index, sub, actions[sub.action], trigger, error, mapping)
+    plan = compile_plan(mapping)
+    return CompiledSubscription(index, sub, actions[sub.action], trigger, error, mapping, plan)
 
 
 def compile_config(config: DestinationConfig) -> list[CompiledSubscription]:
@@ -68,7 +71,7 @@ class Resolved:
     """
 
     payload: Any
-    provenance: dict[str, Any] = field(default_factory=dict)
+    provenance: Mapping[str, Any] = field(default_factory=dict)
     error: str | None = None
     location: str | None = None
     undefined: bool = False
@@ -92,6 +95,10 @@ def match_event(compiled: CompiledSubscription, event: dict[str, Any]) -> bool:
 
 
 def resolve_event(compiled: CompiledSubscription, event: dict[str, Any]) -> Resolved:
+    plan = compiled.plan
+    if plan is not None and isinstance(event, dict):
+        payload, builtins = plan.run_flagged(event)
+        return Resolved(payload, LazyProvenance(plan, payload), builtins=builtins)
     try:
         mapping = compiled.sub.mapping if compiled.mapping is None else compiled.mapping
         resolution = resolve(mapping, event)

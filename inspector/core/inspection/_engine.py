@@ -64,8 +64,8 @@ class Engine:
             results = run_cloud(
                 event, ev, self.compiled, self.dest, self.config.settings, self.setting_errors
             )
-            return EventInspection(index, item, results)
+            return EventInspection(index, item, results, event=event)
         assert before is not None
         page = JimoPage(self.config.settings, self.config.page, before)
         results, hazards = run_device(event, ev, self.compiled, self.plan, page, index)
-        return EventInspection(index, item, results, hazards, page.state)
+        return EventInspection(index, item, results, hazards, page.state, event=event)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from inspector.core._jsjson import dumps_js
+from inspector.core._jsjson import dumps, dumps_js
 from inspector.core.destinations import Command, DispatchedEvent, HttpRequest, SdkState
 from inspector.core.events import EventRecord
 
@@ -130,6 +130,8 @@ class EventInspection:
     state: SdkState | None = field(default=None, repr=False)
     notes: list[str] = field(default_factory=list)
     """About the event as a whole (e.g. it repeats an earlier messageId)."""
+    event: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    """The decoded event the results were computed from (saves decoding a record again)."""
 
     @property
     def sdk_state(self) -> dict[str, Any] | None:
@@ -149,6 +151,13 @@ class EventInspection:
         ) or any(r.trigger_error for r in self.results if r.enabled)
 
 
+def _text(value: Any) -> str:
+    """``EventRecord.message_id`` of a decoded event."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else dumps(value).decode()
+
+
 def output_json(line: dict[str, Any]) -> bytes:
     """An NDJSON line's bytes, numbers and strings written as ``JSON.stringify`` writes them."""
     return dumps_js(line)
@@ -162,7 +171,8 @@ def event_line(inspection: EventInspection, record: Any = None) -> dict[str, Any
     item = inspection.record_or_event if record is None else record
     if isinstance(item, EventRecord):
         source: str | None = item.source.label
-        etype, message_id = item.type or None, item.message_id or None
+        data = inspection.event if inspection.event is not None else item.data
+        etype, message_id = item.type or None, _text(data.get("messageId")) or None
     else:
         data = item if isinstance(item, dict) else {}
         source, etype, message_id = None, data.get("type"), data.get("messageId")

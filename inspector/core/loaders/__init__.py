@@ -266,7 +266,7 @@ def _read_pieces(inp: Input) -> Iterator[Loaded]:
         problem = piece.problem if piece.problem is not None else _piece_problem(piece)
         if problem is None:
             try:
-                value, _ = parse_record(piece.data)
+                value, _ = parse_record(piece.data, piece.parsed)
             except JsonProblem as exc:
                 problem = str(exc)
         if problem is not None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
+from typing import Any
+
+import orjson
 
 from inspector.core.loaders._input import Input
 
@@ -20,6 +23,8 @@ _INSIDE = re.compile(rb'["\\]')
 _STRING_REST = re.compile(rb'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # the rest of a string, in C
 _CHUNK = 1 << 20
 _WS = b" \t\r\n"
+_OBJECT_END = re.compile(rb"\}[ \t\r\n]*[,\]]")  # a '}' that may close an array element
+_MAX_TRIES = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +36,8 @@ class Piece:
     complete: bool = True
     problem: str | None = None
     """Set for structure that holds no value: an empty element, a missing ']'."""
+    parsed: Any = None
+    """``orjson.loads(data)`` when the scan has it already (an object element found in C)."""
 
 
 class _Scanner:
@@ -111,6 +118,44 @@ def iter_pieces(inp: Input) -> Iterator[Piece]:
             return
 
 
+def _object_end(buf: bytes, start: int) -> tuple[int, Any] | None:
+    """The end of the object element at ``start`` (just past its '}') and its value, or None.
+
+    In a pretty-printed array the candidate is the first '}' at the element's indentation;
+    otherwise each '}' followed by ',' or ']' that balances the braces before it is one. The
+    first candidate whose slice orjson parses is the end (a prefix of the text that parses as a
+    whole value is exactly the first value there).
+    None when no candidate parses in the buffer (not all read yet, broken, or beyond orjson):
+    then the structural scan takes over.
+    """
+    indent = buf[buf.rfind(b"\n", 0, start) + 1 : start]
+    if not indent.strip(_WS):  # pretty-printed: the element closes at its own indentation
+        close = buf.find(b"\n" + indent + b"}", start)
+        if close >= 0:
+            end = close + len(indent) + 2
+            try:
+                return end, orjson.loads(buf[start:end])
+            except orjson.JSONDecodeError:
+                pass
+    pos = start
+    opened = closed = 0  # braces in buf[start:pos]
+    for _ in range(_MAX_TRIES):
+        m = _OBJECT_END.search(buf, pos)
+        if m is None:
+            return None
+        end = m.start() + 1
+        opened += buf.count(b"{", pos, end)
+        closed += buf.count(b"}", pos, end)
+        pos = end
+        if opened != closed:
+            continue
+        try:
+            return end, orjson.loads(buf[start:end])
+        except orjson.JSONDecodeError:
+            continue
+    return None
+
+
 def _piece(sc: _Scanner, start: int, end: int, complete: bool = True) -> Piece:
     return Piece(sc.buf[start:end].rstrip(_WS), sc.line_of(start), complete)
 
@@ -150,6 +195,13 @@ def _scan(sc: _Scanner, base_depth: int) -> Generator[Piece, None, bool]:
                 continue
             start = sc.pos
             after_comma = False
+            if base_depth and head == b"{":
+                found = _object_end(sc.buf, start)
+                if found is not None:
+                    sc.pos = found[0]
+                    yield Piece(sc.buf[start : found[0]], sc.line_of(start), parsed=found[1])
+                    start, separated = None, False
+                    continue
         m = _OUTSIDE.search(sc.buf, sc.pos)
         if m is None:
             sc.pos = len(sc.buf)

@@ -27,14 +27,17 @@ _SIXTEEN_DIGITS = b"0" * 16
 _INFINITY = "a number is too large: JavaScript reads it as Infinity, which Segment's API refuses"
 
 
-def parse_record(data: bytes) -> tuple[Any, bool]:
+def parse_record(data: bytes, parsed: Any = None) -> tuple[Any, bool]:
     """The value of one record's JSON text, and whether ``data`` itself may be kept as its text.
+
+    ``parsed`` is ``orjson.loads(data)`` when the caller has it already (never None then: a
+    record reading as ``null`` is passed without it).
 
     Raises:
         JsonProblem: the record cannot be loaded; the message is the reason to show.
     """
     try:
-        value = orjson.loads(data)
+        value = orjson.loads(data) if parsed is None else parsed
     except orjson.JSONDecodeError as exc:
         value = _fallback(data, exc)
         if not _is_batch(value):  # a batch's items were read (and checked) one by one

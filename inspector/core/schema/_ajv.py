@@ -21,7 +21,7 @@ from inspector.core._js import js_number_string_exact_ints
 from ._coerce import NOT_COERCED, coerce, js_type_name, matches_type
 from ._formats import FORMAT_LABELS, check_format
 
-__all__ = ["AjvError", "human_type", "validate_in_place"]
+__all__ = ["AjvError", "WouldChange", "human_type", "validate_in_place", "validate_unchanged"]
 
 _OBJECT_KEYWORDS = ("properties", "required", "additionalProperties")
 _COERCIBLE = ("string", "number", "integer", "boolean", "null", "array")
@@ -63,11 +63,19 @@ def _number(value: Any) -> str:
     return js_number_string_exact_ints(value) if isinstance(value, int | float) else str(value)
 
 
-class _Run:
-    """One validation: collects errors while walking (and mutating) the payload."""
+class WouldChange(Exception):
+    """Raised by :func:`validate_unchanged` where validation would change the payload."""
 
-    def __init__(self) -> None:
+
+class _Run:
+    """One validation: collects errors while walking (and mutating) the payload.
+
+    With ``frozen`` set it raises :class:`WouldChange` instead of coercing or removing anything.
+    """
+
+    def __init__(self, frozen: bool = False) -> None:
         self.errors: list[AjvError] = []
+        self.frozen = frozen
 
     def fail(self, schema: dict[str, Any], pointer: str, text: str) -> None:
         title = schema.get("title")
@@ -95,6 +103,8 @@ class _Run:
                     data = seen
                     self._type_error(schema, pointer, types, seen)
                 else:
+                    if self.frozen:
+                        raise WouldChange
                     data = original = result
         self._untyped(data, schema, pointer)
         if deferred:
@@ -172,7 +182,10 @@ class _Run:
                 self.fail(schema, pointer, f"is missing the required field '{name}'")
         properties = schema.get("properties", {})
         if schema.get("additionalProperties") is False:
-            for key in [k for k in data if k not in properties]:
+            unknown = [k for k in data if k not in properties]
+            if unknown and self.frozen:
+                raise WouldChange
+            for key in unknown:
                 del data[key]
         for key, sub in properties.items():
             if key in data:
@@ -211,5 +224,19 @@ def _condition(schema_text: str) -> Draft7Validator:
 def validate_in_place(payload: dict[str, Any], schema: dict[str, Any]) -> list[AjvError]:
     """Validate (coercing and pruning ``payload`` in place); the errors in Ajv's order."""
     run = _Run()
+    run.node(payload, schema, "")
+    return run.errors
+
+
+def validate_unchanged(payload: dict[str, Any], schema: dict[str, Any]) -> list[AjvError]:
+    """The errors of :func:`validate_in_place` for a payload it would leave unchanged.
+
+    ``payload`` is not modified.
+
+    Raises:
+        WouldChange: validation would coerce a value or remove a key (use ``validate_in_place``
+            on a copy).
+    """
+    run = _Run(frozen=True)
     run.node(payload, schema, "")
     return run.errors

@@ -9,9 +9,10 @@ from typing import Any, Literal
 
 from inspector.core._js import UNDEFINED
 
+from ._ajv import WouldChange, validate_in_place, validate_unchanged
 from ._ajv import human_type as _human_type
-from ._ajv import validate_in_place
 from ._empty import remove_empty_values
+from ._fast import FastCheck, compile_fast_check
 from ._fields import Fields, fields_to_schema
 
 __all__ = ["EXEMPT_KEY", "PayloadCheck", "check_payload"]
@@ -43,6 +44,14 @@ class PayloadCheck:
         return " ".join(self.errors)
 
 
+def _arrify_needed(payload: dict[str, Any], schema: dict[str, Any]) -> bool:
+    for key, sub in schema.get("properties", {}).items():
+        if key in payload and sub.get("type") == "array" and payload[key] is not None:
+            if not isinstance(payload[key], list):
+                return True
+    return False
+
+
 def _arrify_fields(payload: dict[str, Any], schema: dict[str, Any]) -> None:
     for key, sub in schema.get("properties", {}).items():
         if key in payload and sub.get("type") == "array" and payload[key] is not None:
@@ -50,12 +59,17 @@ def _arrify_fields(payload: dict[str, Any], schema: dict[str, Any]) -> None:
                 payload[key] = [payload[key]]
 
 
-_SCHEMAS: OrderedDict[int, tuple[Fields, dict[str, Any]]] = OrderedDict()
+_SCHEMAS: OrderedDict[int, tuple[Fields, dict[str, Any], FastCheck | None]] = OrderedDict()
 _SCHEMA_CACHE_SIZE = 64
 
 
 def _schema_for(fields: Fields) -> dict[str, Any]:
-    """``fields_to_schema(fields)``, built once per field-definition object.
+    """``fields_to_schema(fields)``, built once per field-definition object."""
+    return _compiled_for(fields)[1]
+
+
+def _compiled_for(fields: Fields) -> tuple[Fields, dict[str, Any], FastCheck | None]:
+    """The schema of ``fields`` and its direct check, built once per field-definition object.
 
     Keyed by identity: the entry holds the fields object itself, so its id cannot be reused by
     another object while cached. Field definitions are data the caller does not mutate.
@@ -64,12 +78,13 @@ def _schema_for(fields: Fields) -> dict[str, Any]:
     hit = _SCHEMAS.get(key)
     if hit is not None and hit[0] is fields:
         _SCHEMAS.move_to_end(key)
-        return hit[1]
+        return hit
     schema = fields_to_schema(fields)
-    _SCHEMAS[key] = (fields, schema)
+    entry = (fields, schema, compile_fast_check(schema))
+    _SCHEMAS[key] = entry
     if len(_SCHEMAS) > _SCHEMA_CACHE_SIZE:
         _SCHEMAS.popitem(last=False)
-    return schema
+    return entry
 
 
 def _json_copy(value: Any) -> Any:
@@ -105,7 +120,15 @@ def check_payload(
     if problem is not None:
         message = f"The root value must be an object but it was {problem}."
         return PayloadCheck(_json_copy(payload), [message], _json_copy(payload))
-    schema = _schema_for(fields)
+    _, schema, fast = _compiled_for(fields)
+    if fields and isinstance(payload, dict):
+        if fast is not None:
+            cleaned = fast(payload)
+            if cleaned is not None:
+                return PayloadCheck(cleaned, [], cleaned)
+        quick = _check_unchanged(payload, schema)
+        if quick is not None:
+            return quick
     cleaned = remove_empty_values(_json_copy(payload), schema, True)
     after_empty = _json_copy(cleaned)
     if not fields or not isinstance(cleaned, dict):
@@ -116,3 +139,20 @@ def check_payload(
     if exempt is not UNDEFINED:  # validation removes unknown keys, but never this one
         cleaned[EXEMPT_KEY] = exempt
     return PayloadCheck(cleaned, errors, after_empty)
+
+
+def _check_unchanged(payload: dict[str, Any], schema: dict[str, Any]) -> PayloadCheck | None:
+    """The check without copies, when validation changes nothing (None: it would).
+
+    Empty-value removal builds new containers where it removes and never modifies its input;
+    validation then only reads. The result shares unchanged parts with ``payload``, and its
+    ``payload`` is its ``after_empty``.
+    """
+    cleaned = remove_empty_values(payload, schema, True)
+    if not isinstance(cleaned, dict) or _arrify_needed(cleaned, schema):
+        return None
+    try:
+        errors = [e.message for e in validate_unchanged(cleaned, schema)]
+    except WouldChange:
+        return None
+    return PayloadCheck(cleaned, errors, cleaned)
