@@ -36,7 +36,8 @@ def build_window(files: Sequence[str], tasks: TaskOwner) -> MainWindow:
     workbench = Workbench(config, runner=AsyncioRunner(asyncio.get_running_loop()))
     window = MainWindow(workbench, tasks)
     session = SessionActions(window)  # kept in a file: autosaved until saved, restored on crash
-    install_send(window)
+    # sends are recorded in the session's own file, beside its events
+    install_send(window, ledger_path=lambda: session.document.recording_path)
 
     def report(name: str, error: BaseException) -> None:
         error_dialog(window, f"Jimo Inspector: {name} failed", error)

@@ -79,7 +79,7 @@ class SendDialog(QDialog):
         tasks: TaskOwner,
         events: Callable[[str], Sequence[Any]],
         config: Callable[[], DestinationConfig],
-        ledger_path: str,
+        ledger_path: str | Callable[[], str],
         keys: KeyStore = default_store,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
@@ -345,7 +345,9 @@ class SendDialog(QDialog):
         units = sum(len(r.units) for r in requests)
         self.progress.setRange(0, max(units, 1))
         self.progress.setValue(0)
-        ledger = await asyncio.to_thread(Ledger, self._ledger_path)
+        # the session's own file when it has one: the ledger follows Save as and Close all
+        path = self._ledger_path() if callable(self._ledger_path) else self._ledger_path
+        ledger = await asyncio.to_thread(Ledger, path)
         self.active = Sender(
             requests,
             SendOptions(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -71,10 +71,21 @@ def open_request_dialog(
     return dialog
 
 
+def _ledger_file(chosen: str | Callable[[], str | None] | None) -> str:
+    path = chosen() if callable(chosen) else chosen
+    return path or default_ledger_path()
+
+
 def install_send(
-    window: MainWindow, ledger_path: str | None = None, **dialog_options: Any
+    window: MainWindow,
+    ledger_path: str | Callable[[], str | None] | None = None,
+    **dialog_options: Any,
 ) -> QAction:
-    """Add "Send → Send events…" (Ctrl+Shift+Return); the dialog is made on first use."""
+    """Add "Send → Send events…" (Ctrl+Shift+Return); the dialog is made on first use.
+
+    ``ledger_path`` is the ledger's file, or a function giving it at each send (the session
+    file the window records into; None from it, or no path: the per-user ledger).
+    """
     holder: list[SendDialog] = []
 
     def open_dialog() -> None:
@@ -85,7 +96,7 @@ def install_send(
                     tasks=window.tasks,
                     events=lambda scope: scope_events(window, scope),
                     config=lambda: window.workbench.config,
-                    ledger_path=ledger_path or default_ledger_path(),
+                    ledger_path=lambda: _ledger_file(ledger_path),
                     **dialog_options,
                 )
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from inspector.core.destinations import DestinationConfig
-from inspector.core.secrets import KeyStore
+from inspector.core.secrets import JIMO_ACCOUNT, KeyStore
 from inspector.qt.main_window import MainWindow
 from inspector.qt.send_dialog import SendDialog
 from inspector.qt.send_wiring import install_send
@@ -213,3 +214,41 @@ def test_with_no_retries_a_503_fails_after_one_attempt(
     rows = range(dialog.results.table.rowCount())
     assert {dialog.results.table.item(r, 5).text() for r in rows} == {"1"}
     assert dialog.summary.text() == "Done: 0 delivered, 6 failed, 0 skipped"
+
+
+def test_the_ledger_follows_the_file_the_session_records_into(
+    window: MainWindow,
+    qtbot,
+    server: Loopback,
+    tmp_path: Path,
+    run_until: Callable[..., None],
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    # as the app wires it: the ledger is the session's file, which Save as and Close all change
+    monkeypatch.delenv("JIMO_API_KEY", raising=False)
+    files = [str(tmp_path / "first.jimo-session")]
+    with using(MemoryKeyring()):
+        window.load_config(DestinationConfig.from_json({"destination": "actions-jimo-cloud"}))
+        events = [
+            {"type": "identify", "userId": f"f-{i}", "messageId": f"f-m{i}"} for i in range(3)
+        ]
+        window.paste_events("\n".join(orjson.dumps(e).decode() for e in events))
+        keys = KeyStore()
+        keys.set(JIMO_ACCOUNT, KEY)
+        install_send(window, lambda: files[-1], keys=keys).trigger()
+        dialog = window.findChild(SendDialog)
+        assert dialog is not None
+        _prepare(qtbot, dialog, f"{server.url}/ok")
+        _click(qtbot, dialog.send)
+        run_until(lambda: dialog.summary.text().startswith("Done"))
+        assert dialog.summary.text() == "Done: 3 delivered, 0 failed, 0 skipped"
+        _click(qtbot, dialog.send)  # the same file: already delivered
+        run_until(lambda: dialog.summary.text() == "Done: 0 delivered, 0 failed, 3 skipped")
+        files.append(str(tmp_path / "second.jimo-session"))  # the session moved to a new file
+        _click(qtbot, dialog.send)
+        run_until(lambda: dialog.summary.text() == "Done: 3 delivered, 0 failed, 0 skipped")
+        dialog.close()
+    with sqlite3.connect(files[0]) as first, sqlite3.connect(files[1]) as second:
+        for conn in (first, second):
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            assert "send_ledger" in tables
