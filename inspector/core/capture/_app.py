@@ -229,6 +229,7 @@ class CaptureHandlers:
         return web.Response(body=_OK, content_type="application/json")
 
     def _job(self, request: web.Request, route: str, row: RequestRow, raw: bytes) -> WriteJob:
+        row.body = raw or None  # the body as sent (a HAR export replays the request itself)
         data = decompress(raw, request.headers.get("Content-Encoding", ""))
         body = parse_object(data)
         check_sizes(route, len(data), body)
