@@ -25,6 +25,7 @@ INTERNAL = {
     "Rejected",  # a capture request refused: its 400 answer
     "FilterError",  # a Liquid filter failure: the mapping error
     "RetryableAnswer",  # an answer worth retrying: the sender's retry loop takes it
+    "WouldChange",  # the no-copy payload check handing over to the copying one
 }
 
 

@@ -36,7 +36,7 @@ def test_edit_check_reset_and_send_one_request(
     monkeypatch.setenv("JIMO_API_KEY", KEY)
     keyless = tmp_path / "cloud.json"  # no key in the file: the window finds it in the env
     keyless.write_text('{"destination": "actions-jimo-cloud"}')
-    assert window.import_config(str(keyless))
+    assert window.config.import_config(str(keyless))
     event = {
         "type": "identify",
         "userId": "manual-1",
