@@ -63,3 +63,36 @@ def test_inspect_prints_a_note_and_delivered_false_for_a_repeat(
     matched = [r for r in lines[2]["results"] if r["matched"]]
     assert matched and all(not r["delivered"] and r["commands"] == [] for r in matched)
     assert list(lines[2]["results"][0]) == list(lines[1]["results"][0])  # the same keys
+
+
+def test_inspect_marks_an_event_segment_drops_not_delivered_with_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    users = {
+        "name": "Users",
+        "actionSlug": "sendUserdata",
+        "trigger": 'type = "identify"',
+        "mapping": {"userId": {"@path": "$.traits.email"}},
+    }
+    config = tmp_path / "cloud.json"
+    config.write_text(
+        json.dumps(
+            {
+                "destination": "actions-jimo-cloud",
+                "settings": {"apiKey": "k"},
+                "subscriptions": [users],
+            }
+        )
+    )
+    path = tmp_path / "events.ndjson"
+    kept = {"type": "identify", "userId": "u1", "traits": {"email": "a@b.c"}}
+    dropped = {"type": "identify", "traits": {"email": "a@b.c"}}
+    path.write_text(f"{json.dumps(kept)}\n{json.dumps(dropped)}\n")
+    assert main(["inspect", "--config", str(config), str(path)]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert "notes" not in first and first["results"][0]["delivered"] is True
+    assert second["results"][0]["delivered"] is False
+    assert second["results"][0]["request"] is None
+    assert second["notes"] == [
+        'Not delivered: no "userId" or "anonymousId": Segment accepts it, then drops it.'
+    ]
