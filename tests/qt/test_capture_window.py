@@ -204,3 +204,22 @@ def test_settings_dialog_warns_about_a_host_others_can_reach(qtbot) -> None:  # 
     assert not chosen.loopback
     dialog.host_edit.setText("localhost")
     assert not dialog.warning.isVisible()
+
+
+def test_how_to_connect_says_a_stopped_capture_is_stopped_and_starts_it(
+    window: MainWindow,
+    capture: CaptureControl,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    dialog = capture.connect_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "stopped" in dialog.intro.text()
+    assert "The capture listens on" not in dialog.intro.text()
+    assert dialog.start_button.isVisible()
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert capture.running and capture.server is not None
+    assert f"listens on <b>{capture.server.url}</b>" in dialog.intro.text()
+    assert not dialog.start_button.isVisible()
+    assert capture.server.url in dialog.pages[-1].code.toPlainText()  # the real port, not 8765
+    assert httpx.post(f"{capture.server.url}/v1/t", json=make_event()).status_code == 200
