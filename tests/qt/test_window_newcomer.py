@@ -251,3 +251,15 @@ def test_each_browser_gets_its_own_sdk_page_and_the_timeline_says_so(  # type: i
     assert (second, "track-before-identify") not in hazards
     window.select_row(second)
     assert "before any identify" not in window.mappings.problems.toPlainText()
+
+
+def test_the_quit_question_advises_what_keeps_each_change(demo_window: MainWindow) -> None:
+    window = demo_window
+    window.edit_event(3, {**window.workbench.store[3].data, "event": "Edited"})
+    window.quit_guard.request_quit()
+    box = window.quit_guard.question
+    assert box is not None
+    assert box.text() == "Quit and lose 1 edited event?"
+    assert "All events as NDJSON" in box.informativeText()
+    assert "destination config" not in box.informativeText()
+    box.reject()

@@ -243,6 +243,7 @@ class DestinationEditor(QWidget):
         except OSError as exc:
             self.toolbar.say(f"Could not export to {path}: {exc.strerror or exc}", "error")
             return False
+        self.undo_stack.setClean()  # the file now keeps these changes: quitting loses nothing
         self.toolbar.say(f"Exported to {path}.", "ok")
         return True
 
