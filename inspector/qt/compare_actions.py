@@ -60,6 +60,10 @@ class CompareExportActions(QObject):
         self._build_menus()
         workbench.load_started.connect(self._config_of_bundle)
 
+    def set_session_file(self, session_file: Callable[[], str | None]) -> None:
+        """Where the HAR export reads captured requests from (None from it: the user picks)."""
+        self._session_file = session_file
+
     def _config_of_bundle(self, _name: str) -> None:
         """Opening a repro bundle brings its destination config along with its events."""
         job = self._wb.load_job
