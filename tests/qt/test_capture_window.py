@@ -253,3 +253,17 @@ def test_captured_requests_as_har_exports_the_running_capture_without_asking(
     _action(window, "Captured requests as &HAR…").trigger()
     assert len(json.loads(target.read_text())["log"]["entries"]) == 1
     assert "Exported 1 request" in window.statusBar().currentMessage()
+
+
+def test_captured_events_sent_without_a_timestamp_show_their_arrival_time(
+    window: MainWindow,
+    capture: CaptureControl,
+    run_until,  # type: ignore[no-untyped-def]
+) -> None:
+    assert capture.start() and capture.server is not None
+    event = {"type": "track", "event": "From curl", "userId": "u1"}  # as the README's curl sends
+    assert httpx.post(f"{capture.server.url}/v1/track", json=event).status_code == 200
+    run_until(lambda: window.model.rowCount() == 1)
+    received = window.workbench.store[0].data["receivedAt"]
+    assert window.model.index(0, 1).data()  # the Time column is not blank
+    assert window.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == received
