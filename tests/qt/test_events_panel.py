@@ -38,6 +38,17 @@ def test_an_invalid_filter_says_the_list_shows_the_last_valid_one(  # type: igno
     assert window.events.visible_rows() == shown
 
 
+def test_a_half_typed_comparison_is_reported_instead_of_hiding_every_event(  # type: ignore[no-untyped-def]
+    demo_window: MainWindow, qtbot
+) -> None:
+    window = demo_window
+    for text in ("properties.total > ", 'type = "track" and', "type = "):
+        _type_filter(window, qtbot, text)
+        assert window.events.visible_rows() == 58, text
+        label = window.events.error_label
+        assert label.isVisibleTo(window) and "finish the expression" in label.text(), text
+
+
 def test_match_nothing_leaves_the_number_column_as_wide_as_it_was(  # type: ignore[no-untyped-def]
     demo_window: MainWindow, qtbot
 ) -> None:
