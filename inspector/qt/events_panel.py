@@ -162,6 +162,7 @@ class EventsPanel(QWidget):
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        self._kept_row = -1  # an edited event shown although it fails the filter
         self.sort_column = -1
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.table = self._make_table()
@@ -290,9 +291,26 @@ class EventsPanel(QWidget):
         if row == self.current_row():
             self.proxy.pinned = row
         accepted = self.proxy.accepted
+        passes = self.proxy.filter.matches(self.model.record(row))
         if accepted is not None and row < len(accepted):
-            accepted[row] = self.proxy.filter.matches(self.model.record(row))
+            accepted[row] = passes
         self.refresh()
+        self._say_kept(row if self.proxy.pinned == row and self.filtering and not passes else -1)
+
+    def _say_kept(self, row: int) -> None:
+        """Say that the edited event ``row`` shows although it fails the filter (-1: nothing)."""
+        if row < 0:
+            if self._kept_row >= 0:
+                self._kept_row = -1
+                self.error_label.hide()
+            return
+        self._kept_row = row
+        self.error_label.setStyleSheet("color: palette(text);")
+        self.error_label.setText(
+            f"Event {row + 1} no longer matches the filter since your edit: it stays in the "
+            "list while it is selected."
+        )
+        self.error_label.show()
 
     def rows_reset(self) -> None:
         """The event list was cleared: results computed for the old rows no longer apply."""
@@ -329,6 +347,7 @@ class EventsPanel(QWidget):
         left = self.proxy.pinned
         if left >= 0 and left != row:
             self.proxy.pinned = -1
+            self._say_kept(-1)
             if self.filtering and left < self.model.rowCount():
                 self.model.touch(left)  # the edited row left behind is filtered again
         self.current_changed.emit(row)

@@ -127,3 +127,22 @@ def test_the_right_click_menu_copies_and_filters(demo_window: MainWindow, qtbot)
     names = {window.model.index(r, 3).data() for r in range(58) if window.events.select_row(r)}
     assert names == {"Order Completed"}
     menu.close()
+
+
+def test_an_event_edited_out_of_the_filter_says_why_it_is_still_listed(  # type: ignore[no-untyped-def]
+    demo_window: MainWindow, qtbot, run_until
+) -> None:
+    window = demo_window
+    _type_filter(window, qtbot, 'type = "identify"')
+    shown = window.events.visible_rows()
+    first = window.events.source_row(window.events.table.model().index(0, 0))
+    second = window.events.source_row(window.events.table.model().index(1, 0))
+    window.events.select_row(first)
+    window.edit_event(first, {**window.workbench.store[first].data, "type": "track"})
+    settle(window, run_until)
+    label = window.events.error_label
+    assert window.events.visible_rows() == shown  # kept while it is being edited
+    assert label.isVisibleTo(window)
+    assert f"Event {first + 1} no longer matches the filter" in label.text()
+    window.events.select_row(second)
+    assert window.events.visible_rows() == shown - 1 and not label.isVisibleTo(window)
