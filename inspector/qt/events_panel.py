@@ -216,8 +216,22 @@ class EventsPanel(QWidget):
         return table
 
     def _update_empty_hint(self) -> None:
-        self.empty_hint.setVisible(self.model.rowCount() == 0)
+        if self.model.rowCount() == 0:
+            self.empty_hint.setText(EMPTY_HINT)
+            self.empty_hint.setVisible(True)
+        elif self.visible_rows() == 0:
+            self.empty_hint.setText(self._nothing_shown())
+            self.empty_hint.setVisible(True)
+        else:
+            self.empty_hint.setVisible(False)
         self.empty_hint.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+
+    def _nothing_shown(self) -> str:
+        """Why the list is empty although the session has events."""
+        text = self.proxy.filter.text.strip()
+        if self.proxy.filter.kind != "all":
+            return f"No event matches {text!r}. Esc in the filter clears it."
+        return "Every event matches some mapping: untick “Match nothing” to see them all."
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -273,10 +287,12 @@ class EventsPanel(QWidget):
         self.proxy.pinned = -1
         self.proxy.set_filter(flt, accepted)
         self._sync_model()
+        self._update_empty_hint()
 
     def set_only_unmatched(self, on: bool) -> None:
         self.proxy.set_only_unmatched(on)
         self._sync_model()
+        self._update_empty_hint()
 
     def refresh(self) -> None:
         if self.needs_proxy:

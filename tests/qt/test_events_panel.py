@@ -146,3 +146,20 @@ def test_an_event_edited_out_of_the_filter_says_why_it_is_still_listed(  # type:
     assert f"Event {first + 1} no longer matches the filter" in label.text()
     window.events.select_row(second)
     assert window.events.visible_rows() == shown - 1 and not label.isVisibleTo(window)
+
+
+def test_a_filter_that_matches_nothing_says_so_in_the_list(  # type: ignore[no-untyped-def]
+    demo_window: MainWindow, qtbot
+) -> None:
+    window = demo_window
+    hint = window.events.empty_hint
+    assert not hint.isVisibleTo(window)
+    _type_filter(window, qtbot, 'event = "no such event"')
+    assert window.events.visible_rows() == 0
+    assert hint.isVisibleTo(window)
+    assert (
+        hint.text() == "No event matches 'event = \"no such event\"'. Esc in the filter clears it."
+    )
+    qtbot.keyClick(window.events.filter_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.events.visible_rows() == 58, timeout=3000)
+    assert not hint.isVisibleTo(window)
