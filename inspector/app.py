@@ -23,7 +23,7 @@ from inspector.qt.send_wiring import install_send
 from inspector.qt.session_actions import SessionActions
 from inspector.resources import APP_ICON, DEMO_CONFIG, DEMO_SESSION
 
-__all__ = ["run", "build_window"]
+__all__ = ["run", "build_window", "wire_har_export"]
 
 
 def build_window(files: Sequence[str], tasks: TaskOwner) -> MainWindow:
@@ -48,6 +48,22 @@ def build_window(files: Sequence[str], tasks: TaskOwner) -> MainWindow:
     session.open_paths(list(files) or [str(DEMO_SESSION)])
     QTimer.singleShot(0, session.offer_restore)
     return window
+
+
+def wire_har_export(window: MainWindow, capture: CaptureControl) -> None:
+    """Captured requests as HAR… reads the capture's or the window's session file, not a dialog.
+
+    The running capture's file first, else the window's own session file; the export asks the
+    user for a file only when there is neither.
+    """
+    session = window.findChild(SessionActions)
+
+    def session_file() -> str | None:
+        if capture.server is not None:
+            return str(capture.server.session_path)
+        return session.document.recording_path if session is not None else None
+
+    window.compare_export.set_session_file(session_file)
 
 
 class _GuiThreadGarbageCollector(QObject):
@@ -82,6 +98,7 @@ async def _main(app: QApplication, files: Sequence[str]) -> int:
     tasks = TaskOwner()
     window = build_window(files, tasks)
     capture = CaptureControl(window, window.workbench, session=window.findChild(SessionActions))
+    wire_har_export(window, capture)
     window.show()
     await quitting.wait()
     capture.stop()  # requests under way are answered and stored before the server goes

@@ -152,7 +152,13 @@ def summarize(data: dict[str, Any]) -> dict[str, str]:
     if etype == "identify" and name is None and isinstance(data.get("traits"), dict):
         name = data["traits"].get("email") or data["traits"].get("name")
     user = data.get("userId") or data.get("anonymousId")
-    stamp = data.get("timestamp") or data.get("originalTimestamp") or data.get("sentAt")
+    # Segment sets a missing timestamp from the arrival time (captured events carry receivedAt)
+    stamp = (
+        data.get("timestamp")
+        or data.get("originalTimestamp")
+        or data.get("sentAt")
+        or data.get("receivedAt")
+    )
     return {
         "type": etype,
         "name": _text(name),

@@ -19,6 +19,9 @@ from inspector.core.loaders import CancelToken
 __all__ = ["EventFilter", "compile_filter", "filter_rows"]
 
 _LOOKS_LIKE_FQL = re.compile(r"!?=|[<>]|\b(contains|match)\s*\(")
+# Segment's parser reads ``type = `` as a comparison with a made-up value; a filter being typed
+# must not hide every event for it, so a trailing operator is reported instead.
+_DANGLING = re.compile(r"(!?=|[<>]=?|\b(?:and|or|not))\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +32,12 @@ class EventFilter:
     kind: str
     trigger: Trigger | None = None
     needle: str = ""
+    incomplete: TriggerSyntaxError | None = None
 
     @property
     def error(self) -> TriggerSyntaxError | None:
+        if self.incomplete is not None:
+            return self.incomplete
         return self.trigger.error if self.trigger is not None else None
 
     def matches(self, record: EventRecord) -> bool:
@@ -59,7 +65,14 @@ def compile_filter(text: str) -> EventFilter:
     if not stripped:
         return EventFilter(text, "all")
     if _LOOKS_LIKE_FQL.search(stripped):
-        return EventFilter(text, "fql", trigger=parse(stripped))
+        dangling = _DANGLING.search(stripped)
+        incomplete = None
+        if dangling is not None:
+            word = dangling.group(1)
+            incomplete = TriggerSyntaxError(
+                f"nothing after {word!r}: finish the expression", dangling.start(1)
+            )
+        return EventFilter(text, "fql", trigger=parse(stripped), incomplete=incomplete)
     return EventFilter(text, "text", needle=stripped.casefold())
 
 

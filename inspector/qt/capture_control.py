@@ -204,7 +204,11 @@ class CaptureControl(QObject):
 
     def connect_dialog(self) -> ConnectDialog:
         url = self.server.url if self.server is not None else self._planned_url()
-        return ConnectDialog(url, self.write_key, self.window)
+        start = None if self.running else self._start_from_dialog
+        return ConnectDialog(url, self.write_key, self.window, start)
+
+    def _start_from_dialog(self) -> str | None:
+        return self.server.url if self.start() and self.server is not None else None
 
     def show_connect_dialog(self) -> None:
         self.connect_dialog().exec()

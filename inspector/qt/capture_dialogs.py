@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -55,31 +57,69 @@ class _SnippetPage(QWidget):
 
 
 class ConnectDialog(QDialog):
-    """How to point analytics.js, analytics-python, analytics-node or curl at the capture."""
+    """How to point analytics.js, analytics-python, analytics-node or curl at the capture.
 
-    def __init__(self, url: str, write_key: str | None, parent: QWidget | None = None) -> None:
+    Given ``start`` (the capture is stopped), the dialog says so and offers a Start button;
+    ``start`` returns the address the capture then listens on, or None when it could not start.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        write_key: str | None,
+        parent: QWidget | None = None,
+        start: Callable[[], str | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("How to connect to the capture")
         self.resize(680, 420)
-        intro = QLabel(
-            f"The capture listens on <b>{url}</b>. Point a Segment client here; every event "
-            "it sends is stored and inspected as it arrives."
-            + ("" if write_key else " Any write key is accepted."),
-            self,
-        )
-        intro.setWordWrap(True)
+        self._write_key, self._start = write_key, start
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
         self.tabs = QTabWidget(self)
         self.pages: list[_SnippetPage] = []
-        for snippet in connect_snippets(url, write_key):
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        self.start_button = buttons.addButton(
+            "&Start capture", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.start_button.clicked.connect(self._on_start)
+        self.start_button.setVisible(start is not None)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self._show(url, listening=start is None)
+
+    def _show(self, url: str, listening: bool) -> None:
+        any_key = "" if self._write_key else " Any write key is accepted."
+        if listening:
+            text = (
+                f"The capture listens on <b>{url}</b>. Point a Segment client here; every event "
+                "it sends is stored and inspected as it arrives." + any_key
+            )
+        else:
+            text = (
+                f"The capture is <b>stopped</b>: nothing listens on {url} yet, so a client "
+                "pointed there gets \u201cconnection refused\u201d. Start capture (Ctrl+R) to "
+                "listen there; every event a Segment client then sends is stored and inspected."
+                + any_key
+            )
+        self.intro.setText(text)
+        self.tabs.clear()
+        self.pages = []
+        for snippet in connect_snippets(url, self._write_key):
             page = _SnippetPage(snippet.hint, snippet.code, self.tabs)
             self.pages.append(page)
             self.tabs.addTab(page, snippet.title)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(buttons)
+
+    def _on_start(self) -> None:
+        url = self._start() if self._start is not None else None
+        if url is None:
+            return  # the window says why
+        self._start = None
+        self.start_button.hide()
+        self._show(url, listening=True)
 
 
 class CaptureSettingsDialog(QDialog):

@@ -60,6 +60,10 @@ class CompareExportActions(QObject):
         self._build_menus()
         workbench.load_started.connect(self._config_of_bundle)
 
+    def set_session_file(self, session_file: Callable[[], str | None]) -> None:
+        """Where the HAR export reads captured requests from (None from it: the user picks)."""
+        self._session_file = session_file
+
     def _config_of_bundle(self, _name: str) -> None:
         """Opening a repro bundle brings its destination config along with its events."""
         job = self._wb.load_job
@@ -114,6 +118,15 @@ class CompareExportActions(QObject):
         result = self._wb.filter_result
         return [r for i, r in enumerate(events) if result.passes(i, r)]
 
+    def _edited(self, filtered: bool = False) -> int:
+        """How many of the exported events are what-if edits, not what was loaded."""
+        session = self._wb.session
+        if not session.edited_count or not filtered:
+            return session.edited_count
+        result, store = self._wb.filter_result, self._wb.store
+        edited = (i for i in range(len(store)) if session.is_edited(i))
+        return sum(1 for i in edited if result.passes(i, store[i]))
+
     def _save_name(self, title: str, name: str, kinds: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self._window, title, name, kinds)
         return path
@@ -141,6 +154,9 @@ class CompareExportActions(QObject):
         dialog.show()
         labels = ("Current config", Path(path).name)
         dialog.compare(self._events(), self._wb.config, other, labels, fresh_sdk=self._wb.fresh_sdk)
+        edited = self._edited()
+        if edited:  # the comparison runs on the events as the window shows them
+            dialog.setWindowTitle(f"{dialog.windowTitle()} ({_count(edited, 'edited event')})")
         return dialog
 
     def _forget(self, dialog: CompareDialog) -> None:
@@ -154,9 +170,8 @@ class CompareExportActions(QObject):
         if not path:
             return 0
         events = self._events(filtered)
-        written = self._write(
-            path, lambda out: write_ndjson(events, out), _count(len(events), "event")
-        )
+        what = _count(len(events), "event") + _edited_note(self._edited(filtered))
+        written = self._write(path, lambda out: write_ndjson(events, out), what)
         return len(events) if written else 0
 
     def har(self, session: str | None = None, path: str | None = None) -> bool:
@@ -190,7 +205,7 @@ class CompareExportActions(QObject):
         path = path or self._save_name("Export curl commands", "jimo-requests.sh", "Shell (*.sh)")
         if not path:
             return False
-        events = self._events()
+        events, edited = self._events(), _edited_note(self._edited())
 
         def work() -> list[str]:
             return list(curl_commands(inspect(events, config, fresh_sdk=fresh)))
@@ -201,7 +216,8 @@ class CompareExportActions(QObject):
                 return
             text = "#!/bin/sh\n# The API key is masked: put yours in place of ****.\n\n"
             data = (text + "".join(f"{c}\n\n" for c in commands)).encode()
-            self._write(path, lambda out: out.write(data), _count(len(commands), "curl command"))
+            what = _count(len(commands), "curl command") + edited
+            self._write(path, lambda out: out.write(data), what)
 
         self._background("Inspecting for curl commands", work, done)
         return True
@@ -215,7 +231,7 @@ class CompareExportActions(QObject):
         if not path:
             return False
         events, config, paths = self._events(), self._wb.config, dialog.paths()
-        fresh = self._wb.fresh_sdk
+        fresh, edited = self._wb.fresh_sdk, _edited_note(self._edited())
 
         def work() -> dict[str, Any]:
             return write_bundle(
@@ -223,7 +239,7 @@ class CompareExportActions(QObject):
             )
 
         def done(manifest: dict[str, Any]) -> None:
-            saved = _count(manifest["events"], "event")
+            saved = _count(manifest["events"], "event") + edited
             self._window.statusBar().showMessage(f"Saved a repro bundle of {saved} to {path}", 8000)
 
         self._background("Writing the repro bundle", work, done)
@@ -252,6 +268,11 @@ class CompareExportActions(QObject):
             return False
         self._window.statusBar().showMessage(f"Exported {what} to {path}", 8000)
         return True
+
+
+def _edited_note(edited: int) -> str:
+    """`` (1 edited)`` after a count that includes what-if edits; nothing otherwise."""
+    return f" ({edited:,} edited)" if edited else ""
 
 
 def _count(n: int, noun: str) -> str:

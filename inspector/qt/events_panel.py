@@ -163,6 +163,7 @@ class EventsPanel(QWidget):
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        self._kept_row = -1  # an edited event shown although it fails the filter
         self.sort_column = -1
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.table = self._make_table()
@@ -216,8 +217,22 @@ class EventsPanel(QWidget):
         return table
 
     def _update_empty_hint(self) -> None:
-        self.empty_hint.setVisible(self.model.rowCount() == 0)
+        if self.model.rowCount() == 0:
+            self.empty_hint.setText(EMPTY_HINT)
+            self.empty_hint.setVisible(True)
+        elif self.visible_rows() == 0:
+            self.empty_hint.setText(self._nothing_shown())
+            self.empty_hint.setVisible(True)
+        else:
+            self.empty_hint.setVisible(False)
         self.empty_hint.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+
+    def _nothing_shown(self) -> str:
+        """Why the list is empty although the session has events."""
+        text = self.proxy.filter.text.strip()
+        if self.proxy.filter.kind != "all":
+            return f"No event matches {text!r}. Esc in the filter clears it."
+        return "Every event matches some mapping: untick “Match nothing” to see them all."
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -273,10 +288,12 @@ class EventsPanel(QWidget):
         self.proxy.pinned = -1
         self.proxy.set_filter(flt, accepted)
         self._sync_model()
+        self._update_empty_hint()
 
     def set_only_unmatched(self, on: bool) -> None:
         self.proxy.set_only_unmatched(on)
         self._sync_model()
+        self._update_empty_hint()
 
     def refresh(self) -> None:
         if self.needs_proxy:
@@ -291,9 +308,26 @@ class EventsPanel(QWidget):
         if row == self.current_row():
             self.proxy.pinned = row
         accepted = self.proxy.accepted
+        passes = self.proxy.filter.matches(self.model.record(row))
         if accepted is not None and row < len(accepted):
-            accepted[row] = self.proxy.filter.matches(self.model.record(row))
+            accepted[row] = passes
         self.refresh()
+        self._say_kept(row if self.proxy.pinned == row and self.filtering and not passes else -1)
+
+    def _say_kept(self, row: int) -> None:
+        """Say that the edited event ``row`` shows although it fails the filter (-1: nothing)."""
+        if row < 0:
+            if self._kept_row >= 0:
+                self._kept_row = -1
+                self.error_label.hide()
+            return
+        self._kept_row = row
+        self.error_label.setStyleSheet("color: palette(text);")
+        self.error_label.setText(
+            f"Event {row + 1} no longer matches the filter since your edit: it stays in the "
+            "list while it is selected."
+        )
+        self.error_label.show()
 
     def rows_reset(self) -> None:
         """The event list was cleared: results computed for the old rows no longer apply."""
@@ -330,6 +364,7 @@ class EventsPanel(QWidget):
         left = self.proxy.pinned
         if left >= 0 and left != row:
             self.proxy.pinned = -1
+            self._say_kept(-1)
             if self.filtering and left < self.model.rowCount():
                 self.model.touch(left)  # the edited row left behind is filtered again
         self.current_changed.emit(row)

@@ -330,6 +330,7 @@ class MappingsPanel(QWidget):
             self.explanation.show_explanation(None, None)
             for view in (self.payload, self.jimo, self.problems):
                 view.clear()
+            self.tabs.setTabText(3, "Problems")  # nothing selected: nothing to count
             return
         self.explanation.show_explanation(result.trigger, self._event)
         self.payload.setPlainText("" if result.payload is None else pretty_json(result.payload))
@@ -370,6 +371,7 @@ class MappingsPanel(QWidget):
             + bool(result.perform_error)
             + len(result.errors)
             + len(hazards)
+            + bool(result.dropped)
         )
 
     def _problems_html(self, result: SubscriptionResult) -> str:
@@ -448,6 +450,8 @@ def _why_no_request(result: SubscriptionResult) -> str:
         return "the trigger did not match"
     if result.mapping_error:
         return "the mapping failed"
+    if result.dropped:
+        return f"Segment drops the event ({result.dropped.split(':')[0]})"
     return "the payload is invalid" if result.errors else "nothing was sent"
 
 

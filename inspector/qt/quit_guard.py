@@ -8,7 +8,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-__all__ = ["QuitGuard"]
+__all__ = ["QuitGuard", "advice"]
+
+
+def advice(changes: list[str]) -> str:
+    """How to keep each kind of change listed (``unsaved_changes``' wording), in a sentence each."""
+    ways = []
+    if any("edited event" in change for change in changes):
+        ways.append(
+            "Edited events live only in this window: File → Export → All events as NDJSON… "
+            "writes them out."
+        )
+    if any("destination config" in change for change in changes):
+        ways.append("Export the destination config (Ctrl+E) to keep the destination changes.")
+    return " ".join(ways)
 
 
 class QuitGuard:
@@ -58,10 +71,7 @@ class QuitGuard:
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Quit Jimo Inspector")
         box.setText(f"Quit and lose {' and '.join(changes)}?")
-        box.setInformativeText(
-            "What-if edits and destination changes live only in this window. Export the "
-            "destination config (Ctrl+E) to keep it."
-        )
+        box.setInformativeText(advice(changes))
         box.setStandardButtons(
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
         )

@@ -357,7 +357,7 @@ class SessionActions(QObject):
 
     def _show(self, data: SessionData) -> None:
         if data.config is not None:
-            self.window.destination.set_config(data.config)
+            self.window.destination.reset_config(data.config)
         self.keeper.adopt(data)
         self._check_sdk_sessions()
         self.apply_ui_state(data.ui_state)

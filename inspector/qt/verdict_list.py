@@ -23,6 +23,8 @@ def summary(result: SubscriptionResult) -> str:
         return ""
     if result.duplicate_of is not None:
         return f"dropped: same messageId as event {result.duplicate_of + 1}"
+    if result.dropped is not None:
+        return f"dropped: {result.dropped.split(':')[0]}"
     if result.mapping_error:
         return f"mapping error: {result.mapping_error}"
     if result.perform_error:

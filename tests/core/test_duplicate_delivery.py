@@ -115,3 +115,36 @@ def test_a_repeat_leaves_the_simulated_sdk_as_it_was(browsers: bool) -> None:
         "user-b",
     ]
     assert streamed[2].notes and not streamed[2].hazards
+
+
+def test_inspect_marks_an_event_segment_drops_not_delivered_with_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    users = {
+        "name": "Users",
+        "actionSlug": "sendUserdata",
+        "trigger": 'type = "identify"',
+        "mapping": {"userId": {"@path": "$.traits.email"}},
+    }
+    config = tmp_path / "cloud.json"
+    config.write_text(
+        json.dumps(
+            {
+                "destination": "actions-jimo-cloud",
+                "settings": {"apiKey": "k"},
+                "subscriptions": [users],
+            }
+        )
+    )
+    path = tmp_path / "events.ndjson"
+    kept = {"type": "identify", "userId": "u1", "traits": {"email": "a@b.c"}}
+    dropped = {"type": "identify", "traits": {"email": "a@b.c"}}
+    path.write_text(f"{json.dumps(kept)}\n{json.dumps(dropped)}\n")
+    assert main(["inspect", "--config", str(config), str(path)]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert "notes" not in first and first["results"][0]["delivered"] is True
+    assert second["results"][0]["delivered"] is False
+    assert second["results"][0]["request"] is None
+    assert second["notes"] == [
+        'Not delivered: no "userId" or "anonymousId": Segment accepts it, then drops it.'
+    ]

@@ -204,3 +204,66 @@ def test_settings_dialog_warns_about_a_host_others_can_reach(qtbot) -> None:  # 
     assert not chosen.loopback
     dialog.host_edit.setText("localhost")
     assert not dialog.warning.isVisible()
+
+
+def test_how_to_connect_says_a_stopped_capture_is_stopped_and_starts_it(
+    window: MainWindow,
+    capture: CaptureControl,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    dialog = capture.connect_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "stopped" in dialog.intro.text()
+    assert "The capture listens on" not in dialog.intro.text()
+    assert dialog.start_button.isVisible()
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert capture.running and capture.server is not None
+    assert f"listens on <b>{capture.server.url}</b>" in dialog.intro.text()
+    assert not dialog.start_button.isVisible()
+    assert capture.server.url in dialog.pages[-1].code.toPlainText()  # the real port, not 8765
+    assert httpx.post(f"{capture.server.url}/v1/t", json=make_event()).status_code == 200
+
+
+def test_captured_requests_as_har_exports_the_running_capture_without_asking(
+    window: MainWindow,
+    capture: CaptureControl,
+    run_until,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from inspector.app import wire_har_export
+    from tests.qt.test_menus import _action
+
+    wire_har_export(window, capture)
+    assert capture.start() and capture.server is not None
+    _post_batch(capture.server.url, 3)
+    run_until(lambda: len(window.workbench) == 3)
+
+    def no_open_dialog(*_a: object, **_k: object) -> tuple[str, str]:
+        raise AssertionError("asked for a session file")
+
+    target = tmp_path / "capture.har"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", no_open_dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    _action(window, "Captured requests as &HAR…").trigger()
+    assert len(json.loads(target.read_text())["log"]["entries"]) == 1
+    assert "Exported 1 request" in window.statusBar().currentMessage()
+
+
+def test_captured_events_sent_without_a_timestamp_show_their_arrival_time(
+    window: MainWindow,
+    capture: CaptureControl,
+    run_until,  # type: ignore[no-untyped-def]
+) -> None:
+    assert capture.start() and capture.server is not None
+    event = {"type": "track", "event": "From curl", "userId": "u1"}  # as the README's curl sends
+    assert httpx.post(f"{capture.server.url}/v1/track", json=event).status_code == 200
+    run_until(lambda: window.model.rowCount() == 1)
+    received = window.workbench.store[0].data["receivedAt"]
+    assert window.model.index(0, 1).data()  # the Time column is not blank
+    assert window.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == received

@@ -241,3 +241,30 @@ def test_har_export_reads_the_captured_requests_of_a_session_file(  # type: igno
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
     _action(window, "&File", "Captured requests as &HAR…").trigger()  # not a session file
     assert "cannot read captured requests" in window.message_bar.label.text()
+
+
+def test_exports_and_compare_say_they_include_what_if_edits(  # type: ignore[no-untyped-def]
+    demo_window: MainWindow,
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    run_until: Callable[..., None],
+) -> None:
+    window = demo_window
+    window.edit_event(3, {**window.workbench.store[3].data, "event": "EDITED"})
+    settle(window, run_until)
+    target = tmp_path / "all.ndjson"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    _action(window, "&File", "All events as &NDJSON…").trigger()
+    assert window.statusBar().currentMessage() == f"Exported 58 events (1 edited) to {target}"
+    edit = window.events.filter_edit
+    qtbot.keyClicks(edit, 'type = "identify"')
+    edit.apply()
+    settle(window, run_until)
+    _action(window, "&File", "&Filtered events as NDJSON…").trigger()
+    assert "(1 edited)" not in window.statusBar().currentMessage()  # the edit is a track
+    other = tmp_path / "other.json"
+    other.write_text(DEMO_CONFIG.read_text())
+    dialog = window.compare_export.compare_with(str(other))
+    assert dialog is not None and dialog.windowTitle().endswith("(1 edited event)")
+    dialog.reject()

@@ -38,6 +38,17 @@ def test_an_invalid_filter_says_the_list_shows_the_last_valid_one(  # type: igno
     assert window.events.visible_rows() == shown
 
 
+def test_a_half_typed_comparison_is_reported_instead_of_hiding_every_event(  # type: ignore[no-untyped-def]
+    demo_window: MainWindow, qtbot
+) -> None:
+    window = demo_window
+    for text in ("properties.total > ", 'type = "track" and', "type = "):
+        _type_filter(window, qtbot, text)
+        assert window.events.visible_rows() == 58, text
+        label = window.events.error_label
+        assert label.isVisibleTo(window) and "finish the expression" in label.text(), text
+
+
 def test_match_nothing_leaves_the_number_column_as_wide_as_it_was(  # type: ignore[no-untyped-def]
     demo_window: MainWindow, qtbot
 ) -> None:
@@ -116,3 +127,39 @@ def test_the_right_click_menu_copies_and_filters(demo_window: MainWindow, qtbot)
     names = {window.model.index(r, 3).data() for r in range(58) if window.events.select_row(r)}
     assert names == {"Order Completed"}
     menu.close()
+
+
+def test_an_event_edited_out_of_the_filter_says_why_it_is_still_listed(  # type: ignore[no-untyped-def]
+    demo_window: MainWindow, qtbot, run_until
+) -> None:
+    window = demo_window
+    _type_filter(window, qtbot, 'type = "identify"')
+    shown = window.events.visible_rows()
+    first = window.events.source_row(window.events.table.model().index(0, 0))
+    second = window.events.source_row(window.events.table.model().index(1, 0))
+    window.events.select_row(first)
+    window.edit_event(first, {**window.workbench.store[first].data, "type": "track"})
+    settle(window, run_until)
+    label = window.events.error_label
+    assert window.events.visible_rows() == shown  # kept while it is being edited
+    assert label.isVisibleTo(window)
+    assert f"Event {first + 1} no longer matches the filter" in label.text()
+    window.events.select_row(second)
+    assert window.events.visible_rows() == shown - 1 and not label.isVisibleTo(window)
+
+
+def test_a_filter_that_matches_nothing_says_so_in_the_list(  # type: ignore[no-untyped-def]
+    demo_window: MainWindow, qtbot
+) -> None:
+    window = demo_window
+    hint = window.events.empty_hint
+    assert not hint.isVisibleTo(window)
+    _type_filter(window, qtbot, 'event = "no such event"')
+    assert window.events.visible_rows() == 0
+    assert hint.isVisibleTo(window)
+    assert (
+        hint.text() == "No event matches 'event = \"no such event\"'. Esc in the filter clears it."
+    )
+    qtbot.keyClick(window.events.filter_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.events.visible_rows() == 58, timeout=3000)
+    assert not hint.isVisibleTo(window)

@@ -283,3 +283,15 @@ def test_the_hazard_list_leaves_the_timeline_rows_in_sight(demo_window: MainWind
     assert len(window.workbench.evaluation.hazards) > 6
     rows_in_sight = table.viewport().height() // table.verticalHeader().defaultSectionSize()
     assert rows_in_sight >= 4
+
+
+def test_the_quit_question_advises_what_keeps_each_change(demo_window: MainWindow) -> None:
+    window = demo_window
+    window.edit_event(3, {**window.workbench.store[3].data, "event": "Edited"})
+    window.quit_guard.request_quit()
+    box = window.quit_guard.question
+    assert box is not None
+    assert box.text() == "Quit and lose 1 edited event?"
+    assert "All events as NDJSON" in box.informativeText()
+    assert "destination config" not in box.informativeText()
+    box.reject()

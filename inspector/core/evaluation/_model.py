@@ -65,7 +65,7 @@ def verdict_of(result: SubscriptionResult) -> Verdict:
         return Verdict.DISABLED
     if not result.matched:
         return Verdict.NOT_MATCHED
-    if result.duplicate_of is not None:  # it would have been delivered; Segment dropped it
+    if result.duplicate_of is not None or result.dropped is not None:  # Segment dropped it
         return Verdict.NOT_DELIVERED
     if result.mapping_error or result.perform_error or result.errors and not result.delivered:
         return Verdict.INVALID

@@ -7,7 +7,7 @@ from typing import Any
 
 from inspector.core.destinations import DestinationConfig, SdkState
 from inspector.core.inspection._compiled import DirectEval
-from inspector.core.inspection._duplicates import mark_duplicate, not_run
+from inspector.core.inspection._duplicates import mark_dropped, mark_duplicate, not_run
 from inspector.core.inspection._engine import Engine, event_data
 from inspector.core.inspection._results import EventInspection
 from inspector.core.sdk_sessions import BrowserStates
@@ -22,7 +22,10 @@ def step(engine: Engine, index: int, item: Any, before: SdkState | None) -> Even
         TypeError: ``item`` is neither an ``EventRecord`` nor a dict.
     """
     event = event_data(item)
-    return engine.evaluate(index, item, event, DirectEval(event, engine.compiled), before)
+    inspection = engine.evaluate(index, item, event, DirectEval(event, engine.compiled), before)
+    if not engine.device:  # device mode runs in the page, before Segment's servers see the call
+        mark_dropped(inspection, event)
+    return inspection
 
 
 def inspect(

@@ -87,6 +87,9 @@ class SubscriptionResult:
     duplicate_of: int | None = None
     """Set when the event repeats event ``duplicate_of``'s messageId and would have been
     delivered: Segment dropped it (``delivered`` is then false)."""
+    dropped: str | None = None
+    """Why Segment accepts this event and then drops it, set when it would have been delivered
+    otherwise (``delivered`` is then false)."""
     trigger: Any = field(default=None, repr=False, compare=False)
     event: Any = field(default=None, repr=False, compare=False)
 

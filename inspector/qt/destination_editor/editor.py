@@ -127,7 +127,22 @@ class DestinationEditor(QWidget):
         return self._config
 
     def set_config(self, config: DestinationConfig) -> None:
-        """Replace the config (e.g. after an import elsewhere); clears the undo history."""
+        """Replace the config (an import or the demo's, from the File menu).
+
+        With unsaved edits this is an undoable edit, so nothing is silently thrown away;
+        otherwise it starts a new undo history (see :meth:`reset_config`).
+        """
+        if not self.undo_stack.isClean() and self._edit(
+            config, 0 if config.subscriptions else -1, "Replace the destination config"
+        ):
+            self.toolbar.say(
+                "Replaced the destination config: Ctrl+Z brings back your edits.", "ok"
+            )
+            return
+        self.reset_config(config)
+
+    def reset_config(self, config: DestinationConfig) -> None:
+        """Replace the config and clear the undo history (a session replacing the window's)."""
         self._timer.stop()
         self.undo_stack.clear()
         self._others.clear()
@@ -229,6 +244,7 @@ class DestinationEditor(QWidget):
         except OSError as exc:
             self.toolbar.say(f"Could not export to {path}: {exc.strerror or exc}", "error")
             return False
+        self.undo_stack.setClean()  # the file now keeps these changes: quitting loses nothing
         self.toolbar.say(f"Exported to {path}.", "ok")
         return True
 

@@ -94,3 +94,14 @@ def test_buttons_ask_for_a_file_then_import_and_export(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
     qtbot.mouseClick(editor.toolbar.import_button, Qt.MouseButton.LeftButton)
     assert len(editor.config().subscriptions) == 3
+
+
+def test_exporting_with_the_button_keeps_the_changes_so_they_are_saved(
+    editor, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    editor.subscriptions.remove_button.click()
+    assert not editor.undo_stack.isClean()
+    path = tmp_path / "kept.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(editor.toolbar.export_button, Qt.MouseButton.LeftButton)
+    assert load_config(path) == editor.config() and editor.undo_stack.isClean()

@@ -60,11 +60,11 @@ def test_undo_buttons_follow_the_stack(editor, qtbot) -> None:  # type: ignore[n
     assert editor.toolbar.redo_button.isEnabled()
 
 
-def test_set_config_replaces_and_clears_history(editor) -> None:  # type: ignore[no-untyped-def]
+def test_reset_config_replaces_and_clears_history(editor) -> None:  # type: ignore[no-untyped-def]
     editor.subscriptions.duplicate_button.click()
     seen = []
     editor.config_changed.connect(seen.append)
-    editor.set_config(default_config())
+    editor.reset_config(default_config())
     assert editor.undo_stack.count() == 0
     assert editor.config() == default_config()
     assert editor.subscriptions.model.rowCount() == 3
