@@ -197,5 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # a file the command had to write or read: one line, not a traceback
+        name = f"{exc.filename}: " if exc.filename else ""
+        print(f"jimo-inspector: {name}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -141,3 +141,16 @@ def test_a_compacted_result_compares_without_spurious_empty_changes() -> None:
         ("verdict", "", "not matched", "matched"),
         ("payload", "", None, {"x": 1}),
     ]
+
+
+@pytest.mark.parametrize("where", ["missing/dir/s.json", "."])
+def test_an_unwritable_snapshot_path_is_one_line_and_exit_2(
+    setup: tuple[Path, Path], tmp_path: Path, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events, config = setup
+    target = tmp_path / where
+    assert _inspect(events, config, "--snapshot", str(target)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"jimo-inspector: {target}: cannot write the snapshot (")
+    assert not list((tmp_path).glob(".snapshot-*"))

@@ -82,6 +82,22 @@ def write_bundle(
         "secrets_removed": removed,
         "fresh_sdk": fresh_sdk,
     }
+    try:
+        _write_zip(path, manifest, config_json, records, config, masker, fresh_sdk)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write the bundle ({exc.strerror or exc})") from exc
+    return manifest
+
+
+def _write_zip(
+    path: str | Path,
+    manifest: dict[str, Any],
+    config_json: Any,
+    records: Sequence[EventRecord | dict[str, Any]],
+    config: DestinationConfig,
+    masker: Masker,
+    fresh_sdk: bool,
+) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("manifest.json", orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         zf.writestr("config.json", orjson.dumps(config_json, option=orjson.OPT_INDENT_2))
@@ -92,7 +108,6 @@ def write_bundle(
             for inspection in inspect(records, config, fresh_sdk=fresh_sdk):
                 line = masker.mask(_scrub_request(inspection_line(inspection)))
                 out.write(orjson.dumps(line) + b"\n")
-    return manifest
 
 
 def _data(record: EventRecord | dict[str, Any]) -> dict[str, Any]:

@@ -45,3 +45,14 @@ def test_har_needs_one_session_file(events: Path, capsys: pytest.CaptureFixture[
     assert "one session file" in capsys.readouterr().err
     assert main(["export", str(events), "--format", "har"]) == 2
     assert "cannot read captured requests" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["ndjson", "curl", "bundle"])
+def test_an_output_in_a_missing_directory_is_one_line_and_exit_2(
+    events: Path, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "missing" / f"out.{fmt}"
+    assert main(["export", str(events), "--format", fmt, "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"jimo-inspector: {target}: cannot write the ")
