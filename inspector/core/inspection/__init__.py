@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from inspector.core.inspection._compiled import DirectEval
-from inspector.core.inspection._duplicates import duplicate_note, mark_duplicate
+from inspector.core.inspection._duplicates import duplicate_note, mark_duplicate, numbered_from_one
 from inspector.core.inspection._engine import Engine, event_data
 from inspector.core.inspection._pipeline import inspect, step
 from inspector.core.inspection._results import (
@@ -29,4 +29,5 @@ __all__ = [
     "event_data",
     "mark_duplicate",
     "duplicate_note",
+    "numbered_from_one",
 ]

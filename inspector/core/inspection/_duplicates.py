@@ -8,17 +8,33 @@ matched but not delivered, with a note saying which event it repeats; its payloa
 
 from __future__ import annotations
 
+import re
+
 from inspector.core.inspection._results import EventInspection
 
-__all__ = ["duplicate_note", "mark_duplicate"]
+__all__ = ["duplicate_note", "mark_duplicate", "numbered_from_one"]
+
+_HEAD = "Not delivered: same messageId as event "
+_NOTE = re.compile(re.escape(_HEAD) + r"(\d+)\.")
 
 
-def duplicate_note(first: int) -> str:
-    """The note for a repeat of event ``first`` (0-based; told 1-based, as the window numbers)."""
+def duplicate_note(first: int, *, first_number: int = 0) -> str:
+    """The note for a repeat of event ``first`` (0-based), numbered as ``inspect``'s ``index``.
+
+    ``first_number=1`` numbers it as the window's rows (see ``numbered_from_one``).
+    """
     return (
-        f"Not delivered: same messageId as event {first + 1}. Segment deduplicates on "
+        f"{_HEAD}{first + first_number}. Segment deduplicates on "
         "messageId, so only the first of them reaches Jimo."
     )
+
+
+def numbered_from_one(note: str) -> str:
+    """``note`` as a window shows it: a duplicate note names the earlier event by its row."""
+    match = _NOTE.match(note)
+    if match is None or note != duplicate_note(int(match.group(1))):
+        return note
+    return duplicate_note(int(match.group(1)), first_number=1)
 
 
 def mark_duplicate(inspection: EventInspection, first: int) -> None:
