@@ -79,6 +79,10 @@ class VerdictListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and verdict is not Verdict.NOT_MATCHED:
             return verdict_brush(verdict, palette_is_dark())
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{result.subscription}: {verdict.label}", summary(result), *map(numbered_from_one, result.notes)]
+            lines = [
+                f"{result.subscription}: {verdict.label}",
+                summary(result),
+                *map(numbered_from_one, result.notes),
+            ]
             return "\n".join(line for line in lines if line)
         return None
