@@ -171,6 +171,9 @@ def _inspect(args: argparse.Namespace) -> int:
 
     if cli_snapshot.wanted(args):
         changed = cli_snapshot.run(args, (inspection for inspection, _ in paired()))
+        if args.check_snapshot:  # the status is the comparison's; skipped records are told
+            cli_snapshot.tell_skipped(args.check_snapshot, len(skipped))
+            return EXIT_SKIPPED if failed or changed else EXIT_OK
         return EXIT_SKIPPED if skipped or failed or changed else EXIT_OK
     (_write_table if args.format == "table" else _write_ndjson)(paired(), sys.stdout)
     sys.stdout.flush()
