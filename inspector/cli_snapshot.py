@@ -62,6 +62,7 @@ def tell_skipped(snapshot: str, count: int) -> None:
     """Say on stderr that records were skipped: they are in neither side of the comparison."""
     if count:
         print(
-            f"{snapshot}: {count} records were skipped (not loaded, so not compared)",
+            f"{snapshot}: {count} record{' was' if count == 1 else 's were'} skipped "
+            "(not loaded, so not compared)",
             file=sys.stderr,
         )

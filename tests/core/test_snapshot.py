@@ -168,7 +168,7 @@ def test_a_check_with_skipped_records_exits_on_the_comparison_and_says_so(
     assert _inspect(events, config, "--check-snapshot", str(snap)) == 0
     err = capsys.readouterr().err
     assert "no difference (2 events)" in err
-    assert f"{snap}: 1 records were skipped" in err
+    assert f"{snap}: 1 record was skipped" in err
     with events.open("a") as f:
         f.write(json.dumps(make_event(messageId="tr-2")) + "\n")
     assert _inspect(events, config, "--check-snapshot", str(snap)) == 1
