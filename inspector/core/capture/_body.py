@@ -75,11 +75,10 @@ def parse_object(data: bytes) -> dict[str, Any]:
         value = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         text = str(exc)
-        if "surrogate" in text:  # JSON.parse keeps a lone surrogate escape, as the loaders do
-            value = _with_lone_surrogates(data, exc)
-            return _object(value)
         if "UTF-8" in text:
             raise Rejected(400, "the request body is not valid UTF-8") from exc
+        if "surrogate" in text:  # JSON.parse keeps a lone surrogate escape, as the loaders do
+            return _object(_with_lone_surrogates(data, exc))
         if "depth" in text or "recursion" in text:
             raise Rejected(400, "the request body is nested over 1,024 levels deep") from exc
         raise Rejected(400, f"the request body is not valid JSON ({text})") from exc
