@@ -237,3 +237,17 @@ def test_a_lone_surrogate_escape_is_kept_as_files_keep_it(capture: Capture) -> N
     assert record.data["event"] == "sur\ud800"
     [(raw,)] = capture.rows("SELECT raw FROM events")
     assert js_parse(raw)["event"] == "sur\ud800"  # stored as it came, readable again
+
+
+def test_the_body_write_key_comes_before_basic_auth(tmp_path: Path) -> None:
+    cap = start_capture(tmp_path, write_key="WK1")
+    try:
+        body = make_event(writeKey="WK1")
+        assert cap.client.post("/v1/t", json=body, headers=_basic("WRONG")).is_success
+        batch = {"batch": [make_event(), make_event(writeKey="WK1")]}
+        assert cap.client.post("/v1/batch", json=batch, headers=_basic("WRONG")).is_success
+        refused = cap.client.post("/v1/t", json=make_event())
+        assert refused.status_code == 401
+        assert refused.json()["message"] == "no write key was given; this capture expects one"
+    finally:
+        cap.server.stop()
