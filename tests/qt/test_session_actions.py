@@ -285,7 +285,9 @@ def test_closing_an_edited_unsaved_session_asks_first(open_window, qtbot) -> Non
 
 def test_quit_on_an_edited_unsaved_session_asks_once(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, actions = _edited_window(open_window)
-    quit_action = next(a for a in window.findChildren(QAction) if a.shortcut().toString() == "Ctrl+Q")
+    quit_action = next(
+        a for a in window.findChildren(QAction) if a.shortcut().toString() == "Ctrl+Q"
+    )
     quit_action.trigger()
     qtbot.wait(20)
     shown = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
