@@ -149,6 +149,8 @@ def _inspect(args: argparse.Namespace) -> int:
     from inspector.core.export import bundle_sdk_sessions, replay_config
 
     fail_on = _fail_on(args.fail_on)
+    if cli_snapshot.wanted(args) and args.format == "table":
+        raise UsageError("--format table prints results; a snapshot is written or checked instead")
     config = load_config(args.config) if args.config else default_config()
     sdk_sessions = args.sdk_sessions or "browser"
     bundle = _one_bundle(args.files)

@@ -172,3 +172,12 @@ def test_a_check_with_skipped_records_exits_on_the_comparison_and_says_so(
     with events.open("a") as f:
         f.write(json.dumps(make_event(messageId="tr-2")) + "\n")
     assert _inspect(events, config, "--check-snapshot", str(snap)) == 1
+
+
+def test_table_format_with_a_snapshot_is_a_usage_error(
+    setup: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events, config = setup
+    snap = tmp_path / "snap.json"
+    assert _inspect(events, config, "--format", "table", "--snapshot", str(snap)) == 2
+    assert "--format table" in capsys.readouterr().err and not snap.exists()
