@@ -15,6 +15,7 @@ from inspector.core.events import EventRecord
 from inspector.core.loaders import BadRecord, read_path, read_stream
 
 if TYPE_CHECKING:
+    from inspector.core.export import Bundle
     from inspector.core.inspection import EventInspection
 
 __all__ = ["main"]
@@ -56,6 +57,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     ins.add_argument("--format", choices=("ndjson", "table"), default="ndjson")
     add_sdk_session_options(ins)
+    ins.set_defaults(sdk_sessions=None)  # None: browser, or a repro bundle's own mode
     ins.add_argument(
         "--fail-on",
         default="",
@@ -141,19 +143,36 @@ def _write_ndjson(items: Iterator[tuple[EventInspection, EventRecord]], out: Tex
             out.write(line.decode() + "\n")
 
 
+def _one_bundle(files: Sequence[str]) -> Bundle | None:
+    """The repro bundle, when it is the whole input."""
+    from inspector.core.export import is_bundle, read_bundle
+
+    if len(files) != 1 or files[0] == "-" or not is_bundle(files[0]):
+        return None
+    return read_bundle(files[0])
+
+
 def _inspect(args: argparse.Namespace) -> int:
     from inspector.core.destinations import default_config, load_config
     from inspector.core.evaluation import inspect
+    from inspector.core.export import bundle_sdk_sessions, replay_config
 
     fail_on = _fail_on(args.fail_on)
+    if cli_snapshot.wanted(args) and args.format == "table":
+        raise UsageError("--format table prints results; a snapshot is written or checked instead")
     config = load_config(args.config) if args.config else default_config()
+    sdk_sessions = args.sdk_sessions or "browser"
+    bundle = _one_bundle(args.files)
+    if bundle is not None:  # reproduce its results: its config and mode, unless told otherwise
+        config = config if args.config else replay_config(bundle)
+        sdk_sessions = args.sdk_sessions or bundle_sdk_sessions(bundle)
     skipped: list[str] = []
     failed = False
 
     def paired() -> Iterator[tuple[EventInspection, EventRecord]]:
         nonlocal failed
         records = _records(args.files, skipped)
-        for inspection in inspect(records, config, sdk_sessions=args.sdk_sessions):
+        for inspection in inspect(records, config, sdk_sessions=sdk_sessions):
             record = inspection.record_or_event
             if ("unmatched" in fail_on and not inspection.matched_any) or (
                 "invalid" in fail_on and inspection.invalid
@@ -163,6 +182,9 @@ def _inspect(args: argparse.Namespace) -> int:
 
     if cli_snapshot.wanted(args):
         changed = cli_snapshot.run(args, (inspection for inspection, _ in paired()))
+        if args.check_snapshot:  # the status is the comparison's; skipped records are told
+            cli_snapshot.tell_skipped(args.check_snapshot, len(skipped))
+            return EXIT_SKIPPED if failed or changed else EXIT_OK
         return EXIT_SKIPPED if skipped or failed or changed else EXIT_OK
     (_write_table if args.format == "table" else _write_ndjson)(paired(), sys.stdout)
     sys.stdout.flush()
@@ -211,5 +233,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # a file the command had to write or read: one line, not a traceback
+        name = f"{exc.filename}: " if exc.filename else ""
+        print(f"jimo-inspector: {name}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

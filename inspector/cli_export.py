@@ -79,7 +79,14 @@ def _curl(records: Any, config: Any, args: argparse.Namespace) -> None:
 
 
 def _open(output: str | None) -> Any:
-    return open(output, "wb") if output else nullcontext(sys.stdout.buffer)
+    from inspector.core.export import ExportError
+
+    if not output:
+        return nullcontext(sys.stdout.buffer)
+    try:
+        return open(output, "wb")
+    except OSError as exc:
+        raise ExportError(f"{output}: cannot write the export ({exc.strerror or exc})") from exc
 
 
 def _write(output: str | None, data: bytes) -> None:

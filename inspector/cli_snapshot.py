@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from inspector.core.inspection import EventInspection
 
-__all__ = ["add_options", "wanted", "run"]
+__all__ = ["add_options", "wanted", "run", "tell_skipped"]
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -56,3 +56,13 @@ def run(args: argparse.Namespace, inspections: Iterator[EventInspection]) -> boo
         print(f"{args.check_snapshot}: no difference ({len(expected)} events)", file=sys.stderr)
     sys.stdout.flush()
     return differences > 0
+
+
+def tell_skipped(snapshot: str, count: int) -> None:
+    """Say on stderr that records were skipped: they are in neither side of the comparison."""
+    if count:
+        print(
+            f"{snapshot}: {count} record{' was' if count == 1 else 's were'} skipped "
+            "(not loaded, so not compared)",
+            file=sys.stderr,
+        )

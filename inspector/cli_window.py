@@ -13,8 +13,10 @@ __all__ = ["window_problem", "unknown_command", "no_display", "add_sdk_session_o
 
 
 def add_sdk_session_options(parser: argparse.ArgumentParser) -> None:
-    """``--sdk-sessions page|browser|event`` (default browser) and ``--fresh-sdk`` (= event)."""
-    parser.add_argument(
+    """``--sdk-sessions page|browser|event`` (default browser) and ``--fresh-sdk`` (= event),
+    one or the other."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
         "--sdk-sessions",
         choices=SDK_SESSION_MODES,
         default="browser",
@@ -22,7 +24,7 @@ def add_sdk_session_options(parser: argparse.ArgumentParser) -> None:
         "a one-browser file is one page session), one for the whole input, or a fresh one per "
         "event (default: browser)",
     )
-    parser.add_argument(
+    group.add_argument(
         "--fresh-sdk",
         dest="sdk_sessions",
         action="store_const",

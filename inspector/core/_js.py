@@ -123,8 +123,19 @@ class JsPrototype:
         return self.string
 
     def json_value(self) -> Any:
-        return [] if self.kind == "Array" else {}
+        """What ``JSON.stringify`` writes for it: String.prototype is a boxed ``""``, Number's a
+        boxed ``0``, Boolean's a boxed ``false``; Function.prototype is a function (nothing)."""
+        if self.kind == "Array":
+            return []
+        return _PRIMITIVE_PROTOTYPES.get(self.kind, {})
 
+
+_PRIMITIVE_PROTOTYPES: Final[dict[str, Any]] = {
+    "String": "",
+    "Number": 0,
+    "Boolean": False,
+    "Function": UNDEFINED,
+}
 
 BUILTIN_VALUES: Final = (JsFunction, JsPrototype)
 """What a walk past a JSON value's own members can reach (see :mod:`inspector.core._jsbuiltins`)."""

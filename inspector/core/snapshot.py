@@ -79,7 +79,10 @@ def _compact(result: dict[str, Any]) -> dict[str, Any]:
 def write_snapshot(inspections: Iterable[EventInspection], path: str | Path) -> int:
     """Write the snapshot (atomically: a crash leaves the old file); returns the event count."""
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".snapshot-", dir=target.parent or ".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".snapshot-", dir=target.parent or ".")
+    except OSError as exc:
+        raise SnapshotError(f"{path}: cannot write the snapshot ({exc.strerror or exc})") from exc
     count = 0
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
@@ -91,6 +94,9 @@ def write_snapshot(inspections: Iterable[EventInspection], path: str | Path) -> 
             out.write("\n  ]\n}\n" if count else "]\n}\n")
         os.chmod(tmp, _file_mode(target))
         os.replace(tmp, target)
+    except OSError as exc:
+        os.unlink(tmp)
+        raise SnapshotError(f"{path}: cannot write the snapshot ({exc.strerror or exc})") from exc
     except BaseException:
         os.unlink(tmp)
         raise

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.evaluation import verdict_of
-from inspector.core.inspection import EventInspection, SubscriptionResult
+from inspector.core.inspection import EventInspection, SubscriptionResult, numbered_from_one
 from inspector.core.jsonpaths import locate_paths, path_at
 from inspector.qt.clipboard import CopyButton
 from inspector.qt.explanation_view import ExplanationView
@@ -393,7 +393,7 @@ class MappingsPanel(QWidget):
         add("Validation", list(result.errors), "#b35c00")
         hazards = self._inspection.hazards if self._inspection else []
         add("Session hazards at this event", [h.message for h in hazards], "#b35c00")
-        add("Notes", list(result.notes), "#555555")
+        add("Notes", [numbered_from_one(n) for n in result.notes], "#555555")
         return "".join(parts) or "<p style='color:gray'>No problems for this mapping and event.</p>"
 
     # -- provenance ---------------------------------------------------------------------------

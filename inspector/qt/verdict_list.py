@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from inspector.core.evaluation import Verdict, verdict_of
-from inspector.core.inspection import EventInspection, SubscriptionResult
+from inspector.core.inspection import EventInspection, SubscriptionResult, numbered_from_one
 from inspector.qt.verdict_style import palette_is_dark, verdict_brush, verdict_colour, verdict_text
 
 __all__ = ["VerdictListModel"]
@@ -35,7 +35,7 @@ def summary(result: SubscriptionResult) -> str:
         return f"{result.request.method} {result.request.url}"
     if result.commands:
         return f"{len(result.commands)} SDK command(s)"
-    return "; ".join(result.notes)
+    return "; ".join(numbered_from_one(note) for note in result.notes)
 
 
 class VerdictListModel(QAbstractTableModel):
@@ -81,6 +81,10 @@ class VerdictListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and verdict is not Verdict.NOT_MATCHED:
             return verdict_brush(verdict, palette_is_dark())
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{result.subscription}: {verdict.label}", summary(result), *result.notes]
+            lines = [
+                f"{result.subscription}: {verdict.label}",
+                summary(result),
+                *map(numbered_from_one, result.notes),
+            ]
             return "\n".join(line for line in lines if line)
         return None

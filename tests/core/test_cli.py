@@ -95,3 +95,12 @@ def test_stdin_and_module_entry_point(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     line = json.loads(result.stdout)
     assert (line["source"], line["messageId"]) == ("<stdin>:1", "s-1")
+
+
+def test_fresh_sdk_and_sdk_sessions_together_are_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _file(tmp_path, json.dumps(make_event()))
+    assert main(["inspect", str(path), "--fresh-sdk", "--sdk-sessions", "page"]) == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+    assert main(["inspect", str(path), "--fresh-sdk"]) == 0

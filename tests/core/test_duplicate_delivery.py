@@ -11,6 +11,7 @@ from inspector.cli import main
 from inspector.core.destinations import default_config
 from inspector.core.evaluation import Verdict, evaluate, extend, inspect_event, reevaluate
 from inspector.core.events import EventRecord, EventSource
+from inspector.core.inspection import duplicate_note, numbered_from_one
 from inspector.core.inspection import inspect as inspect_events
 from tests.factories import make_event
 
@@ -36,7 +37,7 @@ def test_a_repeat_is_matched_but_not_delivered_in_the_evaluation() -> None:
     detail = inspect_event(records, 2, config, result)
     sub = detail.results[track]
     assert sub.matched and not sub.delivered and not sub.commands
-    assert any("same messageId as event 2" in n for n in sub.notes)
+    assert any("same messageId as event 1." in n for n in sub.notes)  # its index
     # appended and edited sessions agree with a full pass
     grown = extend(evaluate(records[:2], config), records)
     assert grown.verdicts == result.verdicts and grown.totals() == result.totals()
@@ -58,9 +59,10 @@ def test_inspect_prints_a_note_and_delivered_false_for_a_repeat(
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert "notes" not in lines[1]
     assert lines[2]["notes"] == [
-        "Not delivered: same messageId as event 2. Segment deduplicates on messageId, so only "
+        "Not delivered: same messageId as event 1. Segment deduplicates on messageId, so only "
         "the first of them reaches Jimo."
     ]
+    assert lines[1]["index"] == 1  # the note names the earlier event by its printed index
     matched = [r for r in lines[2]["results"] if r["matched"]]
     assert matched and all(not r["delivered"] and r["commands"] == [] for r in matched)
     assert list(lines[2]["results"][0]) == list(lines[1]["results"][0])  # the same keys
@@ -148,3 +150,9 @@ def test_inspect_marks_an_event_segment_drops_not_delivered_with_a_note(
     assert second["notes"] == [
         'Not delivered: no "userId" or "anonymousId": Segment accepts it, then drops it.'
     ]
+
+
+def test_the_window_numbers_the_duplicate_note_from_one_and_leaves_other_notes() -> None:
+    assert numbered_from_one(duplicate_note(0)) == duplicate_note(1)
+    assert "same messageId as event 1." in numbered_from_one(duplicate_note(0))
+    assert numbered_from_one("Another note about event 3.") == "Another note about event 3."

@@ -141,3 +141,43 @@ def test_a_compacted_result_compares_without_spurious_empty_changes() -> None:
         ("verdict", "", "not matched", "matched"),
         ("payload", "", None, {"x": 1}),
     ]
+
+
+@pytest.mark.parametrize("where", ["missing/dir/s.json", "."])
+def test_an_unwritable_snapshot_path_is_one_line_and_exit_2(
+    setup: tuple[Path, Path], tmp_path: Path, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events, config = setup
+    target = tmp_path / where
+    assert _inspect(events, config, "--snapshot", str(target)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"jimo-inspector: {target}: cannot write the snapshot (")
+    assert not list((tmp_path).glob(".snapshot-*"))
+
+
+def test_a_check_with_skipped_records_exits_on_the_comparison_and_says_so(
+    setup: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events, config = setup
+    with events.open("a") as f:
+        f.write("{not json\n")
+    snap = tmp_path / "snap.json"
+    assert _inspect(events, config, "--snapshot", str(snap)) == 1  # writing still tells
+    capsys.readouterr()
+    assert _inspect(events, config, "--check-snapshot", str(snap)) == 0
+    err = capsys.readouterr().err
+    assert "no difference (2 events)" in err
+    assert f"{snap}: 1 record was skipped" in err
+    with events.open("a") as f:
+        f.write(json.dumps(make_event(messageId="tr-2")) + "\n")
+    assert _inspect(events, config, "--check-snapshot", str(snap)) == 1
+
+
+def test_table_format_with_a_snapshot_is_a_usage_error(
+    setup: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events, config = setup
+    snap = tmp_path / "snap.json"
+    assert _inspect(events, config, "--format", "table", "--snapshot", str(snap)) == 2
+    assert "--format table" in capsys.readouterr().err and not snap.exists()

@@ -234,10 +234,11 @@ class CaptureHandlers:
         body = parse_object(data)
         check_sizes(route, len(data), body)
         basic = basic_user(request.headers.get("Authorization", ""))
-        body_key = body.get("writeKey") if isinstance(body.get("writeKey"), str) else None
-        row.write_key = basic or body_key
+        row.write_key = _body_write_key(body) or basic  # the body's key first, then Basic
         if self.expected_key is not None and row.write_key != self.expected_key:
-            given = f"write key {_masked(row.write_key)!r}" if row.write_key else "no write key"
+            if not row.write_key:
+                raise Rejected(401, "no write key was given; this capture expects one")
+            given = f"write key {_masked(row.write_key)!r}"
             raise Rejected(401, f"{given} is not the write key this capture expects")
         _stamp_received(body, route, _iso_now())
         job = WriteJob(row)
@@ -305,6 +306,19 @@ class CaptureHandlers:
     async def reset(self, request: web.Request) -> web.StreamResponse:
         self.stats.reset()
         return web.Response(body=_OK, content_type="application/json")
+
+
+def _body_write_key(body: dict[str, Any]) -> str | None:
+    """The body's ``writeKey``: the envelope's, else (a batch) the first event's that has one."""
+    key = body.get("writeKey")
+    if isinstance(key, str) and key:
+        return key
+    batch = body.get("batch")
+    for item in batch if isinstance(batch, list) else ():
+        key = item.get("writeKey") if isinstance(item, dict) else None
+        if isinstance(key, str) and key:
+            return key
+    return None
 
 
 def settings_document(write_key: str, host: str) -> dict[str, Any]:

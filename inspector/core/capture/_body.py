@@ -13,6 +13,7 @@ from typing import Any
 
 import orjson
 
+from inspector.core._jsjson import loads as js_loads
 from inspector.core.loaders import MAX_EVENT_BYTES
 from inspector.core.tracking import BATCH_ROUTES
 
@@ -69,15 +70,29 @@ def parse_object(data: bytes) -> dict[str, Any]:
     """The body as a JSON object (UTF-8, any Content-Type: analytics.js sends text/plain)."""
     if not data.strip():
         raise Rejected(400, "the request body is empty")
+    data = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        value = orjson.loads(data.removeprefix(b"\xef\xbb\xbf"))
+        value = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         text = str(exc)
         if "UTF-8" in text:
             raise Rejected(400, "the request body is not valid UTF-8") from exc
+        if "surrogate" in text:  # JSON.parse keeps a lone surrogate escape, as the loaders do
+            return _object(_with_lone_surrogates(data, exc))
         if "depth" in text or "recursion" in text:
             raise Rejected(400, "the request body is nested over 1,024 levels deep") from exc
         raise Rejected(400, f"the request body is not valid JSON ({text})") from exc
+    return _object(value)
+
+
+def _with_lone_surrogates(data: bytes, exc: orjson.JSONDecodeError) -> Any:
+    try:
+        return js_loads(data)
+    except (ValueError, RecursionError) as again:
+        raise Rejected(400, f"the request body is not valid JSON ({again})") from exc
+
+
+def _object(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise Rejected(
             400, f"the request body is {_KINDS.get(type(value), 'a number')}, not an object"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from inspector.core._js import UNDEFINED, js_string, js_stringify
 from inspector.core.destinations._catalog import DESTINATIONS, get_destination
 from inspector.core.destinations._cloud_request import (
+    SECRET_REMOVED,
     HttpRequest,
     auth_failure_message,
     mask_secret,
@@ -55,6 +56,7 @@ __all__ = [
     "DispatchedEvent",
     "HttpRequest",
     "mask_secret",
+    "SECRET_REMOVED",
     "user_body",
     "user_request",
     "verify_key_request",

@@ -22,6 +22,7 @@ from inspector.core.destinations._jimo_cloud import (
 __all__ = [
     "HttpRequest",
     "mask_secret",
+    "SECRET_REMOVED",
     "user_body",
     "user_request",
     "verify_key_request",
@@ -53,9 +54,15 @@ class HttpRequest:
         }
 
 
+SECRET_REMOVED = "<secret removed>"
+"""What stands for a secret a repro bundle left out; shown as it is."""
+
+
 def mask_secret(secret: Any) -> str:
     """A key for display: only its last four characters, and only when it is long enough."""
     text = "" if secret is None else str(secret)
+    if text == SECRET_REMOVED:
+        return text
     if len(text) >= 12:
         return "****" + text[-4:]
     return "****" if text else ""

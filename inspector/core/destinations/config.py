@@ -156,12 +156,32 @@ def load_config(path: str | Path) -> DestinationConfig:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
     try:
-        obj = js_numbers(orjson.loads(raw))  # integers as JavaScript holds them
+        obj = js_numbers(orjson.loads(_utf8(raw)))  # integers as JavaScript holds them
+    except UnicodeError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
     except orjson.JSONDecodeError as exc:
         raise ConfigError(f"{path}: invalid JSON: {exc}") from None
     from inspector.core.secrets import resolve_config
 
     return resolve_config(DestinationConfig.from_json(obj))[0]
+
+
+_BOMS = (  # longest first: UTF-32 LE starts with UTF-16 LE's mark
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _utf8(raw: bytes) -> bytes:
+    """The file as UTF-8, read as event files are: a UTF-8 BOM dropped, UTF-16/32 by their BOM."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:]
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(encoding).encode("utf-8")
+    return raw
 
 
 def save_config(cfg: DestinationConfig, path: str | Path) -> None:

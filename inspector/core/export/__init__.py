@@ -6,8 +6,10 @@ from inspector.core.export._bundle import (
     BUNDLE_FORMAT,
     Bundle,
     bundle_events,
+    bundle_sdk_sessions,
     is_bundle,
     read_bundle,
+    replay_config,
     write_bundle,
 )
 from inspector.core.export._curl import curl_command, curl_commands
@@ -22,12 +24,14 @@ __all__ = [
     "ExportError",
     "Masker",
     "bundle_events",
+    "bundle_sdk_sessions",
     "captured_requests_har",
     "curl_command",
     "curl_commands",
     "har_entry",
     "is_bundle",
     "read_bundle",
+    "replay_config",
     "write_bundle",
     "write_ndjson",
 ]

@@ -23,12 +23,13 @@ from typing import Any
 
 import orjson
 
-from inspector.core.destinations import DestinationConfig, get_destination
+from inspector.core.destinations import SECRET_REMOVED, DestinationConfig, get_destination
 from inspector.core.diff import inspection_line
 from inspector.core.events import EventRecord
 from inspector.core.export._har import ExportError
 from inspector.core.export._mask import DEFAULT_PII_PATHS, Masker
 from inspector.core.inspection import inspect
+from inspector.core.sdk_sessions import SDK_SESSION_MODES
 
 __all__ = [
     "BUNDLE_FORMAT",
@@ -37,6 +38,8 @@ __all__ = [
     "is_bundle",
     "read_bundle",
     "bundle_events",
+    "bundle_sdk_sessions",
+    "replay_config",
 ]
 
 BUNDLE_FORMAT = "jimo-inspector-bundle"
@@ -82,6 +85,22 @@ def write_bundle(
         "secrets_removed": removed,
         "fresh_sdk": fresh_sdk,
     }
+    try:
+        _write_zip(path, manifest, config_json, records, config, masker, fresh_sdk)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write the bundle ({exc.strerror or exc})") from exc
+    return manifest
+
+
+def _write_zip(
+    path: str | Path,
+    manifest: dict[str, Any],
+    config_json: Any,
+    records: Sequence[EventRecord | dict[str, Any]],
+    config: DestinationConfig,
+    masker: Masker,
+    fresh_sdk: bool,
+) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("manifest.json", orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         zf.writestr("config.json", orjson.dumps(config_json, option=orjson.OPT_INDENT_2))
@@ -92,7 +111,6 @@ def write_bundle(
             for inspection in inspect(records, config, fresh_sdk=fresh_sdk):
                 line = masker.mask(_scrub_request(inspection_line(inspection)))
                 out.write(orjson.dumps(line) + b"\n")
-    return manifest
 
 
 def _data(record: EventRecord | dict[str, Any]) -> dict[str, Any]:
@@ -113,7 +131,7 @@ def _scrub_request(line: dict[str, Any]) -> dict[str, Any]:
     for result in line["results"]:
         request = result.get("request")
         if request and "Authorization" in request.get("headers", {}):
-            request["headers"]["Authorization"] = "Bearer <secret removed>"
+            request["headers"]["Authorization"] = f"Bearer {SECRET_REMOVED}"
     return line
 
 
@@ -151,6 +169,24 @@ def read_bundle(path: str | Path) -> Bundle:
     except (OSError, KeyError, zipfile.BadZipFile, orjson.JSONDecodeError) as exc:
         raise ExportError(f"{path}: damaged repro bundle ({exc})") from exc
     return Bundle(str(path), manifest, config, results)
+
+
+def replay_config(bundle: Bundle) -> DestinationConfig:
+    """The bundle's config with each removed secret as a placeholder, so that its requests are
+    built (and shown with the secret removed) as they were when the bundle was written."""
+    settings = dict(bundle.config.settings)
+    for name in bundle.manifest.get("secrets_removed", []):
+        if isinstance(name, str) and name.startswith("settings."):
+            settings[name.removeprefix("settings.")] = SECRET_REMOVED
+    return DestinationConfig.from_json({**bundle.config.to_json(), "settings": settings})
+
+
+def bundle_sdk_sessions(bundle: Bundle) -> str:
+    """The SDK sessions mode the bundle's results were computed with (``page`` or ``event``)."""
+    mode = bundle.manifest.get("sdk_sessions")
+    if mode in SDK_SESSION_MODES:
+        return str(mode)
+    return "event" if bundle.manifest.get("fresh_sdk") else "page"
 
 
 def bundle_events(path: str | Path) -> Iterator[Any]:

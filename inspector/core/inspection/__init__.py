@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from inspector.core.inspection._compiled import DirectEval
-from inspector.core.inspection._duplicates import duplicate_note, mark_duplicate, not_run
+from inspector.core.inspection._duplicates import (
+    duplicate_note,
+    mark_duplicate,
+    not_run,
+    numbered_from_one,
+)
 from inspector.core.inspection._engine import Engine, event_data
 from inspector.core.inspection._pipeline import inspect, step
 from inspector.core.inspection._results import (
@@ -30,4 +35,5 @@ __all__ = [
     "mark_duplicate",
     "not_run",
     "duplicate_note",
+    "numbered_from_one",
 ]

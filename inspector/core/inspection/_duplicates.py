@@ -15,21 +15,43 @@ the page before Segment's servers see the call, so there they stay delivered.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from inspector.core.destinations import SdkState
 from inspector.core.inspection._results import EventInspection, SubscriptionResult
 from inspector.core.tracking import drop_reasons
 
-__all__ = ["duplicate_note", "mark_duplicate", "not_run", "dropped_note", "mark_dropped"]
+__all__ = [
+    "duplicate_note",
+    "mark_duplicate",
+    "not_run",
+    "dropped_note",
+    "mark_dropped",
+    "numbered_from_one",
+]
+
+_HEAD = "Not delivered: same messageId as event "
+_NOTE = re.compile(re.escape(_HEAD) + r"(\d+)\.")
 
 
-def duplicate_note(first: int) -> str:
-    """The note for a repeat of event ``first`` (0-based; told 1-based, as the window numbers)."""
+def duplicate_note(first: int, *, first_number: int = 0) -> str:
+    """The note for a repeat of event ``first`` (0-based), numbered as ``inspect``'s ``index``.
+
+    ``first_number=1`` numbers it as the window's rows (see ``numbered_from_one``).
+    """
     return (
-        f"Not delivered: same messageId as event {first + 1}. Segment deduplicates on "
+        f"{_HEAD}{first + first_number}. Segment deduplicates on "
         "messageId, so only the first of them reaches Jimo."
     )
+
+
+def numbered_from_one(note: str) -> str:
+    """``note`` as a window shows it: a duplicate note names the earlier event by its row."""
+    match = _NOTE.match(note)
+    if match is None or note != duplicate_note(int(match.group(1))):
+        return note
+    return duplicate_note(int(match.group(1)), first_number=1)
 
 
 def mark_duplicate(inspection: EventInspection, first: int) -> None:

@@ -169,13 +169,17 @@ def output_json(line: dict[str, Any]) -> bytes:
 def event_line(inspection: EventInspection, record: Any = None) -> dict[str, Any]:
     """The CLI's NDJSON line: ``{"index","source","type","messageId","results":[...]}``.
 
-    A ``"notes"`` list follows when there is something to say about the event as a whole.
+    A ``"notes"`` list follows when there is something to say about the event as a whole: the
+    record's own warnings (what Segment would drop, a failed browser request…), then the
+    inspection's notes (a repeated messageId).
     """
     item = inspection.record_or_event if record is None else record
+    warnings: tuple[str, ...] = ()
     if isinstance(item, EventRecord):
         source: str | None = item.source.label
         data = inspection.event if inspection.event is not None else item.data
         etype, message_id = item.type or None, _text(data.get("messageId")) or None
+        warnings = item.warnings
     else:
         data = item if isinstance(item, dict) else {}
         source, etype, message_id = None, data.get("type"), data.get("messageId")
@@ -186,6 +190,6 @@ def event_line(inspection: EventInspection, record: Any = None) -> dict[str, Any
         "messageId": message_id,
         "results": [r.to_json() for r in inspection.results],
     }
-    if inspection.notes:  # only then: other lines stay exactly as they were
-        line["notes"] = list(inspection.notes)
+    if warnings or inspection.notes:  # only then: other lines stay exactly as they were
+        line["notes"] = [*warnings, *inspection.notes]
     return line

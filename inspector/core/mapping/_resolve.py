@@ -34,7 +34,11 @@ def _resolve_node(node: Any, scope: Scope) -> Any:
             if directive is None:
                 raise scope.error(f"{name} is not a valid directive, got undefined")
             return directive(node[name], scope.enter(name))
-        return {key: _resolve_node(value, scope.child(key)) for key, value in node.items()}
+        out = {key: _resolve_node(value, scope.child(key)) for key, value in node.items()}
+        # actions-core builds the object by assignment: a "__proto__" key (resolved, so its
+        # errors are raised) sets the prototype instead of an own key, and JSON never shows it
+        out.pop("__proto__", None)
+        return out
     if isinstance(node, list):
         return [_resolve_node(value, scope.child(str(i))) for i, value in enumerate(node)]
     return node

@@ -185,3 +185,18 @@ def test_malformed_http_prints_no_traceback(tmp_path: Path) -> None:
         assert process.wait(15) == 0
         assert process.stderr is not None
         assert process.stderr.read() == ""
+
+
+def test_what_segment_would_drop_is_a_note_on_the_line(tmp_path: Path) -> None:
+    with _capture("--port", "0", "--session", str(tmp_path / "n.jimo-session")) as process:
+        first = _first_line(process)
+        with httpx.Client(base_url=first["url"]) as client:
+            client.post("/v1/track", json={"event": "Clicked", "messageId": "m-1"})
+            client.post("/v1/track", json=make_event(messageId="m-2"))
+        assert process.stdout is not None
+        raw = [process.stdout.readline() for _ in range(2)]
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(15) == 0
+    dropped, kept = (json.loads(line) for line in raw)
+    assert dropped["notes"] == ['no "userId" or "anonymousId": Segment accepts it, then drops it']
+    assert "notes" not in kept and '"notes"' not in raw[1]

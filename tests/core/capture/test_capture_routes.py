@@ -10,6 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from inspector.core._jsjson import parse as js_parse
 from inspector.core.events import EventRecord
 from tests.core.capture.conftest import Capture, start_capture
 from tests.factories import make_event
@@ -226,3 +227,27 @@ def test_the_address_opened_in_a_browser_says_what_it_is(capture: Capture) -> No
     assert page.status_code == 200
     assert page.text.startswith("Jimo Inspector is capturing here")
     assert "1 events stored, 0 rejected" in page.text
+
+
+def test_a_lone_surrogate_escape_is_kept_as_files_keep_it(capture: Capture) -> None:
+    body = b'{"type":"track","userId":"u-1","event":"sur\\ud800","messageId":"m-s"}'
+    response = capture.client.post("/v1/track", content=body)
+    assert (response.status_code, response.json()) == (200, OK)
+    [record] = capture.records
+    assert record.data["event"] == "sur\ud800"
+    [(raw,)] = capture.rows("SELECT raw FROM events")
+    assert js_parse(raw)["event"] == "sur\ud800"  # stored as it came, readable again
+
+
+def test_the_body_write_key_comes_before_basic_auth(tmp_path: Path) -> None:
+    cap = start_capture(tmp_path, write_key="WK1")
+    try:
+        body = make_event(writeKey="WK1")
+        assert cap.client.post("/v1/t", json=body, headers=_basic("WRONG")).is_success
+        batch = {"batch": [make_event(), make_event(writeKey="WK1")]}
+        assert cap.client.post("/v1/batch", json=batch, headers=_basic("WRONG")).is_success
+        refused = cap.client.post("/v1/t", json=make_event())
+        assert refused.status_code == 401
+        assert refused.json()["message"] == "no write key was given; this capture expects one"
+    finally:
+        cap.server.stop()

@@ -232,3 +232,32 @@ def test_whole_public_api_response_as_config() -> None:
 def test_unknown_top_level_key() -> None:
     error = config_error({"destination": "actions-jimo", "subscription": []})
     assert error.path == "subscription" and "unknown key" in error.message
+
+
+@pytest.mark.parametrize(
+    ("bom", "encoding"),
+    [
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"", "utf-16"),  # Python writes its own BOM, as Windows tools do
+        (b"", "utf-16-be"),
+        (b"", "utf-32"),
+    ],
+)
+def test_a_config_file_with_a_byte_order_mark_reads_as_event_files_do(
+    tmp_path: Path, bom: bytes, encoding: str
+) -> None:
+    obj = make_config(make_sub(name="Tracké"))
+    text = orjson.dumps(obj).decode()
+    path = tmp_path / "config.json"
+    data = bom + text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path.write_bytes(data)
+    assert load_config(path) == DestinationConfig.from_json(obj)
+
+
+def test_a_config_that_is_not_text_in_its_encoding_is_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "config.json"
+    path.write_bytes(b"\xff\xfe" + b"{\x00\x00\xd8")  # a UTF-16 lone surrogate
+    with pytest.raises(ConfigError, match="config.json: cannot read config"):
+        load_config(path)

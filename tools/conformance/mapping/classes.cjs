@@ -91,6 +91,16 @@ function proto() {
     '{"userId":{"@path":"$.userId"},"traits":{"@path":"$.traits"},"__proto__":{"@literal":{"email":"p@x"}}}',
     '{"v":{"@if":{"exists":{"@path":"$.traits.__proto__"},"then":"yes","else":"no"}}}',
     '{"constructor":1,"toString":{"@path":"$.userId"},"hasOwnProperty":2}',
+    // __proto__ inside objects the mapping builds (under @json, @flatten, @literal, @merge)
+    '{"j":{"@json":{"mode":"encode","value":{"name":"1","__proto__":"a"}}}}',
+    '{"j":{"@json":{"mode":"encode","value":{"@literal":{"name":"1","__proto__":{"k":1}}}}}}',
+    '{"j":{"@json":{"mode":"encode","value":{"o":{"__proto__":{"@path":"$.traits"},"p":1}}}}}',
+    '{"f":{"@flatten":{"value":{"@literal":{"x":{"__proto__":1,"y":2}}},"separator":"."}}}',
+    '{"f":{"@flatten":{"value":{"x":{"__proto__":{"@path":"$.traits"},"y":2}},"separator":"."}}}',
+    '{"m":{"@merge":{"objects":[{"a":1,"__proto__":{"b":2}},{"@literal":{"c":{"__proto__":3}}}],"direction":"right"}}}',
+    // __proto__ of a string, a number and a function: their prototypes as JSON writes them
+    '{"s":{"@path":"$.type.__proto__"},"n":{"@path":"$.traits.a.__proto__"},"fn":{"@path":"$.traits.toString.__proto__"}}',
+    '{"a":{"@arrayPath":["$.type",{"p":{"@path":"$.__proto__"}}]},"b":[{"@path":"$.userId.__proto__"},{"@path":"$.type.constructor.__proto__"}]}',
   ]
   const out = cross(mappings, events)
   for (const m of mappings.slice(0, 8)) for (const e of events) out.push({ kind: 'cloud', mapping_text: m, event_text: e })
