@@ -8,13 +8,12 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from inspector.core.errors import ConfigError, InspectorError, LoadError
+from inspector.core.errors import ConfigError, InspectorError
 
 if TYPE_CHECKING:
     from inspector.core.destinations import DestinationConfig
@@ -131,23 +130,6 @@ def _header(text: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
-def _records(files: Sequence[str], bad: list[str]) -> Iterator[Any]:
-    from inspector.core.loaders import BadRecord, read_path, read_stream
-
-    for name in files or ["-"]:
-        try:
-            items = read_stream(sys.stdin.buffer) if name == "-" else read_path(name)
-            for item in items:
-                if isinstance(item, BadRecord):
-                    bad.append(str(item))
-                    print(str(item), file=sys.stderr)
-                else:
-                    yield item
-        except LoadError as exc:
-            bad.append(str(exc))
-            print(str(exc), file=sys.stderr)
-
-
 def _ledger_path(args: argparse.Namespace) -> str:
     from inspector.core.send import default_ledger_path
 
@@ -191,13 +173,14 @@ class _Output:
 
 
 def _execute(job: _Job, args: argparse.Namespace) -> int:
+    from inspector.cli import _records as read_records
     from inspector.core.send import build_requests
 
     bad: list[str] = []
     out = _Output()
     try:
         requests = build_requests(
-            job.target, _records(args.files, bad), job.config, job.key, job.headers
+            job.target, read_records(args.files, bad), job.config, job.key, job.headers
         )
         if args.dry_run:
             _dry_run(requests, out)
