@@ -110,7 +110,7 @@ def headless(records: list[EventRecord], base: Evaluation) -> None:
         runner.fire()  # the pause ends: the job is captured, run (timed) and installed
         owner.append(time.perf_counter() - start - runner.job_seconds[-1])
         start = time.perf_counter()
-        evaluate(events, base.config)  # the same events alone: the engine's share
+        evaluate(events, base.config, browsers=True)  # the same events alone: the engine's share
         alone.append(time.perf_counter() - start)
     evaluation = workbench.evaluation
     assert evaluation is not None and len(evaluation.verdicts) == len(workbench)
@@ -178,7 +178,9 @@ def gui(records: list[EventRecord], base: Evaluation) -> None:
         idle = max(gaps)
         gaps.clear()
         beat.start()  # the same while a thread does a burst's evaluation work, window idle
-        worker = threading.Thread(target=lambda: evaluate(burst(records, BURST, 3), base.config))
+        worker = threading.Thread(
+            target=lambda: evaluate(burst(records, BURST, 3), base.config, browsers=True)
+        )
         worker.start()
         while worker.is_alive():
             await asyncio.sleep(0.005)
@@ -247,7 +249,7 @@ def main() -> None:
     records = [EventRecord.from_dict(e, SOURCE) for e in generate(count)]
     print(f"{count:,} events generated in {time.perf_counter() - start:.0f} s")
     start = time.perf_counter()
-    base = evaluate(records, default_config())
+    base = evaluate(records, default_config(), browsers=True)  # the window's default mode
     full = time.perf_counter() - start
     print(f"full evaluation: {full:.1f} s ({count / full:,.0f} events/s)")
     headless(records, base)
