@@ -4,11 +4,12 @@
   keeps nothing (the ``inspect`` command);
 - :func:`evaluate` is the long pass for the window (run it off the GUI thread: it takes a cancel
   token and reports progress); it keeps one byte per event and subscription, the SDK state every
-  ``CHECKPOINT_EVERY`` events, and a timeline entry wherever the simulated Jimo profile changed;
+  ``CHECKPOINT_EVERY`` events (per browser: about one per browser's worth of events, at most
+  2,048), and a timeline entry wherever the simulated Jimo profile changed;
 - :func:`extend` evaluates only the events appended since, from the last SDK state;
 - :func:`reevaluate` recomputes only the stretch an edited event affects;
-- :func:`inspect_event` gives the full detail of one event quickly, replaying at most
-  ``CHECKPOINT_EVERY - 1`` events from the nearest checkpoint.
+- :func:`inspect_event` gives the full detail of one event quickly, replaying the events since
+  the nearest checkpoint.
 """
 
 from __future__ import annotations

@@ -25,6 +25,19 @@ from inspector.core.sdk_sessions import BrowserStates, PageState, kept, leave, m
 __all__ = ["Pass", "Progress", "CHECKPOINT_EVERY"]
 
 CHECKPOINT_EVERY = 64
+MAX_CHECKPOINT_SPACING = 2_048  # what an event's detail may replay (the workbench's limit)
+
+
+def checkpoint_spacing(state: PageState) -> int:
+    """Events between kept SDK states: every ``CHECKPOINT_EVERY`` for one page, and in a
+    per-browser session about one per browser, since each kept state copies every browser's
+    page (a million events from thousands of browsers would otherwise keep gigabytes)."""
+    if not isinstance(state, BrowserStates):
+        return CHECKPOINT_EVERY
+    spacing = CHECKPOINT_EVERY
+    while spacing < state.browsers and spacing < MAX_CHECKPOINT_SPACING:
+        spacing *= 2
+    return spacing
 PROGRESS_INTERVAL = 0.1  # seconds
 Progress = Callable[[int, int], None]
 
@@ -94,7 +107,7 @@ class Pass:
             if until is not None and until(i, state):
                 break
             if i % checkpoint_every == 0 or i == start:
-                if i % checkpoint_every == 0:
+                if i % checkpoint_every == 0 and i % checkpoint_spacing(state) == 0:
                     out.checkpoints[i] = kept(state)
                 if self.cancel is not None and self.cancel.cancelled:
                     return out
