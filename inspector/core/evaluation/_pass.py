@@ -130,7 +130,7 @@ class Pass:
         before = meet(state, data)
         if isinstance(state, BrowserStates):  # what changed is told against this browser's page
             snapshot = state.snapshot()
-        inspection = step(self.engine, i, record, before)
+        inspection = step(self.engine, i, record, before, data)
         if i in self.repeats:
             not_run(inspection, before)
         row = bytes(verdict_of(r) for r in inspection.results)

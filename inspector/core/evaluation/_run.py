@@ -232,11 +232,12 @@ def inspect_event(
         if base is not None:
             start, state = base, kept(evaluation.checkpoints[base])
     for i in range(start, index + 1):
-        before = meet(state, records[i].data)
+        data = records[i].data  # decoded once: the browser's page and the step read it
+        before = meet(state, data)
         if i == index and before is not None:
             # every hazard that holds at this event, not only those first seen here
             before = replace(before, reported=frozenset())
-        inspection = step(engine, i, records[i], before)
+        inspection = step(engine, i, records[i], before, data)
         if i in repeats:
             not_run(inspection, before)
         if i == index:

@@ -10,18 +10,28 @@ from inspector.core.inspection._compiled import DirectEval
 from inspector.core.inspection._duplicates import mark_dropped, mark_duplicate, not_run
 from inspector.core.inspection._engine import Engine, event_data
 from inspector.core.inspection._results import EventInspection
+from inspector.core.message_ids import message_hash
 from inspector.core.sdk_sessions import BrowserStates
 
 __all__ = ["inspect", "step"]
 
 
-def step(engine: Engine, index: int, item: Any, before: SdkState | None) -> EventInspection:
+def step(
+    engine: Engine,
+    index: int,
+    item: Any,
+    before: SdkState | None,
+    event: dict[str, Any] | None = None,
+) -> EventInspection:
     """Inspect event ``index`` (an ``EventRecord`` or a dict) meeting the SDK state ``before``.
+
+    ``event`` is ``item``'s decoded event when the caller already has it (decoded once).
 
     Raises:
         TypeError: ``item`` is neither an ``EventRecord`` nor a dict.
     """
-    event = event_data(item)
+    if event is None:
+        event = event_data(item)
     inspection = engine.evaluate(index, item, event, DirectEval(event, engine.compiled), before)
     if not engine.device:  # device mode runs in the page, before Segment's servers see the call
         mark_dropped(inspection, event)
@@ -51,15 +61,14 @@ def inspect(
     state = engine.start
     fresh = fresh_sdk or sdk_sessions == "event"
     browsers = BrowserStates(engine.start) if sdk_sessions == "browser" and not fresh else None
-    first_of: dict[int, int] = {}  # hash(messageId) -> the first event carrying it
+    first_of: dict[int, int] = {}  # message_hash(messageId) -> the first event carrying it
     for index, item in enumerate(events):
+        event = event_data(item)  # decoded once for the browser, the messageId and the step
         if browsers is not None:
-            state = browsers.before(event_data(item))
-        message_id = event_data(item).get("messageId")
-        first = index
-        if isinstance(message_id, str) and message_id:
-            first = first_of.setdefault(hash(message_id), index)
-        inspection = step(engine, index, item, state)
+            state = browsers.before(event)
+        key = message_hash(event.get("messageId"))
+        first = first_of.setdefault(key, index) if key else index
+        inspection = step(engine, index, item, state, event)
         if first != index:  # a repeat: dropped by Segment, never run again in the browser
             not_run(inspection, state)
             mark_duplicate(inspection, first)
