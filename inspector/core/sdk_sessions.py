@@ -76,7 +76,7 @@ class BrowserStates:
         key = browser_key(event)
         if key is None:
             key = self._current
-        elif key not in self._states and list(self._states) == [None]:
+        elif len(self._states) == 1 and None in self._states:
             # the events before the first anonymousId were this browser's
             self._states[key] = self._states.pop(None)
             if None in self._snapshots:
