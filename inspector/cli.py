@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from inspector import __version__, cli_diff, cli_export, cli_snapshot
+from inspector import __version__, cli_diff, cli_export, cli_jobs, cli_snapshot
 from inspector.cli_window import add_sdk_session_options, window_problem
 from inspector.core.errors import InspectorError, LoadError
 from inspector.core.events import EventRecord
@@ -65,6 +65,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="conditions that make the exit status 1",
     )
     cli_snapshot.add_options(ins)
+    cli_jobs.add_options(ins)
     cli_diff.add_parser(sub)
     cli_export.add_parser(sub)
     from inspector import cli_capture
@@ -168,6 +169,13 @@ def _inspect(args: argparse.Namespace) -> int:
         sdk_sessions = args.sdk_sessions or bundle_sdk_sessions(bundle)
     skipped: list[str] = []
     failed = False
+    jobs = 1 if bundle is not None else cli_jobs.wanted_jobs(args, args.files)
+    if jobs > 1:
+        failed = cli_jobs.inspect_in_parallel(
+            args.files, config, sdk_sessions, jobs, fail_on, skipped
+        )
+        sys.stdout.flush()
+        return EXIT_SKIPPED if skipped or failed else EXIT_OK
 
     def paired() -> Iterator[tuple[EventInspection, EventRecord]]:
         nonlocal failed

@@ -10,6 +10,13 @@ from inspector.core.inspection._duplicates import (
     numbered_from_one,
 )
 from inspector.core.inspection._engine import Engine, event_data
+from inspector.core.inspection._parallel import (
+    OutputLine,
+    default_jobs,
+    inspect_lines,
+    lines_inputs,
+    parallel_available,
+)
 from inspector.core.inspection._pipeline import inspect, step
 from inspector.core.inspection._results import (
     RESULT_KEYS,
@@ -36,4 +43,9 @@ __all__ = [
     "not_run",
     "duplicate_note",
     "numbered_from_one",
+    "OutputLine",
+    "default_jobs",
+    "inspect_lines",
+    "lines_inputs",
+    "parallel_available",
 ]

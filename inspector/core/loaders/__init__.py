@@ -19,8 +19,8 @@ A file that is not an event file at all raises :class:`LoadError` with one clear
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from typing import BinaryIO
+from collections.abc import Generator, Iterator
+from typing import BinaryIO, NamedTuple, TypeVar
 
 import orjson
 
@@ -49,6 +49,11 @@ __all__ = [
     "read_path",
     "read_bytes",
     "read_stream",
+    "FirstValue",
+    "open_lines",
+    "line_chunks",
+    "lines_records",
+    "fold_skipped",
 ]
 
 _SNIFF_BYTES = 64 * 1024
@@ -65,6 +70,7 @@ _MAGIC = {
 }
 
 Loaded = EventRecord | BadRecord
+_Item = TypeVar("_Item")
 
 
 def read_path(
@@ -149,7 +155,12 @@ def _describe_binary(head: bytes) -> str | None:
     return None
 
 
-def _read(inp: Input) -> Iterator[Loaded]:
+def _sniff_lines(inp: Input) -> bool:
+    """Whether the input is read line by line (NDJSON) rather than as JSON documents.
+
+    Raises:
+        LoadError: the input is empty, unreadable, binary or not JSON.
+    """
     try:
         head = inp.stream.peek(_SNIFF_BYTES)
     except READ_ERRORS as exc:  # a corrupt gzip header, an unreadable device
@@ -164,8 +175,13 @@ def _read(inp: Input) -> Iterator[Loaded]:
             f"this is {what or 'not JSON'}, not an event file "
             "(expected JSON, NDJSON, a Segment batch or a HAR file)",
         )
+    return stripped[:1] == b"{" and _looks_like_lines(head)
+
+
+def _read(inp: Input) -> Iterator[Loaded]:
+    lines = _sniff_lines(inp)
     try:
-        if stripped[:1] == b"{" and _looks_like_lines(head):
+        if lines:
             yield from _folded(_read_lines(inp))
         else:
             yield from _folded(_read_pieces(inp))
@@ -259,6 +275,112 @@ def _read_lines(inp: Input) -> Iterator[Loaded]:
         first = False
 
 
+class FirstValue(NamedTuple):
+    """Marks, among :func:`lines_records`' items, the first line that parsed. ``reason`` is set
+    when it is a HAR without Segment calls: for a file's very first value, the file's error."""
+
+    reason: str | None
+
+
+def open_lines(path: str | os.PathLike[str]) -> Input | None:
+    """A line-based (NDJSON) file opened for :func:`line_chunks`; None for any other file.
+
+    None also when the file cannot be read or sniffed: :func:`read_path` then says why.
+    """
+    name = os.fspath(path)
+    try:
+        if not os.path.isfile(name) or _is_sqlite(name):
+            return None
+        from inspector.core.export import is_bundle
+
+        if is_bundle(name):
+            return None
+        inp = open_input(name)
+    except (OSError, LoadError):
+        return None
+    try:
+        if _sniff_lines(inp):
+            return inp
+    except LoadError:
+        pass
+    inp.close()
+    return None
+
+
+def line_chunks(inp: Input, size: int = _CHUNK) -> Generator[tuple[int, bytes], None, None]:
+    """The input's text in whole lines, about ``size`` bytes at a time, each with the number of
+    its first line (lines end as :func:`read_path` ends them: ``\n``, ``\r\n`` or ``\r``).
+
+    Raises:
+        LoadError: reading failed part way (after every whole line read so far was given).
+    """
+    number, held = 1, b""
+    try:
+        while True:
+            data = inp.stream.read(size)
+            if not data:
+                break
+            held += data
+            cut = held.rfind(b"\n") + 1
+            bare = held.rfind(b"\r")
+            if bare + 1 > cut and bare < len(held) - 1:  # a "\r" with no "\n" after it ends a line
+                cut = bare + 1
+            if cut:
+                chunk, held = held[:cut], held[cut:]
+                yield number, chunk
+                number += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+    except READ_ERRORS as exc:  # truncated or corrupt gzip stream
+        raise LoadError(inp.name, f"reading stopped: {exc}") from exc
+    finally:
+        inp.close()
+    if held:
+        yield number, held
+
+
+def lines_records(
+    data: bytes, name: str, first_line: int
+) -> Iterator[tuple[int, Loaded | FirstValue]]:
+    """The records of whole lines of a line-based file, each with its line number, as
+    :func:`read_path` reads them there (before :func:`fold_skipped`).
+
+    ``data`` is what :func:`line_chunks` gave, with the number of its first line. The first line
+    that parses is read as a file's first value would be, except that a HAR without Segment
+    calls there is a :class:`FirstValue` (followed by its skipped record): only the
+    caller knows whether it is the file's first value. That line's items follow a
+    :class:`FirstValue` marker in any case.
+    """
+    first = True
+    for number, line in enumerate(data.splitlines(), start=first_line):
+        line = line.strip()
+        if not line:
+            continue
+        source = EventSource("file", name, line=number)
+        try:
+            value, keep = parse_record(line)
+        except JsonProblem as exc:
+            yield number, BadRecord(source, str(exc))
+            continue
+        raw = line if keep else None
+        items: Iterator[Loaded] | list[Loaded]
+        if first:
+            first = False
+            try:
+                items = list(_dispatch(value, source, name, raw=raw, first=True))
+                yield number, FirstValue(None)
+            except NotSegmentHar as exc:
+                yield number, FirstValue(str(exc))
+                items = _dispatch(value, source, name, raw=raw, first=False)
+        else:
+            items = _dispatch(value, source, name, raw=raw, first=False)
+        for item in items:
+            yield number, item
+
+
+def fold_skipped(items: Iterator[_Item]) -> Iterator[_Item | BadRecord]:
+    """Skipped records in a row at one place as one (with how many more problems were there)."""
+    return _folded(items)
+
+
 def _read_pieces(inp: Input) -> Iterator[Loaded]:
     first = True
     for piece in iter_pieces(inp):
@@ -284,7 +406,7 @@ def _piece_problem(piece: Piece) -> str | None:
     return None
 
 
-def _folded(items: Iterator[Loaded]) -> Iterator[Loaded]:
+def _folded(items: Iterator[_Item]) -> Iterator[_Item | BadRecord]:
     """One broken record, one message: skipped records in a row at one place become one."""
     held: BadRecord | None = None
     more = 0

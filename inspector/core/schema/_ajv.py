@@ -12,9 +12,10 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft7Validator  # type: ignore[import-untyped]
+if TYPE_CHECKING:
+    from jsonschema import Draft7Validator  # type: ignore[import-untyped]
 
 from inspector.core._js import js_number_string_exact_ints
 
@@ -218,6 +219,8 @@ def _js_equal(a: Any, b: Any) -> bool:
 
 @lru_cache(maxsize=256)
 def _condition(schema_text: str) -> Draft7Validator:
+    from jsonschema import Draft7Validator  # imported when a condition is met: it is slow to load
+
     return Draft7Validator(json.loads(schema_text))
 
 

@@ -1,0 +1,87 @@
+"""``inspect --jobs``: NDJSON files inspected by worker processes, lines identical and in order."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from inspector.core.destinations import DestinationConfig
+
+__all__ = ["add_options", "wanted_jobs", "inspect_in_parallel", "PARALLEL_MIN_BYTES"]
+
+PARALLEL_MIN_BYTES = 4 << 20
+"""Below this, starting workers costs more than it saves (unless ``--jobs`` asks for them)."""
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more processes, got {text!r}")
+    return value
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="worker processes for NDJSON files over 4 MB (default: the number of CPUs; "
+        "1: one process). Output is identical either way",
+    )
+
+
+def wanted_jobs(args: argparse.Namespace, files: Sequence[str]) -> int:
+    """How many worker processes to use for ``files`` (1: inspect in this process).
+
+    Workers read NDJSON only, and write only the ndjson format: other inputs, ``--format
+    table`` and snapshots take one process.
+    """
+    from inspector import cli_snapshot
+    from inspector.core.inspection import default_jobs, lines_inputs, parallel_available
+
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    if jobs < 2 or args.format != "ndjson" or cli_snapshot.wanted(args):
+        return 1
+    if not parallel_available():
+        return 1
+    total = lines_inputs(files)
+    if total is None or (args.jobs is None and total < PARALLEL_MIN_BYTES):
+        return 1
+    return jobs
+
+
+def inspect_in_parallel(
+    files: Sequence[str],
+    config: DestinationConfig,
+    sdk_sessions: str,
+    jobs: int,
+    fail_on: frozenset[str],
+    skipped: list[str],
+) -> bool:
+    """Write the NDJSON lines to stdout, skipped records to stderr; whether --fail-on held."""
+    from inspector.core.inspection import inspect_lines
+
+    failed = False
+    out = sys.stdout.buffer
+    sys.stdout.flush()
+    held: list[bytes] = []
+    for item in inspect_lines(files, config, sdk_sessions=sdk_sessions, jobs=jobs):
+        if isinstance(item, str):
+            skipped.append(item)
+            print(item, file=sys.stderr)
+            continue
+        held.append(item.data)
+        if len(held) >= 512:
+            out.write(b"\n".join(held) + b"\n")
+            held.clear()
+        if ("unmatched" in fail_on and not item.matched_any) or (
+            "invalid" in fail_on and item.invalid
+        ):
+            failed = True
+    if held:
+        out.write(b"\n".join(held) + b"\n")
+    return failed

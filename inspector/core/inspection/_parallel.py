@@ -1,0 +1,341 @@
+"""``inspect`` over worker processes: the same lines, in the same order, in a fraction of the time.
+
+An event's output line depends on the event alone except through the SDK page it meets, and of
+that page the line reads one thing: whether the Jimo SDK is initialised (``manualInit`` and
+``jimoInit()`` decide when). So worker processes read whole lines of NDJSON files and write each
+event's line for every initialised value it may meet (one, or two with ``manualInit``), with what
+that leaves the page in. The main process keeps the only sequential part: which browser each
+event meets and that browser's initialised flag, the event numbers, and the messageIds seen. A
+repeated messageId, which never runs in the page, is redone in the main process from its line.
+
+Workers are forked, so they share the compiled config; where ``fork`` does not exist (Windows),
+:func:`parallel_available` says no and callers inspect in one process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from inspector.core.destinations import DestinationConfig, SdkState
+from inspector.core.errors import LoadError
+from inspector.core.events import EventRecord
+from inspector.core.inspection._compiled import DirectEval
+from inspector.core.inspection._duplicates import mark_dropped, mark_duplicate, not_run
+from inspector.core.inspection._engine import Engine
+from inspector.core.inspection._results import EventInspection, event_line, output_json
+from inspector.core.loaders import (
+    BadRecord,
+    FirstValue,
+    fold_skipped,
+    line_chunks,
+    lines_records,
+    open_lines,
+)
+from inspector.core.message_ids import message_hash
+from inspector.core.sdk_sessions import browser_key
+
+__all__ = ["OutputLine", "parallel_available", "inspect_lines", "lines_inputs", "default_jobs"]
+
+_PREFIX = b'{"index":0'
+_CHUNK_MIN, _CHUNK_MAX = 64 << 10, 1 << 20
+
+
+class OutputLine(NamedTuple):
+    """One event's NDJSON line (without its newline) and what ``--fail-on`` asks of it."""
+
+    data: bytes
+    matched_any: bool
+    invalid: bool
+
+
+def parallel_available() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def lines_inputs(files: Sequence[str]) -> int | None:
+    """The total size of ``files`` when every one is a line-based (NDJSON) file; else None."""
+    total = 0
+    for name in files:
+        if name == "-":
+            return None
+        inp = open_lines(name)
+        if inp is None:
+            return None
+        inp.close()
+        total += os.path.getsize(name)
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every worker needs, made before forking: the engine and the states to try."""
+
+    engine: Engine
+    starts: tuple[SdkState | None, ...]
+    """The page states an event is worked out for: one per initialised value it may meet."""
+
+
+_CONTEXT: _Context | None = None
+
+
+def _context(config: DestinationConfig) -> _Context:
+    engine = Engine(config)
+    start = engine.start
+    if start is None:
+        return _Context(engine, (None,))
+    starts = [start]
+    if start.set_up and not start.initialized:  # manualInit: jimoInit() may happen on the way
+        on = SdkState(**{name: getattr(start, name) for name in SdkState.__slots__})
+        on.initialized = True
+        starts.append(on)
+    return _Context(engine, tuple(starts))
+
+
+# One event as a worker gives it: messageId, browser, the line's tail for each start state (one
+# when they are all the same), the initialised flag each leaves, matched_any, invalid, and where
+# it is (line number, position among the line's events) so that a repeat can be redone.
+_Event = tuple[Any, "str | None", tuple[bytes, ...], tuple[Any, ...], bool, bool, int, int]
+_Item = BadRecord | FirstValue | _Event
+
+
+def _work(name: str, first_line: int, data: bytes) -> list[_Item]:
+    """A chunk's items in order: skipped records, the first-value marker, events."""
+    assert _CONTEXT is not None, "workers are forked after the context is set"
+    engine, starts = _CONTEXT.engine, _CONTEXT.starts
+    items: list[_Item] = []
+    line, ordinal = -1, 0
+    for number, item in lines_records(data, name, first_line):
+        if not isinstance(item, EventRecord):
+            items.append(item)
+            continue
+        ordinal = ordinal + 1 if number == line else 0
+        line = number
+        items.append(_event(engine, starts, item, number, ordinal))
+    return items
+
+
+def _event(
+    engine: Engine,
+    starts: tuple[SdkState | None, ...],
+    record: EventRecord,
+    number: int,
+    ordinal: int,
+) -> _Event:
+    event = record.data
+    ev = DirectEval(event, engine.compiled)
+    tails: list[bytes] = []
+    afters: list[Any] = []
+    inspection: EventInspection | None = None
+    for start in starts:
+        inspection = engine.evaluate(0, record, event, ev, start)
+        if not engine.device:
+            mark_dropped(inspection, event)
+        text = output_json(event_line(inspection, record))
+        assert text.startswith(_PREFIX)
+        tails.append(text[len(_PREFIX) :])
+        state = inspection.state
+        afters.append(None if state is None else state.initialized)
+    assert inspection is not None
+    if len(tails) > 1 and all(tail == tails[0] for tail in tails):
+        tails = tails[:1]
+    message_id = event.get("messageId")
+    return (
+        message_id if isinstance(message_id, str) and message_id else None,
+        browser_key(event),
+        tuple(tails),
+        tuple(afters),
+        inspection.matched_any,
+        inspection.invalid,
+        number,
+        ordinal,
+    )
+
+
+class _Chain:
+    """The sequential part: browsers, their initialised flags, event numbers, messageIds."""
+
+    def __init__(self, context: _Context, sdk_sessions: str, fresh: bool) -> None:
+        self.context = context
+        starts = context.starts
+        self.values = {(s.initialized if s is not None else None): i for i, s in enumerate(starts)}
+        self.start = None if starts[0] is None else starts[0].initialized
+        self.fresh = fresh or sdk_sessions == "event" or starts[0] is None
+        self.browsers = sdk_sessions == "browser" and not self.fresh
+        self.flags: dict[str | None, Any] = {}
+        self.current: str | None = None
+        self.flag = self.start
+        self.index = 0
+        self.first_of: dict[int, int] = {}
+
+    def before(self, key: str | None) -> tuple[Any, str | None]:
+        """The flag the event meets (its browser's), and that browser."""
+        if self.fresh:
+            return self.start, None
+        if not self.browsers:
+            return self.flag, None
+        if key is None:
+            key = self.current
+        elif len(self.flags) == 1 and None in self.flags:  # events before the first anonymousId
+            self.flags[key] = self.flags.pop(None)
+        return self.flags.get(key, self.start), key
+
+    def after(self, key: str | None, flag: Any) -> None:
+        if self.fresh:
+            return
+        if self.browsers:
+            self.flags[key] = flag
+            self.current = key
+        else:
+            self.flag = flag
+
+
+def inspect_lines(
+    files: Sequence[str],
+    config: DestinationConfig,
+    *,
+    sdk_sessions: str = "page",
+    fresh_sdk: bool = False,
+    jobs: int = 2,
+    chunk_bytes: int | None = None,
+) -> Iterator[OutputLine | str]:
+    """``inspect``'s NDJSON lines for line-based files (see :func:`lines_inputs`), in order,
+    with the messages of skipped records (``str``) where the one-process reading gives them.
+
+    The lines are byte for byte those of ``output_json(event_line(...))`` over
+    :func:`~inspector.core.inspection.inspect` of the files' records. Workers get about
+    ``chunk_bytes`` of lines at a time (default: a quarter of each one's share, 64 KB to 1 MB).
+    """
+    global _CONTEXT
+    _CONTEXT = context = _context(config)
+    chain = _Chain(context, sdk_sessions, fresh_sdk)
+    total = sum(os.path.getsize(name) for name in files)
+    size = chunk_bytes or max(_CHUNK_MIN, min(_CHUNK_MAX, total // max(1, jobs * 4)))
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    try:
+        for name in files:
+            try:
+                yield from _one_file(pool, chain, name, size, jobs)
+            except LoadError as exc:  # as one process tells it, then on to the next file
+                yield str(exc)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        _CONTEXT = None
+
+
+def _one_file(
+    pool: ProcessPoolExecutor, chain: _Chain, name: str, size: int, jobs: int
+) -> Iterator[OutputLine | str]:
+    for item in fold_skipped(_file_items(pool, chain, name, size, jobs)):
+        yield str(item) if isinstance(item, BadRecord) else item
+
+
+def _file_items(
+    pool: ProcessPoolExecutor, chain: _Chain, name: str, size: int, jobs: int
+) -> Iterator[OutputLine | BadRecord]:
+    inp = open_lines(name)
+    if inp is None:
+        raise LoadError(name, "is no longer a line-based file")
+    label = inp.name
+    chunks = line_chunks(inp, size)
+    waiting: deque[tuple[Future[list[_Item]], int, bytes]] = deque()
+    parsed_before = False
+    error: LoadError | None = None
+    try:
+        while True:
+            while error is None and len(waiting) < 2 * jobs:
+                try:
+                    first_line, data = next(chunks)
+                except StopIteration:
+                    break
+                except LoadError as exc:  # reading stopped: what was read is still inspected
+                    error = exc
+                    break
+                waiting.append((pool.submit(_work, label, first_line, data), first_line, data))
+            if not waiting:
+                break
+            future, first_line, data = waiting.popleft()
+            lines = _Lines(first_line, data)
+            for item in future.result():
+                if isinstance(item, FirstValue):
+                    if not parsed_before and item.reason is not None:
+                        raise LoadError(label, item.reason)  # the file's first value: refused
+                    parsed_before = True
+                elif isinstance(item, BadRecord):
+                    yield item
+                else:
+                    yield _line(chain, item, label, lines)
+    finally:
+        for future, _, _ in waiting:
+            future.cancel()
+        chunks.close()
+    if error is not None:
+        raise error
+
+
+class _Lines:
+    """A chunk's lines, split only when a repeat needs one."""
+
+    def __init__(self, first_line: int, data: bytes) -> None:
+        self.first_line, self.data = first_line, data
+        self._lines: list[bytes] | None = None
+
+    def line(self, number: int) -> bytes:
+        if self._lines is None:
+            self._lines = self.data.splitlines()
+        return self._lines[number - self.first_line]
+
+
+def _line(chain: _Chain, item: _Event, name: str, lines: _Lines) -> OutputLine:
+    message_id, key, tails, afters, matched_any, invalid, number, ordinal = item
+    index = chain.index
+    chain.index += 1
+    flag, browser = chain.before(key)
+    variant = chain.values.get(flag, 0)
+    hashed = message_hash(message_id)
+    first = chain.first_of.setdefault(hashed, index) if hashed else index
+    if first != index:  # a repeat: dropped by Segment, never run in the page
+        chain.after(browser, flag)
+        return _repeat(chain, index, first, variant, name, lines.line(number), number, ordinal)
+    chain.after(browser, afters[variant])
+    tail = tails[variant] if len(tails) > 1 else tails[0]
+    return OutputLine(b'{"index":%d%b' % (index, tail), matched_any, invalid)
+
+
+def _repeat(
+    chain: _Chain,
+    index: int,
+    first: int,
+    variant: int,
+    name: str,
+    text: bytes,
+    number: int,
+    ordinal: int,
+) -> OutputLine:
+    """A repeated messageId's line, worked out here from the event's own line."""
+    records = [r for _, r in lines_records(text, name, number) if isinstance(r, EventRecord)]
+    record = records[ordinal]
+    engine = chain.context.engine
+    state = chain.context.starts[variant]
+    event = record.data
+    inspection = engine.evaluate(index, record, event, DirectEval(event, engine.compiled), state)
+    if not engine.device:
+        mark_dropped(inspection, event)
+    not_run(inspection, state)
+    mark_duplicate(inspection, first)
+    return OutputLine(
+        output_json(event_line(inspection, record)), inspection.matched_any, inspection.invalid
+    )
