@@ -131,13 +131,13 @@ def _write_table(items: Iterator[tuple[EventInspection, EventRecord]], out: Text
 
 
 def _write_ndjson(items: Iterator[tuple[EventInspection, EventRecord]], out: TextIO) -> None:
-    from inspector.core.inspection import event_line, output_json
+    from inspector.core.inspection import line_bytes
 
     raw = getattr(out, "buffer", None)  # the bytes under a text stream: no decode, no encode
     if raw is not None:
         out.flush()
     for inspection, record in items:
-        line = output_json(event_line(inspection, record))
+        line = line_bytes(inspection, record)
         if raw is not None:
             raw.write(line + b"\n")
         else:

@@ -41,9 +41,7 @@ def browser_key(event: dict[str, Any]) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def browser_of(
-    events: Sequence[T], index: int, data: Callable[[T], dict[str, Any]]
-) -> str | None:
+def browser_of(events: Sequence[T], index: int, data: Callable[[T], dict[str, Any]]) -> str | None:
     """The browser (anonymousId) whose page event ``index`` meets with per-browser sessions.
 
     Its own anonymousId, else that of the nearest event before it that has one, else (events

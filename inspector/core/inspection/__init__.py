@@ -24,6 +24,7 @@ from inspector.core.inspection._results import (
     Hazard,
     SubscriptionResult,
     event_line,
+    line_bytes,
     output_json,
 )
 
@@ -34,6 +35,7 @@ __all__ = [
     "SubscriptionResult",
     "Hazard",
     "event_line",
+    "line_bytes",
     "output_json",
     "RESULT_KEYS",
     "Engine",

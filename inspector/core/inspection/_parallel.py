@@ -28,7 +28,7 @@ from inspector.core.events import EventRecord
 from inspector.core.inspection._compiled import DirectEval
 from inspector.core.inspection._duplicates import mark_dropped, mark_duplicate, not_run
 from inspector.core.inspection._engine import Engine
-from inspector.core.inspection._results import EventInspection, event_line, output_json
+from inspector.core.inspection._results import EventInspection, line_bytes
 from inspector.core.loaders import (
     BadRecord,
     FirstValue,
@@ -144,7 +144,7 @@ def _event(
         inspection = engine.evaluate(0, record, event, ev, start)
         if not engine.device:
             mark_dropped(inspection, event)
-        text = output_json(event_line(inspection, record))
+        text = line_bytes(inspection, record)
         assert text.startswith(_PREFIX)
         tails.append(text[len(_PREFIX) :])
         state = inspection.state
@@ -336,6 +336,4 @@ def _repeat(
         mark_dropped(inspection, event)
     not_run(inspection, state)
     mark_duplicate(inspection, first)
-    return OutputLine(
-        output_json(event_line(inspection, record)), inspection.matched_any, inspection.invalid
-    )
+    return OutputLine(line_bytes(inspection, record), inspection.matched_any, inspection.invalid)

@@ -15,6 +15,7 @@ __all__ = [
     "SubscriptionResult",
     "EventInspection",
     "event_line",
+    "line_bytes",
     "output_json",
     "RESULT_KEYS",
 ]
@@ -193,3 +194,52 @@ def event_line(inspection: EventInspection, record: Any = None) -> dict[str, Any
     if warnings or inspection.notes:  # only then: other lines stay exactly as they were
         line["notes"] = [*warnings, *inspection.notes]
     return line
+
+
+_QUIET: dict[tuple[str, str, bool, str | None], bytes] = {}
+"""The JSON of a result that did nothing (its trigger did not match), per subscription."""
+
+
+def _result_bytes(result: SubscriptionResult) -> bytes:
+    if (
+        result.matched
+        or result.payload is not None
+        or result.mapping_error is not None
+        or result.errors
+        or result.delivered
+        or result.commands
+        or result.dispatched_events
+        or result.jimo_init_called
+        or result.request is not None
+    ):
+        return dumps_js(result.to_json())
+    key = (result.subscription, result.action, result.enabled, result.trigger_error)
+    text = _QUIET.get(key)
+    if text is None:
+        if len(_QUIET) > 4096:
+            _QUIET.clear()
+        text = _QUIET[key] = dumps_js(result.to_json())
+    return text
+
+
+def line_bytes(inspection: EventInspection, record: Any = None) -> bytes:
+    """``output_json(event_line(inspection, record))``, written part by part: a result whose
+    trigger did not match is the same bytes every time."""
+    item = inspection.record_or_event if record is None else record
+    warnings: tuple[str, ...] = ()
+    if isinstance(item, EventRecord):
+        source: str | None = item.source.label
+        data = inspection.event if inspection.event is not None else item.data
+        etype, message_id = item.type or None, _text(data.get("messageId")) or None
+        warnings = item.warnings
+    else:
+        data = item if isinstance(item, dict) else {}
+        source, etype, message_id = None, data.get("type"), data.get("messageId")
+    head = dumps_js(
+        {"index": inspection.index, "source": source, "type": etype, "messageId": message_id}
+    )
+    parts = [head[:-1], b',"results":[', b",".join(map(_result_bytes, inspection.results)), b"]"]
+    if warnings or inspection.notes:
+        parts += [b',"notes":', dumps_js([*warnings, *inspection.notes])]
+    parts.append(b"}")
+    return b"".join(parts)
