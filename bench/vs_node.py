@@ -3,7 +3,8 @@
 Generates N events (track, identify, page, group, alias; about 0.4 KB each) as NDJSON, then
 times, as separate processes, each ``--runs`` times:
 
-- ``jimo-inspector inspect FILE --format ndjson`` (output to /dev/null), and
+- ``jimo-inspector inspect FILE --format ndjson`` (output to /dev/null; worker processes, one
+  per CPU, as by default), the same with ``--jobs 1`` (one process), and
 - ``node tools/conformance/reference/inspect.cjs`` running ``validate(parseFql(trigger))`` and
   ``transform(mapping, event)`` from ``@segment/destination-subscriptions`` and
   ``@segment/actions-core`` for the same subscriptions (the Jimo presets), one line per event.
@@ -117,9 +118,12 @@ def main() -> None:
             f"{args.events:,} events, {size / args.events:.0f} B/event, {len(subs.read_bytes())} B"
             f" of subscriptions ({len(config.subscriptions)}), {args.runs} run(s) each"
         )
+        print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
         ours_cmd = [sys.executable, "-m", "inspector", "inspect", str(data), "--format", "ndjson"]
         ours_cmd += args.extra
         commands = {"jimo-inspector inspect": ours_cmd}
+        if "--jobs" not in " ".join(args.extra):  # the default uses every CPU; one process too
+            commands["inspect --jobs 1"] = [*ours_cmd, "--jobs", "1"]
         if shutil.which("node") and (NODE_DIR / "node_modules" / "@segment").exists():
             commands["node reference"] = [
                 "node",
@@ -149,12 +153,13 @@ def main() -> None:
                 + ", ".join(f"{r[0]:.2f}" for r in runs)
                 + ")"
             )
-        if len(medians) == 2:
-            ours, node = medians["jimo-inspector inspect"], medians["node reference"]
-            print(
-                f"ratio ours/node (wall): {ours / node:.2f}  "
-                f"({'faster' if ours < node else 'slower'} than the reference)"
-            )
+        node = medians.get("node reference")
+        for name, ours in medians.items():
+            if node is not None and name != "node reference":
+                print(
+                    f"ratio {name} / node (wall): {ours / node:.2f}  "
+                    f"({'faster' if ours < node else 'slower'} than the reference)"
+                )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
