@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult, Pool
 from typing import Any, NamedTuple
 
 from inspector.core.destinations import DestinationConfig, SdkState
@@ -224,7 +225,7 @@ def inspect_lines(
     chain = _Chain(context, sdk_sessions, fresh_sdk)
     total = sum(os.path.getsize(name) for name in files)
     size = chunk_bytes or max(_CHUNK_MIN, min(_CHUNK_MAX, total // max(1, jobs * 4)))
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    pool = _start(jobs)
     try:
         for name in files:
             try:
@@ -232,26 +233,42 @@ def inspect_lines(
             except LoadError as exc:  # as one process tells it, then on to the next file
                 yield str(exc)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.terminate()  # done, or stopped early: nothing a worker still does is wanted
+        pool.join()
         _CONTEXT = None
 
 
+def _start(jobs: int) -> Pool:
+    """The workers, forked with Ctrl+C held back: it reaches the whole process group, and the
+    main process alone stops (then it stops the workers)."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupts)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _one_file(
-    pool: ProcessPoolExecutor, chain: _Chain, name: str, size: int, jobs: int
+    pool: Pool, chain: _Chain, name: str, size: int, jobs: int
 ) -> Iterator[OutputLine | str]:
     for item in fold_skipped(_file_items(pool, chain, name, size, jobs)):
         yield str(item) if isinstance(item, BadRecord) else item
 
 
 def _file_items(
-    pool: ProcessPoolExecutor, chain: _Chain, name: str, size: int, jobs: int
+    pool: Pool, chain: _Chain, name: str, size: int, jobs: int
 ) -> Iterator[OutputLine | BadRecord]:
     inp = open_lines(name)
     if inp is None:
         raise LoadError(name, "is no longer a line-based file")
     label = inp.name
     chunks = line_chunks(inp, size)
-    waiting: deque[tuple[Future[list[_Item]], int, bytes]] = deque()
+    waiting: deque[tuple[AsyncResult[list[_Item]], int, bytes]] = deque()
     parsed_before = False
     error: LoadError | None = None
     try:
@@ -264,12 +281,13 @@ def _file_items(
                 except LoadError as exc:  # reading stopped: what was read is still inspected
                     error = exc
                     break
-                waiting.append((pool.submit(_work, label, first_line, data), first_line, data))
+                task = pool.apply_async(_work, (label, first_line, data))
+                waiting.append((task, first_line, data))
             if not waiting:
                 break
             future, first_line, data = waiting.popleft()
             lines = _Lines(first_line, data)
-            for item in future.result():
+            for item in future.get():
                 if isinstance(item, FirstValue):
                     if not parsed_before and item.reason is not None:
                         raise LoadError(label, item.reason)  # the file's first value: refused
@@ -279,8 +297,6 @@ def _file_items(
                 else:
                     yield _line(chain, item, label, lines)
     finally:
-        for future, _, _ in waiting:
-            future.cancel()
         chunks.close()
     if error is not None:
         raise error
