@@ -27,6 +27,7 @@ _PLAIN_TYPES = frozenset({"string", "number", "integer", "boolean", "null", "obj
 
 
 _NOT_PLAIN: tuple[str, ...] = ()
+_QUICK: dict[str, type] = {"string": str, "boolean": bool, "object": dict}
 
 
 def _leaf(schema: Any) -> tuple[str, ...] | None:
@@ -51,6 +52,12 @@ def compile_fast_check(schema: dict[str, Any]) -> FastCheck | None:
     if not isinstance(properties, dict) or not isinstance(required, list):
         return None
     leaves = {key: _leaf(sub) for key, sub in properties.items()}
+    # the Python types that pass a field's declared types with no further test
+    quick = {
+        key: frozenset(_QUICK[t] for t in types if t in _QUICK)
+        for key, types in leaves.items()
+        if types
+    }
     strict = schema.get("additionalProperties") is False
     needed = tuple(required)
 
@@ -62,6 +69,9 @@ def compile_fast_check(schema: dict[str, Any]) -> FastCheck | None:
             if key not in leaves:
                 if strict:
                     return None  # validation would remove it
+                cleaned[key] = value
+                continue
+            if type(value) in quick.get(key, ()):
                 cleaned[key] = value
                 continue
             types = leaves[key]
