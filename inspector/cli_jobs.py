@@ -68,20 +68,13 @@ def inspect_in_parallel(
     failed = False
     out = sys.stdout.buffer
     sys.stdout.flush()
-    held: list[bytes] = []
     for item in inspect_lines(files, config, sdk_sessions=sdk_sessions, jobs=jobs):
         if isinstance(item, str):
+            out.flush()
             skipped.append(item)
             print(item, file=sys.stderr)
             continue
-        held.append(item.data)
-        if len(held) >= 512:
-            out.write(b"\n".join(held) + b"\n")
-            held.clear()
-        if ("unmatched" in fail_on and not item.matched_any) or (
-            "invalid" in fail_on and item.invalid
-        ):
+        out.write(item.data)
+        if ("unmatched" in fail_on and item.unmatched) or ("invalid" in fail_on and item.invalid):
             failed = True
-    if held:
-        out.write(b"\n".join(held) + b"\n")
     return failed

@@ -11,7 +11,7 @@ from inspector.core.inspection._duplicates import (
 )
 from inspector.core.inspection._engine import Engine, event_data
 from inspector.core.inspection._parallel import (
-    OutputLine,
+    OutputBlock,
     default_jobs,
     inspect_lines,
     lines_inputs,
@@ -45,7 +45,7 @@ __all__ = [
     "not_run",
     "duplicate_note",
     "numbered_from_one",
-    "OutputLine",
+    "OutputBlock",
     "default_jobs",
     "inspect_lines",
     "lines_inputs",

@@ -14,6 +14,7 @@ Workers are forked, so they share the compiled config; where ``fork`` does not e
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -41,17 +42,18 @@ from inspector.core.loaders import (
 from inspector.core.message_ids import message_hash
 from inspector.core.sdk_sessions import browser_key
 
-__all__ = ["OutputLine", "parallel_available", "inspect_lines", "lines_inputs", "default_jobs"]
+__all__ = ["OutputBlock", "parallel_available", "inspect_lines", "lines_inputs", "default_jobs"]
 
 _PREFIX = b'{"index":0'
 _CHUNK_MIN, _CHUNK_MAX = 64 << 10, 1 << 20
 
 
-class OutputLine(NamedTuple):
-    """One event's NDJSON line (without its newline) and what ``--fail-on`` asks of it."""
+class OutputBlock(NamedTuple):
+    """NDJSON lines in a row (each with its newline), and what ``--fail-on`` asks of them:
+    whether some event matched no enabled subscription, whether some result is invalid."""
 
     data: bytes
-    matched_any: bool
+    unmatched: bool
     invalid: bool
 
 
@@ -147,7 +149,7 @@ def _event(
             mark_dropped(inspection, event)
         text = line_bytes(inspection, record)
         assert text.startswith(_PREFIX)
-        tails.append(text[len(_PREFIX) :])
+        tails.append(text[len(_PREFIX) :] + b"\n")
         state = inspection.state
         afters.append(None if state is None else state.initialized)
     assert inspection is not None
@@ -181,6 +183,8 @@ class _Chain:
         self.flag = self.start
         self.index = 0
         self.first_of: dict[int, int] = {}
+        self.parsed = False
+        """Whether a line of the current file parsed (its first value has been met)."""
 
     def before(self, key: str | None) -> tuple[Any, str | None]:
         """The flag the event meets (its browser's), and that browser."""
@@ -212,9 +216,10 @@ def inspect_lines(
     fresh_sdk: bool = False,
     jobs: int = 2,
     chunk_bytes: int | None = None,
-) -> Iterator[OutputLine | str]:
-    """``inspect``'s NDJSON lines for line-based files (see :func:`lines_inputs`), in order,
-    with the messages of skipped records (``str``) where the one-process reading gives them.
+) -> Iterator[OutputBlock | str]:
+    """``inspect``'s NDJSON lines for line-based files (see :func:`lines_inputs`), in order and
+    in blocks, with the messages of skipped records (``str``) where the one-process reading
+    gives them.
 
     The lines are byte for byte those of ``output_json(event_line(...))`` over
     :func:`~inspector.core.inspection.inspect` of the files' records. Workers get about
@@ -228,6 +233,7 @@ def inspect_lines(
     pool = _start(jobs)
     try:
         for name in files:
+            chain.parsed = False
             try:
                 yield from _one_file(pool, chain, name, size, jobs)
             except LoadError as exc:  # as one process tells it, then on to the next file
@@ -242,9 +248,11 @@ def _start(jobs: int) -> Pool:
     """The workers, forked with Ctrl+C held back: it reaches the whole process group, and the
     main process alone stops (then it stops the workers)."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    gc.freeze()  # what the workers inherit is never collected there, so its pages stay shared
     try:
         return multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupts)
     finally:
+        gc.unfreeze()
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
@@ -255,21 +263,20 @@ def _ignore_interrupts() -> None:
 
 def _one_file(
     pool: Pool, chain: _Chain, name: str, size: int, jobs: int
-) -> Iterator[OutputLine | str]:
+) -> Iterator[OutputBlock | str]:
     for item in fold_skipped(_file_items(pool, chain, name, size, jobs)):
         yield str(item) if isinstance(item, BadRecord) else item
 
 
 def _file_items(
     pool: Pool, chain: _Chain, name: str, size: int, jobs: int
-) -> Iterator[OutputLine | BadRecord]:
+) -> Iterator[OutputBlock | BadRecord]:
     inp = open_lines(name)
     if inp is None:
         raise LoadError(name, "is no longer a line-based file")
     label = inp.name
     chunks = line_chunks(inp, size)
     waiting: deque[tuple[AsyncResult[list[_Item]], int, bytes]] = deque()
-    parsed_before = False
     error: LoadError | None = None
     try:
         while True:
@@ -285,21 +292,66 @@ def _file_items(
                 waiting.append((task, first_line, data))
             if not waiting:
                 break
-            future, first_line, data = waiting.popleft()
-            lines = _Lines(first_line, data)
-            for item in future.get():
-                if isinstance(item, FirstValue):
-                    if not parsed_before and item.reason is not None:
-                        raise LoadError(label, item.reason)  # the file's first value: refused
-                    parsed_before = True
-                elif isinstance(item, BadRecord):
-                    yield item
-                else:
-                    yield _line(chain, item, label, lines)
+            task, first_line, data = waiting.popleft()
+            yield from _Block(chain, label, _Lines(first_line, data)).items(task.get())
     finally:
         chunks.close()
     if error is not None:
         raise error
+
+
+class _Block:
+    """A chunk's results in order: blocks of lines, split where a skipped record is told."""
+
+    def __init__(self, chain: _Chain, name: str, lines: _Lines) -> None:
+        self.chain, self.name, self.lines = chain, name, lines
+        self.parts: list[bytes] = []
+        self.unmatched = self.invalid = False
+
+    def items(self, results: list[_Item]) -> Iterator[OutputBlock | BadRecord]:
+        chain = self.chain
+        for item in results:
+            if isinstance(item, FirstValue):
+                if not chain.parsed and item.reason is not None:
+                    raise LoadError(self.name, item.reason)  # the file's first value: refused
+                chain.parsed = True
+            elif isinstance(item, BadRecord):
+                if self.parts:
+                    yield self._flush()
+                yield item
+            else:
+                self._event(item)
+        if self.parts:
+            yield self._flush()
+
+    def _flush(self) -> OutputBlock:
+        block = OutputBlock(b"".join(self.parts), self.unmatched, self.invalid)
+        self.parts = []
+        self.unmatched = self.invalid = False
+        return block
+
+    def _event(self, item: _Event) -> None:
+        chain = self.chain
+        message_id, key, tails, afters, matched_any, invalid, number, ordinal = item
+        index = chain.index
+        chain.index = index + 1
+        flag, browser = chain.before(key)
+        variant = chain.values.get(flag, 0)
+        hashed = message_hash(message_id)
+        first = chain.first_of.setdefault(hashed, index) if hashed else index
+        if first != index:  # a repeat: dropped by Segment, never run in the page
+            chain.after(browser, flag)
+            text = self.lines.line(number)
+            line, matched_any, invalid = _repeat(
+                chain, index, first, variant, self.name, text, number, ordinal
+            )
+            self.parts.append(line)
+        else:
+            chain.after(browser, afters[variant])
+            self.parts.append(b'{"index":%d' % index)
+            self.parts.append(tails[variant] if len(tails) > 1 else tails[0])
+        self.unmatched = self.unmatched or not matched_any
+        self.invalid = self.invalid or invalid
 
 
 class _Lines:
@@ -315,22 +367,6 @@ class _Lines:
         return self._lines[number - self.first_line]
 
 
-def _line(chain: _Chain, item: _Event, name: str, lines: _Lines) -> OutputLine:
-    message_id, key, tails, afters, matched_any, invalid, number, ordinal = item
-    index = chain.index
-    chain.index += 1
-    flag, browser = chain.before(key)
-    variant = chain.values.get(flag, 0)
-    hashed = message_hash(message_id)
-    first = chain.first_of.setdefault(hashed, index) if hashed else index
-    if first != index:  # a repeat: dropped by Segment, never run in the page
-        chain.after(browser, flag)
-        return _repeat(chain, index, first, variant, name, lines.line(number), number, ordinal)
-    chain.after(browser, afters[variant])
-    tail = tails[variant] if len(tails) > 1 else tails[0]
-    return OutputLine(b'{"index":%d%b' % (index, tail), matched_any, invalid)
-
-
 def _repeat(
     chain: _Chain,
     index: int,
@@ -340,8 +376,8 @@ def _repeat(
     text: bytes,
     number: int,
     ordinal: int,
-) -> OutputLine:
-    """A repeated messageId's line, worked out here from the event's own line."""
+) -> tuple[bytes, bool, bool]:
+    """A repeated messageId's line (with its newline), worked out here from the event's line."""
     records = [r for _, r in lines_records(text, name, number) if isinstance(r, EventRecord)]
     record = records[ordinal]
     engine = chain.context.engine
@@ -352,4 +388,5 @@ def _repeat(
         mark_dropped(inspection, event)
     not_run(inspection, state)
     mark_duplicate(inspection, first)
-    return OutputLine(line_bytes(inspection, record), inspection.matched_any, inspection.invalid)
+    line = line_bytes(inspection, record) + b"\n"
+    return line, inspection.matched_any, inspection.invalid

@@ -62,17 +62,16 @@ def in_parallel(
     fresh: bool = False,
     chunk_bytes: int = 2048,
 ) -> list[bytes | str]:
-    return [
-        item if isinstance(item, str) else item.data
-        for item in inspect_lines(
-            files,
-            config,
-            sdk_sessions=sdk_sessions,
-            fresh_sdk=fresh,
-            jobs=2,
-            chunk_bytes=chunk_bytes,
-        )
-    ]
+    out: list[bytes | str] = []
+    for item in inspect_lines(
+        files, config, sdk_sessions=sdk_sessions, fresh_sdk=fresh, jobs=2, chunk_bytes=chunk_bytes
+    ):
+        if isinstance(item, str):
+            out.append(item)
+        else:
+            assert item.data.endswith(b"\n")
+            out.extend(item.data.splitlines())
+    return out
 
 
 def _event(rng: random.Random, i: int, ids: list[str]) -> dict[str, Any]:
