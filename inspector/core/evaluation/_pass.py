@@ -38,8 +38,6 @@ def checkpoint_spacing(state: PageState) -> int:
     while spacing < state.browsers and spacing < MAX_CHECKPOINT_SPACING:
         spacing *= 2
     return spacing
-
-
 PROGRESS_INTERVAL = 0.1  # seconds
 Progress = Callable[[int, int], None]
 
