@@ -328,13 +328,21 @@ def line_chunks(inp: Input, size: int = _CHUNK) -> Generator[tuple[int, bytes], 
             if cut:
                 chunk, held = held[:cut], held[cut:]
                 yield number, chunk
-                number += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+                number += _line_count(chunk)
     except READ_ERRORS as exc:  # truncated or corrupt gzip stream
         raise LoadError(inp.name, f"reading stopped: {exc}") from exc
     finally:
         inp.close()
     if held:
         yield number, held
+
+
+def _line_count(chunk: bytes) -> int:
+    """How many lines end in ``chunk`` (``\n``, ``\r\n`` or a bare ``\r`` each end one)."""
+    newlines = chunk.count(b"\n")
+    if b"\r" not in chunk:
+        return newlines
+    return newlines + chunk.count(b"\r") - chunk.count(b"\r\n")
 
 
 def lines_records(
