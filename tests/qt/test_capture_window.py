@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from pathlib import Path
+from time import monotonic, sleep
 
 import httpx
 import pytest
@@ -267,3 +270,36 @@ def test_captured_events_sent_without_a_timestamp_show_their_arrival_time(
     received = window.workbench.store[0].data["receivedAt"]
     assert window.model.index(0, 1).data()  # the Time column is not blank
     assert window.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == received
+
+
+def test_a_burst_reaches_the_list_in_a_few_appends_and_every_event_shows_after_it(
+    window: MainWindow, capture: CaptureControl, run_until: Callable[..., None]
+) -> None:
+    """A capture's events are appended a few times a second, not once per request: the list
+    repaints less often while clients post, and shows every event, in order, once they stop."""
+    appends: list[float] = []
+    window.workbench.events_appended.connect(lambda _first, _last: appends.append(monotonic()))
+    assert capture.start()
+    assert capture.server is not None
+    url = capture.server.url
+
+    def post() -> None:  # 40 requests, one every 10 ms, while the window's loop runs
+        with httpx.Client() as client:
+            for n in range(40):
+                batch = [make_event(event=f"Event {n * 5 + i}") for i in range(5)]
+                assert client.post(f"{url}/v1/batch", json={"batch": batch}).status_code == 200
+                sleep(0.01)
+
+    poster = threading.Thread(target=post)
+    poster.start()
+    run_until(lambda: not poster.is_alive() and window.model.rowCount() == 200)
+    poster.join()
+    names = [window.model.record(r).name for r in range(200)]
+    assert names == [f"Event {n}" for n in range(200)]
+    interval = window.workbench.append_interval
+    assert len(appends) >= 2
+    gaps = [round(b - a, 3) for a, b in pairwise(appends)]
+    assert all(g >= interval * 0.9 for g in gaps), gaps
+    bar = window.events.table.verticalScrollBar()
+    run_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())  # the newest shows
+    assert window.counts_label.text().startswith("200 events")
