@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from inspector.core.evaluation import Verdict
+from inspector.core.foreground import FOREGROUND
 from inspector.qt.event_model import MAPPINGS_COLUMN
 from inspector.qt.events_panel import ChipsDelegate
 from inspector.qt.main_window import MainWindow
@@ -205,3 +206,22 @@ def test_a_repaint_asks_each_cell_once_and_draws_chips_from_a_cache(
     y = cell.center().y()
     row_pixels = [image.pixel(x, y) for x in range(cell.left(), min(cell.right(), image.width()))]
     assert row_pixels.count(green) > 20
+
+
+def test_worker_threads_are_held_at_the_gate_while_the_window_repaints(
+    demo_window: MainWindow, run_until, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = demo_window
+    seen: list[bool] = []
+    delegate = window.events.table.itemDelegateForColumn(MAPPINGS_COLUMN)
+    original = delegate.paint
+
+    def paint(*args):  # type: ignore[no-untyped-def]
+        seen.append(FOREGROUND.is_open)
+        original(*args)
+
+    monkeypatch.setattr(delegate, "paint", paint)
+    window.events.table.viewport().update()
+    run_until(lambda: bool(seen))
+    assert not any(seen)  # closed for the whole repaint
+    assert FOREGROUND.is_open  # and open again after it

@@ -1,0 +1,55 @@
+"""Worker threads step aside while the GUI thread paints: the GIL goes to what the user sees.
+
+A repaint calls from Qt into Python hundreds of times (the model's data, the delegates), and
+each call waits for the GIL if a worker thread holds it: with a capture server, its writer and
+an evaluation running, a repaint of a few milliseconds of work took 50-150 ms. So the GUI
+thread *closes* the gate for the length of a repaint, and each worker thread *passes* it
+between two pieces of work (an event evaluated, a request handled, a group committed): while
+it is closed they wait (at most :data:`MAX_WAIT`), holding no GIL.
+
+The gate is process-wide, as the GIL is: :data:`FOREGROUND`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+__all__ = ["FOREGROUND", "ForegroundGate", "MAX_WAIT"]
+
+MAX_WAIT = 0.1
+"""Seconds a worker waits at a closed gate at most (a repaint lasts a few milliseconds)."""
+
+
+class ForegroundGate:
+    """Closed by one thread around latency-critical work; passed by the others."""
+
+    def __init__(self) -> None:
+        self._open = threading.Event()
+        self._open.set()
+        self._depth = 0
+
+    @property
+    def is_open(self) -> bool:
+        return self._open.is_set()
+
+    @contextmanager
+    def closed(self) -> Iterator[None]:
+        """Keep the gate closed for the ``with`` block (nested blocks: until the outermost)."""
+        self._depth += 1
+        self._open.clear()
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                self._open.set()
+
+    def pass_through(self, timeout: float = MAX_WAIT) -> None:
+        """Between two pieces of a worker's work: wait while the gate is closed."""
+        if not self._open.is_set():
+            self._open.wait(timeout)
+
+
+FOREGROUND = ForegroundGate()
