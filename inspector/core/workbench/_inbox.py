@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from inspector.core.events import EventRecord
+from inspector.core.foreground import FOREGROUND
 from inspector.core.loaders import BadRecord
 
 __all__ = ["Inbox"]
@@ -67,7 +68,8 @@ class Inbox:
             self._scheduled = False
         if records or bad:
             try:
-                self._deliver(records, bad)
+                with FOREGROUND.closed():  # the views take them in: worker threads wait
+                    self._deliver(records, bad)
             finally:  # the pause is counted from the end of the delivery: its listeners'
                 self._last = self._clock()  # work (the repaint) never fills the whole interval
 

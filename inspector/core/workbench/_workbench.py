@@ -10,6 +10,7 @@ from inspector.core.destinations import DestinationConfig
 from inspector.core.evaluation import Evaluation
 from inspector.core.events import EventRecord
 from inspector.core.filtering import EventFilter, compile_filter, filter_rows
+from inspector.core.foreground import FOREGROUND
 from inspector.core.inspection import EventInspection
 from inspector.core.jobs import LoadJob
 from inspector.core.loaders import BadRecord, CancelToken, read_bytes
@@ -369,7 +370,8 @@ class Workbench:
             return
         if token.cancelled or result is None or not self.session.install_evaluation(result, job):
             return
-        self.evaluation_changed.emit(result)
+        with FOREGROUND.closed():  # every view takes it in: worker threads leave them the GIL
+            self.evaluation_changed.emit(result)
         behind = len(job.records) != len(self.store) or self.session.pending_edits
         if behind and self._timer is None and not self.loading:
             self.schedule_evaluation(restart=False)

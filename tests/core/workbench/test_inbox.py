@@ -6,6 +6,7 @@ import threading
 from collections.abc import Sequence
 
 from inspector.core.events import EventRecord
+from inspector.core.foreground import FOREGROUND
 from inspector.core.loaders import BadRecord
 from inspector.core.workbench import APPEND_INTERVAL, Workbench
 from inspector.core.workbench._inbox import Inbox
@@ -76,3 +77,18 @@ def test_a_delivery_waiting_for_its_turn_is_dropped_by_a_clear() -> None:
     runner.advance(60.0)
     runner.tick()
     assert len(workbench) == 0
+
+
+def test_worker_threads_wait_while_the_owner_takes_in_appends_and_evaluations() -> None:
+    runner = ManualRunner()
+    workbench = Workbench(runner=runner)
+    gate_open: dict[str, bool] = {}
+    workbench.events_appended.connect(lambda *_: gate_open.setdefault("append", FOREGROUND.is_open))
+    workbench.evaluation_changed.connect(
+        lambda _ev: gate_open.setdefault("evaluation", FOREGROUND.is_open)
+    )
+    workbench.append_threadsafe(tracks(2))
+    runner.tick()
+    runner.settle(workbench)
+    assert gate_open == {"append": False, "evaluation": False}
+    assert FOREGROUND.is_open
