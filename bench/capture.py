@@ -201,13 +201,15 @@ async def _gui_stall(rate: int, seconds: float) -> None:
         gaps.sort()
         p99 = gaps[int(len(gaps) * 0.99)] if gaps else 0.0
         over = sum(g > 0.05 for g in gaps)
+        load = os.getloadavg()[0]  # the other processes on this machine compete for its cores
         print(
             f"window capturing {rate:,} events/s for {seconds:g} s: {expected:,} events shown "
             f"({failed} requests refused); longest GUI stall while capturing "
             f"{beat.longest.get('capturing', 0) * 1000:.0f} ms (99th percentile "
             f"{p99 * 1000:.0f} ms, {over} gaps over 50 ms), while the last evaluation "
             f"finished {beat.longest.get('evaluating', 0) * 1000:.0f} ms; the idle window's "
-            f"longest gap over 3 s: {beat.longest.get('idle', 0) * 1000:.0f} ms"
+            f"longest gap over 3 s: {beat.longest.get('idle', 0) * 1000:.0f} ms; load average "
+            f"{load:.1f} on {os.cpu_count()} cores"
         )
         window.close()
         await tasks.shutdown()
