@@ -61,8 +61,6 @@ class CaptureControl(QObject):
         self._received_before = 0
         self._rate = 0
         self._scrolled_away = False
-        self._auto_row = -1
-        self._row_seen = -1
         self._build_actions()
         self._build_toolbar()
         self._build_menu()
@@ -234,14 +232,10 @@ class CaptureControl(QObject):
         return (
             not self.pause_action.isChecked()
             and not self._scrolled_away
-            and row in (-1, self._auto_row)
+            and row in (-1, self.window.views.auto_row)  # or the one the window picked itself
         )
 
-    def _on_appended(self, first: int, last: int) -> None:
-        row = self.window.current_row()
-        if self._row_seen == -1 and row == first:
-            self._auto_row = row  # picked by the window for the first event, not by the user
-        self._row_seen = row
+    def _on_appended(self, _first: int, _last: int) -> None:
         # at once, in the append's own turn of the loop: the rows and the scroll are painted
         # together, once (the workbench appends a capture's events a few times a second)
         if self.running and self.following:
@@ -256,7 +250,6 @@ class CaptureControl(QObject):
         self._show_state()
 
     def _on_cleared(self) -> None:
-        self._auto_row = self._row_seen = -1
         self._scrolled_away = False
         kept = self._newly_kept()
         if self.server is not None and self.running:

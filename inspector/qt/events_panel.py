@@ -415,15 +415,22 @@ class EventsPanel(QWidget):
         self.filter_edit.setPlainText(text)
         self.filter_edit.apply()
 
-    def select_row(self, row: int) -> bool:
-        """Select source row ``row`` (if the filter shows it) and scroll to it."""
+    def select_row(self, row: int, scroll: bool = True) -> bool:
+        """Select source row ``row`` (if the filter shows it) and scroll to it (``scroll``)."""
         index = self.model.index(row, 0)
         if self.table.model() is self.proxy:
             index = self.proxy.mapFromSource(index)
         if not index.isValid():
             return False
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        if scroll:
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+            return True
+        self.table.setAutoScroll(False)  # a new current index would scroll to itself
+        try:
+            self.table.setCurrentIndex(index)
+        finally:
+            self.table.setAutoScroll(True)
         return True
 
     def show_filter_error(self, flt: EventFilter) -> None:

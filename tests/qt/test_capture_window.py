@@ -302,4 +302,6 @@ def test_a_burst_reaches_the_list_in_a_few_appends_and_every_event_shows_after_i
     assert all(g >= interval * 0.9 for g in gaps), gaps
     bar = window.events.table.verticalScrollBar()
     run_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())  # the newest shows
+    assert window.current_row() == 0  # the window picked the first event, off screen now
+    assert capture.following
     assert window.counts_label.text().startswith("200 events")
