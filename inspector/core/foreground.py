@@ -5,7 +5,9 @@ each call waits for the GIL if a worker thread holds it: with a capture server, 
 an evaluation running, a repaint of a few milliseconds of work took 50-150 ms. So the GUI
 thread *closes* the gate for the length of a repaint, and each worker thread *passes* it
 between two pieces of work (an event evaluated, a request handled, a group committed): while
-it is closed they wait (at most :data:`MAX_WAIT`), holding no GIL.
+it is closed they wait, holding no GIL: at most :data:`MAX_WAIT` each, and not at all once it
+has been closed for longer than that (a dialog's event loop inside a closed block must not
+leave the workers crawling).
 
 The gate is process-wide, as the GIL is: :data:`FOREGROUND`.
 """
@@ -13,13 +15,14 @@ The gate is process-wide, as the GIL is: :data:`FOREGROUND`.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 __all__ = ["FOREGROUND", "ForegroundGate", "MAX_WAIT"]
 
 MAX_WAIT = 0.1
-"""Seconds a worker waits at a closed gate at most (a repaint lasts a few milliseconds)."""
+"""Seconds a gate holds the workers at most (a repaint lasts a few milliseconds)."""
 
 
 class ForegroundGate:
@@ -29,6 +32,7 @@ class ForegroundGate:
         self._open = threading.Event()
         self._open.set()
         self._depth = 0
+        self._closed_at = 0.0
 
     @property
     def is_open(self) -> bool:
@@ -38,7 +42,9 @@ class ForegroundGate:
     def closed(self) -> Iterator[None]:
         """Keep the gate closed for the ``with`` block (nested blocks: until the outermost)."""
         self._depth += 1
-        self._open.clear()
+        if self._depth == 1:
+            self._closed_at = time.monotonic()
+            self._open.clear()
         try:
             yield
         finally:
@@ -47,9 +53,15 @@ class ForegroundGate:
                 self._open.set()
 
     def pass_through(self, timeout: float = MAX_WAIT) -> None:
-        """Between two pieces of a worker's work: wait while the gate is closed."""
-        if not self._open.is_set():
-            self._open.wait(timeout)
+        """Between two pieces of a worker's work: wait while the gate is closed.
+
+        At most ``timeout`` seconds, and only until the gate has been closed that long.
+        """
+        if self._open.is_set():
+            return
+        left = self._closed_at + timeout - time.monotonic()
+        if left > 0:
+            self._open.wait(left)
 
 
 FOREGROUND = ForegroundGate()

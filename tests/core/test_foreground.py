@@ -64,3 +64,14 @@ def test_an_evaluation_pauses_between_events_while_the_window_repaints() -> None
         assert not done.wait(0.05)  # three events would take a few milliseconds
     assert done.wait(30.0)
     worker.join()
+
+
+def test_a_gate_closed_for_long_no_longer_holds_anyone() -> None:
+    """A dialog's event loop inside a closed block: workers go on at full speed meanwhile."""
+    gate = ForegroundGate()
+    with gate.closed():
+        time.sleep(0.06)
+        start = time.monotonic()
+        for _ in range(100):
+            gate.pass_through(timeout=0.05)
+        assert time.monotonic() - start < 0.05  # not 100 waits: the close is stale
