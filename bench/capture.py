@@ -221,6 +221,9 @@ def _gui(rate: int, seconds: float) -> None:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from inspector.core.foreground import GUI_SWITCH_INTERVAL
+
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # as the app sets it for the window
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication(sys.argv[:1])
     gc.disable()  # as the app does: collections run on the GUI thread only
@@ -252,7 +255,7 @@ def _disk_baseline(seconds: float = 1.0) -> None:
 
 
 def main() -> None:
-    sys.setswitchinterval(0.001)  # as the app and the capture command set it
+    sys.setswitchinterval(0.001)  # as the capture command sets it (the window: see _gui)
     numbers = [a for a in sys.argv[1:] if not a.startswith("-")]
     seconds = float(numbers[0]) if numbers else 5.0
     clients = int(numbers[1]) if len(numbers) > 1 else 8

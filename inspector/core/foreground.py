@@ -19,10 +19,15 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["FOREGROUND", "ForegroundGate", "MAX_WAIT"]
+__all__ = ["FOREGROUND", "ForegroundGate", "MAX_WAIT", "GUI_SWITCH_INTERVAL"]
 
 MAX_WAIT = 0.1
 """Seconds a gate holds the workers at most (a repaint lasts a few milliseconds)."""
+GUI_SWITCH_INTERVAL = 0.00025
+"""``sys.setswitchinterval`` for the window's process. Outside a repaint, each call from Qt
+into Python (a timer, a signal, the event loop's own callbacks) waits up to this long for a
+worker thread to give up the GIL: at the default 5 ms (or 1 ms) a busy capture made those
+waits add up to 20-30 ms per turn of the loop."""
 
 
 class ForegroundGate:

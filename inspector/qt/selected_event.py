@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from inspector.core.errors import InspectorError
+from inspector.core.foreground import FOREGROUND
 from inspector.core.workbench import Workbench
 from inspector.qt.window_layout import WindowLayout
 
@@ -21,6 +22,10 @@ class SelectedEvent:
 
     def show(self, row: int) -> None:
         """Show event ``row`` (-1: none) and every mapping's verdict for it."""
+        with FOREGROUND.closed():  # a click the user waits for: worker threads step aside
+            self._show(row)
+
+    def _show(self, row: int) -> None:
         w = self._window
         if not 0 <= row < len(self._workbench):
             w.event_editor.show_record(None)

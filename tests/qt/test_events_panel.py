@@ -225,3 +225,20 @@ def test_worker_threads_are_held_at_the_gate_while_the_window_repaints(
     run_until(lambda: bool(seen))
     assert not any(seen)  # closed for the whole repaint
     assert FOREGROUND.is_open  # and open again after it
+
+
+def test_worker_threads_are_held_at_the_gate_while_a_picked_event_is_shown(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = demo_window
+    seen: list[bool] = []
+    original = window.mappings.show_inspection
+
+    def show_inspection(*args):  # type: ignore[no-untyped-def]
+        seen.append(FOREGROUND.is_open)
+        original(*args)
+
+    monkeypatch.setattr(window.mappings, "show_inspection", show_inspection)
+    window.select_row(12)
+    assert seen == [False]
+    assert FOREGROUND.is_open
