@@ -87,8 +87,9 @@ class WorkbenchViews:
         if events.current_row() >= 0 or row >= len(self._workbench):
             return
         # not scrolled to: a capture following the newest event keeps the list at the bottom
-        if events.select_row(row, scroll=False):
-            self.auto_row = row
+        with self._selected.verdicts_later():
+            if events.select_row(row, scroll=False):
+                self.auto_row = row
 
     def _on_bad(self, bad: Sequence[BadRecord]) -> None:
         self._window.skipped.add_records(bad)

@@ -305,3 +305,25 @@ def test_a_burst_reaches_the_list_in_a_few_appends_and_every_event_shows_after_i
     assert window.current_row() == 0  # the window picked the first event, off screen now
     assert capture.following
     assert window.counts_label.text().startswith("200 events")
+
+
+def test_the_first_captured_event_is_picked_and_its_verdicts_follow_a_turn_later(
+    window: MainWindow, capture: CaptureControl, run_until: Callable[..., None]
+) -> None:
+    """The window splits showing the event it picked itself over two turns of the loop."""
+    shown: list[object] = []
+    original = window.mappings.show_inspection
+
+    def show_inspection(inspection, data) -> None:  # type: ignore[no-untyped-def]
+        shown.append(inspection)
+        original(inspection, data)
+
+    window.mappings.show_inspection = show_inspection  # type: ignore[method-assign]
+    verdicts_when_picked: list[int] = []
+    window.events.current_changed.connect(lambda _row: verdicts_when_picked.append(len(shown)))
+    assert capture.start()
+    assert capture.server is not None
+    _post_batch(capture.server.url, 3)
+    run_until(lambda: window.current_row() == 0 and bool(shown))
+    assert verdicts_when_picked == [0]  # the event editor first, the verdicts a turn later
+    assert capture.following
