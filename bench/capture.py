@@ -201,13 +201,15 @@ async def _gui_stall(rate: int, seconds: float) -> None:
         gaps.sort()
         p99 = gaps[int(len(gaps) * 0.99)] if gaps else 0.0
         over = sum(g > 0.05 for g in gaps)
+        load = os.getloadavg()[0]  # the other processes on this machine compete for its cores
         print(
             f"window capturing {rate:,} events/s for {seconds:g} s: {expected:,} events shown "
             f"({failed} requests refused); longest GUI stall while capturing "
             f"{beat.longest.get('capturing', 0) * 1000:.0f} ms (99th percentile "
             f"{p99 * 1000:.0f} ms, {over} gaps over 50 ms), while the last evaluation "
             f"finished {beat.longest.get('evaluating', 0) * 1000:.0f} ms; the idle window's "
-            f"longest gap over 3 s: {beat.longest.get('idle', 0) * 1000:.0f} ms"
+            f"longest gap over 3 s: {beat.longest.get('idle', 0) * 1000:.0f} ms; load average "
+            f"{load:.1f} on {os.cpu_count()} cores"
         )
         window.close()
         await tasks.shutdown()
@@ -219,6 +221,9 @@ def _gui(rate: int, seconds: float) -> None:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from inspector.core.foreground import GUI_SWITCH_INTERVAL
+
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # as the app sets it for the window
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication(sys.argv[:1])
     gc.disable()  # as the app does: collections run on the GUI thread only
@@ -250,7 +255,7 @@ def _disk_baseline(seconds: float = 1.0) -> None:
 
 
 def main() -> None:
-    sys.setswitchinterval(0.001)  # as the app and the capture command set it
+    sys.setswitchinterval(0.001)  # as the capture command sets it (the window: see _gui)
     numbers = [a for a in sys.argv[1:] if not a.startswith("-")]
     seconds = float(numbers[0]) if numbers else 5.0
     clients = int(numbers[1]) if len(numbers) > 1 else 8

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from inspector import __version__
 from inspector.core.destinations import default_config, load_config
+from inspector.core.foreground import GUI_SWITCH_INTERVAL
 from inspector.core.tasks import TaskOwner
 from inspector.core.workbench import AsyncioRunner, Workbench
 from inspector.qt.capture_control import CaptureControl
@@ -132,8 +133,8 @@ def run(files: Sequence[str]) -> int:
     app.setWindowIcon(QIcon(str(APP_ICON)))
     app.setDesktopFileName("jimo-inspector")
     # the GUI thread waits for the GIL after each Qt call while a worker thread runs: keep the
-    # wait short so a background load or evaluation never makes the window stutter
-    sys.setswitchinterval(0.001)
+    # wait short so a background load, evaluation or capture never makes the window stutter
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
     app.setStyle("Fusion")  # follows the system's light or dark colour scheme
     previous_hook = sys.excepthook
 

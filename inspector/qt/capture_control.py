@@ -1,10 +1,11 @@
 """The window's live capture: a toolbar and a Capture menu over one :class:`CaptureServer`.
 
-Captured events reach the window through the workbench (``append_threadsafe``: one append per
-tick, however fast they come); this module starts and stops the server, shows its address and
-received-per-second figure, keeps the event list on the newest event unless the user scrolled
-or picked one, and starts a new session file when the events are cleared. Given the window's
-session, events are stored once, in the session's own file (autosave or the user's file).
+Captured events reach the window through the workbench (``append_threadsafe``: at most one
+append per ``append_interval``, however fast they come); this module starts and stops the
+server, shows its address and received-per-second figure, keeps the event list on the newest
+event unless the user scrolled or picked one, and starts a new session file when the events are
+cleared. Given the window's session, events are stored once, in the session's own file (autosave
+or the user's file).
 """
 
 from __future__ import annotations
@@ -60,18 +61,12 @@ class CaptureControl(QObject):
         self._received_before = 0
         self._rate = 0
         self._scrolled_away = False
-        self._auto_row = -1
-        self._row_seen = -1
         self._build_actions()
         self._build_toolbar()
         self._build_menu()
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
-        self._scroll = QTimer(self)
-        self._scroll.setSingleShot(True)
-        self._scroll.setInterval(40)
-        self._scroll.timeout.connect(self._scroll_to_newest)
         self.store: RecordedStore | None = None
         self._kept_shown = 0
         """With the window's session: events are stored in its file (autosave or the user's),
@@ -237,19 +232,13 @@ class CaptureControl(QObject):
         return (
             not self.pause_action.isChecked()
             and not self._scrolled_away
-            and row in (-1, self._auto_row)
+            and row in (-1, self.window.views.auto_row)  # or the one the window picked itself
         )
 
-    def _on_appended(self, first: int, last: int) -> None:
-        row = self.window.current_row()
-        if self._row_seen == -1 and row == first:
-            self._auto_row = row  # picked by the window for the first event, not by the user
-        self._row_seen = row
-        if self.running and self.following and not self._scroll.isActive():
-            self._scroll.start()  # one scroll per burst of appends, not one per append
-
-    def _scroll_to_newest(self) -> None:
-        if self.following:
+    def _on_appended(self, _first: int, _last: int) -> None:
+        # at once, in the append's own turn of the loop: the rows and the scroll are painted
+        # together, once (the workbench appends a capture's events a few times a second)
+        if self.running and self.following:
             self.window.events.table.scrollToBottom()
 
     def _on_scrolled(self, _action: int) -> None:
@@ -261,7 +250,6 @@ class CaptureControl(QObject):
         self._show_state()
 
     def _on_cleared(self) -> None:
-        self._auto_row = self._row_seen = -1
         self._scrolled_away = False
         kept = self._newly_kept()
         if self.server is not None and self.running:

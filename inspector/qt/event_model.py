@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from inspector.core.evaluation import Evaluation, Verdict
@@ -138,35 +145,61 @@ class EventTableModel(StoreTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self._rows):
+        row = index.row()
+        if not index.isValid() or not (0 <= row < self._rows):
             return None
-        rec = self._store[index.row()]
-        col = index.column()
+        return self._value(row, self._store[row], index.column(), role)
+
+    def multiData(  # noqa: N802 - Qt override
+        self,
+        index: Index,
+        roleDataSpan: QModelRoleDataSpan | QModelRoleData,  # noqa: N803
+    ) -> None:
+        """Every role a view asks of one cell in one call.
+
+        A delegate asks seven roles per cell; answered one ``data()`` call each, a repaint
+        would take the GIL hundreds of times and wait for it whenever a worker thread (the
+        capture, an evaluation) holds it.
+        """
+        slots: Iterable[QModelRoleData] = (
+            (roleDataSpan,) if isinstance(roleDataSpan, QModelRoleData) else roleDataSpan  # type: ignore[assignment]
+        )
+        row = index.row()
+        if not index.isValid() or not (0 <= row < self._rows):
+            for slot in slots:
+                slot.clearData()
+            return
+        rec, col = self._store[row], index.column()
+        for slot in slots:
+            slot.setData(self._value(row, rec, col, slot.role()))
+
+    def _value(self, row: int, rec: EventRecord, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(index.row(), rec, col)
+            return self._display(row, rec, col)
         if role == VerdictsRole:
-            return self.chips(index.row()) if col == MAPPINGS_COLUMN else None
+            return self.chips(row) if col == MAPPINGS_COLUMN else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            if col == MAPPINGS_COLUMN:
-                chips = self.chips(index.row())
-                return (
-                    "\n".join(f"{n}: {Verdict(v).label}" for n, v in chips) or "no mapping matched"
-                )
-            if col == SOURCE_COLUMN:
-                return rec.source.label
-            warnings = self.warnings(index.row())
-            if warnings:
-                return "\n".join(f"⚠ {w}" for w in warnings)
-            return rec.timestamp if col == 1 else None
+            return self._tooltip(row, rec, col)
         if role == Qt.ItemDataRole.ForegroundRole and col == 2 and rec.type in _TYPE_COLOURS:
-            return QColor(_TYPE_COLOURS[rec.type])
+            return _colour(rec.type)
         if role == RecordRole:
             return rec
-        if role == Qt.ItemDataRole.FontRole and col == 0 and self.edited(index.row()):
+        if role == Qt.ItemDataRole.FontRole and col == 0 and self.edited(row):
             font = QFont()
             font.setItalic(True)
             return font
         return None
+
+    def _tooltip(self, row: int, rec: EventRecord, col: int) -> str | None:
+        if col == MAPPINGS_COLUMN:
+            chips = self.chips(row)
+            return "\n".join(f"{n}: {Verdict(v).label}" for n, v in chips) or "no mapping matched"
+        if col == SOURCE_COLUMN:
+            return rec.source.label
+        warnings = self.warnings(row)
+        if warnings:
+            return "\n".join(f"⚠ {w}" for w in warnings)
+        return rec.timestamp if col == 1 else None
 
     def _display(self, row: int, rec: EventRecord, col: int) -> str:
         if col == 0:
@@ -184,6 +217,11 @@ class EventTableModel(StoreTableModel):
         if col == MAPPINGS_COLUMN:
             return ""
         return rec.source.display_label
+
+
+@cache
+def _colour(event_type: str) -> QColor:
+    return QColor(_TYPE_COLOURS[event_type])
 
 
 def _short(name: str) -> str:

@@ -11,11 +11,12 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRect,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -101,36 +102,69 @@ class EventFilterProxy(QSortFilterProxyModel):
 
 
 class ChipsDelegate(QStyledItemDelegate):
-    """Paints each matched (or broken) mapping as a small coloured chip with its short name."""
+    """Paints each matched (or broken) mapping as a small coloured chip with its short name.
+
+    A row's chips are drawn once into a pixmap, kept for the next rows showing the same chips
+    at the same size: a repaint then costs one call into Qt per cell, not a dozen (each of which
+    waits for the GIL while a capture or an evaluation runs in a worker thread).
+    """
+
+    CACHE_SIZE = 256
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pixmaps: dict[tuple[Any, ...], QPixmap] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
-        chips = index.data(VerdictsRole) or []
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = painter.font()
-        font.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
+        chips = index.data(VerdictsRole)
+        if not chips:
+            return
         rect: QRect = option.rect
-        x = rect.left() + 4
-        h = min(rect.height() - 6, metrics.height() + 2)
-        y = rect.top() + (rect.height() - h) // 2
-        for label, verdict in chips:
-            w = metrics.horizontalAdvance(label) + 10
-            if x + w > rect.right() - 2:
-                painter.setPen(option.palette.color(QPalette.ColorRole.Text))
-                painter.drawText(QRect(x, y, 16, h), Qt.AlignmentFlag.AlignCenter, "…")
-                break
-            dark = palette_is_dark(option.palette)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(verdict_colour(Verdict(verdict), dark))
-            painter.drawRoundedRect(QRect(x, y, w, h), 4, 4)
-            # dark palettes get light chips: dark text keeps the label readable
-            painter.setPen(QColor("#111111" if dark else "white"))
-            painter.drawText(QRect(x, y, w, h), Qt.AlignmentFlag.AlignCenter, label)
-            x += w + 4
-        painter.restore()
+        palette: QPalette = option.palette
+        font = painter.font()
+        ratio = painter.device().devicePixelRatioF()
+        key = (tuple(chips), rect.width(), rect.height(), palette.cacheKey(), font.key(), ratio)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            if len(self._pixmaps) >= self.CACHE_SIZE:
+                self._pixmaps.clear()
+            pixmap = self._pixmaps[key] = _chips_pixmap(chips, rect, palette, font, ratio)
+        painter.drawPixmap(rect.topLeft(), pixmap)
+
+
+def _chips_pixmap(
+    chips: list[tuple[str, int]], rect: QRect, palette: QPalette, font: QFont, ratio: float
+) -> QPixmap:
+    """The chips of one cell of ``rect``'s size, on a transparent background."""
+    pixmap = QPixmap(QSize(rect.width(), rect.height()) * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = QFont(font)
+    font.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
+    painter.setFont(font)
+    metrics = painter.fontMetrics()
+    x = 4
+    h = min(rect.height() - 6, metrics.height() + 2)
+    y = (rect.height() - h) // 2
+    dark = palette_is_dark(palette)
+    for label, verdict in chips:
+        w = metrics.horizontalAdvance(label) + 10
+        if x + w > rect.width() - 3:
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.drawText(QRect(x, y, 16, h), Qt.AlignmentFlag.AlignCenter, "…")
+            break
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(verdict_colour(Verdict(verdict), dark))
+        painter.drawRoundedRect(QRect(x, y, w, h), 4, 4)
+        # dark palettes get light chips: dark text keeps the label readable
+        painter.setPen(QColor("#111111" if dark else "white"))
+        painter.drawText(QRect(x, y, w, h), Qt.AlignmentFlag.AlignCenter, label)
+        x += w + 4
+    painter.end()
+    return pixmap
 
 
 class EventsPanel(QWidget):
@@ -381,15 +415,22 @@ class EventsPanel(QWidget):
         self.filter_edit.setPlainText(text)
         self.filter_edit.apply()
 
-    def select_row(self, row: int) -> bool:
-        """Select source row ``row`` (if the filter shows it) and scroll to it."""
+    def select_row(self, row: int, scroll: bool = True) -> bool:
+        """Select source row ``row`` (if the filter shows it) and scroll to it (``scroll``)."""
         index = self.model.index(row, 0)
         if self.table.model() is self.proxy:
             index = self.proxy.mapFromSource(index)
         if not index.isValid():
             return False
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        if scroll:
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+            return True
+        self.table.setAutoScroll(False)  # a new current index would scroll to itself
+        try:
+            self.table.setCurrentIndex(index)
+        finally:
+            self.table.setAutoScroll(True)
         return True
 
     def show_filter_error(self, flt: EventFilter) -> None:

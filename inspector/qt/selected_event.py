@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QTimer
+
 from inspector.core.errors import InspectorError
+from inspector.core.foreground import FOREGROUND
 from inspector.core.workbench import Workbench
 from inspector.qt.window_layout import WindowLayout
 
@@ -15,12 +21,27 @@ class SelectedEvent:
     def __init__(self, workbench: Workbench, window: WindowLayout) -> None:
         self._workbench = workbench
         self._window = window
+        self._later = False
+
+    @contextmanager
+    def verdicts_later(self) -> Iterator[None]:
+        """An event shown in the block gets its verdicts in the loop's next turn, not at once:
+        the window picking an event itself splits the work, so neither turn stalls."""
+        self._later = True
+        try:
+            yield
+        finally:
+            self._later = False
 
     def row(self) -> int:
         return self._window.events.current_row()
 
     def show(self, row: int) -> None:
         """Show event ``row`` (-1: none) and every mapping's verdict for it."""
+        with FOREGROUND.closed():  # a click the user waits for: worker threads step aside
+            self._show(row)
+
+    def _show(self, row: int) -> None:
         w = self._window
         if not 0 <= row < len(self._workbench):
             w.event_editor.show_record(None)
@@ -29,7 +50,14 @@ class SelectedEvent:
             return
         record, edited = self._workbench.store[row], self._workbench.is_edited(row)
         w.event_editor.show_record(record, row=row, edited=edited, warnings=w.model.warnings(row))
-        self.refresh()
+        if self._later:
+            QTimer.singleShot(0, self._window, self._refresh_in_foreground)
+        else:
+            self.refresh()
+
+    def _refresh_in_foreground(self) -> None:
+        with FOREGROUND.closed():
+            self.refresh()
 
     def refresh(self) -> None:
         """The verdicts again (the config, the event or the evaluation changed)."""

@@ -102,6 +102,13 @@ class StoreTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._rows
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own index() asks rowCount() and columnCount(): two calls into Python (and two
+        # waits for the GIL while a worker thread runs) for every cell a view paints
+        if parent.isValid() or not (0 <= row < self._rows and 0 <= column < self.columnCount()):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
 
 def setup_compact_table(
     table: QTableView,

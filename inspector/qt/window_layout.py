@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.core.foreground import FOREGROUND
 from inspector.core.workbench import Workbench
 from inspector.qt.config_actions import api_key
 from inspector.qt.coverage import CoverageView
@@ -117,6 +118,12 @@ class WindowLayout(QMainWindow):
         settings.setValue(f"{STATE_KEY}/state", self.saveState())
         settings.setValue(f"{STATE_KEY}/splitter", self.splitter.saveState())
         settings.setValue(f"{STATE_KEY}/inspector_split", self.inspector_split.saveState())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest:  # the window repaints what changed
+            with FOREGROUND.closed():  # worker threads leave the GIL to it meanwhile
+                return super().event(event)
+        return super().event(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasUrls():

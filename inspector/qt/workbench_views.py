@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
+
 from inspector.core.evaluation import Evaluation
 from inspector.core.loaders import BadRecord
 from inspector.core.workbench import FilterResult, Workbench
@@ -25,6 +27,9 @@ class WorkbenchViews:
     def __init__(self, workbench: Workbench, window: WindowLayout, selected: SelectedEvent) -> None:
         self._workbench, self._window, self._selected = workbench, window, selected
         self._shown: Evaluation | None = None
+        self._selecting = False
+        self.auto_row = -1
+        """The row the window selected itself (the first appended to an empty list), or -1."""
         wb, w = workbench, window
         for view in (w.model, w.coverage, w.timeline):
             wb.evaluation_changed.connect(view.set_evaluation)
@@ -68,14 +73,29 @@ class WorkbenchViews:
         self.update_counts()
 
     def _on_appended(self, first: int, _last: int) -> None:
-        if self._window.events.current_row() < 0:
-            self._window.events.select_row(first)
+        if self._window.events.current_row() < 0 and not self._selecting:
+            # in a turn of the loop of its own: filling the event's panels is the costliest
+            # part of a first append, and the new rows get painted in between
+            self._selecting = True
+            QTimer.singleShot(0, lambda: self._select_first(first))
         self.update_counts()
+
+    def _select_first(self, row: int) -> None:
+        """Select ``row``, the first of the events appended to an empty selection."""
+        self._selecting = False
+        events = self._window.events
+        if events.current_row() >= 0 or row >= len(self._workbench):
+            return
+        # not scrolled to: a capture following the newest event keeps the list at the bottom
+        with self._selected.verdicts_later():
+            if events.select_row(row, scroll=False):
+                self.auto_row = row
 
     def _on_bad(self, bad: Sequence[BadRecord]) -> None:
         self._window.skipped.add_records(bad)
 
     def _on_cleared(self) -> None:
+        self.auto_row = -1
         self._window.events.rows_reset()
         self._window.skipped.clear()
         self._selected.show(-1)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from pathlib import Path
+from time import monotonic, sleep
 
 import httpx
 import pytest
@@ -267,3 +270,60 @@ def test_captured_events_sent_without_a_timestamp_show_their_arrival_time(
     received = window.workbench.store[0].data["receivedAt"]
     assert window.model.index(0, 1).data()  # the Time column is not blank
     assert window.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == received
+
+
+def test_a_burst_reaches_the_list_in_a_few_appends_and_every_event_shows_after_it(
+    window: MainWindow, capture: CaptureControl, run_until: Callable[..., None]
+) -> None:
+    """A capture's events are appended a few times a second, not once per request: the list
+    repaints less often while clients post, and shows every event, in order, once they stop."""
+    appends: list[float] = []
+    window.workbench.events_appended.connect(lambda _first, _last: appends.append(monotonic()))
+    assert capture.start()
+    assert capture.server is not None
+    url = capture.server.url
+
+    def post() -> None:  # 40 requests, one every 10 ms, while the window's loop runs
+        with httpx.Client() as client:
+            for n in range(40):
+                batch = [make_event(event=f"Event {n * 5 + i}") for i in range(5)]
+                assert client.post(f"{url}/v1/batch", json={"batch": batch}).status_code == 200
+                sleep(0.01)
+
+    poster = threading.Thread(target=post)
+    poster.start()
+    run_until(lambda: not poster.is_alive() and window.model.rowCount() == 200)
+    poster.join()
+    names = [window.model.record(r).name for r in range(200)]
+    assert names == [f"Event {n}" for n in range(200)]
+    interval = window.workbench.append_interval
+    assert len(appends) >= 2
+    gaps = [round(b - a, 3) for a, b in pairwise(appends)]
+    assert all(g >= interval * 0.9 for g in gaps), gaps
+    bar = window.events.table.verticalScrollBar()
+    run_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())  # the newest shows
+    assert window.current_row() == 0  # the window picked the first event, off screen now
+    assert capture.following
+    assert window.counts_label.text().startswith("200 events")
+
+
+def test_the_first_captured_event_is_picked_and_its_verdicts_follow_a_turn_later(
+    window: MainWindow, capture: CaptureControl, run_until: Callable[..., None]
+) -> None:
+    """The window splits showing the event it picked itself over two turns of the loop."""
+    shown: list[object] = []
+    original = window.mappings.show_inspection
+
+    def show_inspection(inspection, data) -> None:  # type: ignore[no-untyped-def]
+        shown.append(inspection)
+        original(inspection, data)
+
+    window.mappings.show_inspection = show_inspection  # type: ignore[method-assign]
+    verdicts_when_picked: list[int] = []
+    window.events.current_changed.connect(lambda _row: verdicts_when_picked.append(len(shown)))
+    assert capture.start()
+    assert capture.server is not None
+    _post_batch(capture.server.url, 3)
+    run_until(lambda: window.current_row() == 0 and bool(shown))
+    assert verdicts_when_picked == [0]  # the event editor first, the verdicts a turn later
+    assert capture.following

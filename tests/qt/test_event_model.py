@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, Qt
 
 from inspector.core.loaders import read_bytes
 from inspector.core.store import EventStore
@@ -48,3 +48,37 @@ def test_warnings_are_marked_and_explained_in_the_tooltip() -> None:
     store.extend(_records({"event": "No type"}))
     assert model.index(0, 3).data().startswith("⚠")
     assert 'no "type"' in model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_every_role_of_a_cell_comes_in_one_call_and_matches_data() -> None:
+    """A view asks a cell's roles together (multiData): the answers are data()'s, role by role."""
+    store = EventStore()
+    model = EventTableModel(store, edited=lambda row: row == 1)
+    store.extend(_records(make_event(event="A", userId="u1"), make_event("identify", userId="u2")))
+    roles = [
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+    ]
+    for row in range(2):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            for role in roles:
+                slot = QModelRoleData(role)
+                model.multiData(index, QModelRoleDataSpan(slot))
+                assert slot.data() == index.data(role)
+    assert model.index(1, 0).data() == "2*"  # edited: the number is starred, in italics
+    assert model.index(1, 0).data(Qt.ItemDataRole.FontRole).italic()
+
+
+def test_indexes_outside_the_rows_or_columns_are_invalid() -> None:
+    store = EventStore()
+    model = EventTableModel(store)
+    store.extend(_records(make_event(event="A")))
+    assert model.index(0, 6).isValid()
+    assert not model.index(1, 0).isValid()
+    assert not model.index(0, 7).isValid()
+    assert not model.index(-1, 0).isValid()
+    assert not model.index(0, 0, model.index(0, 0)).isValid()  # a table: no children

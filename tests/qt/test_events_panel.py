@@ -10,7 +10,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
+from inspector.core.evaluation import Verdict
+from inspector.core.foreground import FOREGROUND
+from inspector.qt.event_model import MAPPINGS_COLUMN
+from inspector.qt.events_panel import ChipsDelegate
 from inspector.qt.main_window import MainWindow
+from inspector.qt.verdict_style import verdict_colour
 from tests.factories import make_event
 from tests.qt.conftest import settle
 
@@ -163,3 +168,77 @@ def test_a_filter_that_matches_nothing_says_so_in_the_list(  # type: ignore[no-u
     qtbot.keyClick(window.events.filter_edit, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.events.visible_rows() == 58, timeout=3000)
     assert not hint.isVisibleTo(window)
+
+
+def test_a_repaint_asks_each_cell_once_and_draws_chips_from_a_cache(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Every call into Python while painting waits for the GIL if a worker thread holds it:
+    one call per cell (all its roles at once), and chips drawn once per distinct set."""
+    window = demo_window
+    table, model = window.events.table, window.model
+    window.select_row(12)  # two chips: "Track Event" and "Big orders"
+    table.scrollTo(model.index(12, 0))
+    calls = {"multiData": 0, "data": 0}
+    for name in calls:
+        original = getattr(model, name)
+
+        def counted(*args, _name=name, _original=original):  # type: ignore[no-untyped-def]
+            calls[_name] += 1
+            return _original(*args)
+
+        monkeypatch.setattr(model, name, counted)
+    delegate = table.itemDelegateForColumn(MAPPINGS_COLUMN)
+    assert isinstance(delegate, ChipsDelegate)
+    image = table.viewport().grab().toImage()
+    first, last = table.rowAt(0), table.rowAt(table.viewport().height() - 1)
+    last = last if last >= 0 else model.rowCount() - 1
+    rows = last - first + 1
+    assert rows <= calls["multiData"] <= (rows + 1) * model.columnCount()  # a row may peek in
+    assert calls["data"] <= rows + 1  # one role at a time: only the chips, once per row
+    distinct = {tuple(model.chips(r)) for r in range(first, last + 1) if model.chips(r)}
+    assert len(delegate._pixmaps) == len(distinct)  # noqa: SLF001
+    table.viewport().grab()
+    assert len(delegate._pixmaps) == len(distinct)  # noqa: SLF001 - repainted from the cache
+    # the chips are really there: the "matched" green fills part of row 12's mappings cell
+    cell = table.visualRect(model.index(12, MAPPINGS_COLUMN))
+    green = verdict_colour(Verdict.DELIVERED).rgb()
+    y = cell.center().y()
+    row_pixels = [image.pixel(x, y) for x in range(cell.left(), min(cell.right(), image.width()))]
+    assert row_pixels.count(green) > 20
+
+
+def test_worker_threads_are_held_at_the_gate_while_the_window_repaints(
+    demo_window: MainWindow, run_until, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = demo_window
+    seen: list[bool] = []
+    delegate = window.events.table.itemDelegateForColumn(MAPPINGS_COLUMN)
+    original = delegate.paint
+
+    def paint(*args):  # type: ignore[no-untyped-def]
+        seen.append(FOREGROUND.is_open)
+        original(*args)
+
+    monkeypatch.setattr(delegate, "paint", paint)
+    window.events.table.viewport().update()
+    run_until(lambda: bool(seen))
+    assert not any(seen)  # closed for the whole repaint
+    assert FOREGROUND.is_open  # and open again after it
+
+
+def test_worker_threads_are_held_at_the_gate_while_a_picked_event_is_shown(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = demo_window
+    seen: list[bool] = []
+    original = window.mappings.show_inspection
+
+    def show_inspection(*args):  # type: ignore[no-untyped-def]
+        seen.append(FOREGROUND.is_open)
+        original(*args)
+
+    monkeypatch.setattr(window.mappings, "show_inspection", show_inspection)
+    window.select_row(12)
+    assert seen == [False]
+    assert FOREGROUND.is_open

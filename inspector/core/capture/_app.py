@@ -41,6 +41,7 @@ from inspector.core.capture._errors import StorageError
 from inspector.core.capture._stats import CaptureStats
 from inspector.core.capture._writer import RequestRow, SessionWriter, WriteJob
 from inspector.core.events import EventSource
+from inspector.core.foreground import FOREGROUND
 from inspector.core.loaders import BadRecord
 from inspector.core.message_ids import message_hash
 from inspector.core.tracking import (
@@ -229,6 +230,7 @@ class CaptureHandlers:
         return web.Response(body=_OK, content_type="application/json")
 
     def _job(self, request: web.Request, route: str, row: RequestRow, raw: bytes) -> WriteJob:
+        FOREGROUND.pass_through()  # parsing holds the GIL: not while the window repaints
         row.body = raw or None  # the body as sent (a HAR export replays the request itself)
         data = decompress(raw, request.headers.get("Content-Encoding", ""))
         body = parse_object(data)

@@ -22,6 +22,7 @@ from inspector import __version__
 from inspector.core.capture._errors import CaptureError, StorageError
 from inspector.core.errors import InspectorError
 from inspector.core.events import EventRecord
+from inspector.core.foreground import FOREGROUND
 from inspector.core.loaders import BadRecord
 from inspector.core.message_ids import message_hash
 from inspector.core.sessionfile._schema import (
@@ -232,7 +233,8 @@ class SessionWriter:
                 jobs.extend(more)
                 events += sum(len(j.records) for j in more)
             if jobs:
-                self._commit(jobs)
+                FOREGROUND.pass_through()  # building the rows holds the GIL: not while the
+                self._commit(jobs)  # window repaints
 
     def _commit(self, jobs: list[WriteJob]) -> None:
         try:

@@ -17,6 +17,7 @@ from inspector.core.evaluation._model import (
     verdict_of,
 )
 from inspector.core.events import EventRecord, json_bytes
+from inspector.core.foreground import FOREGROUND
 from inspector.core.inspection import Engine, Hazard, not_run, step
 from inspector.core.loaders import CancelToken
 from inspector.core.message_ids import message_hash
@@ -115,6 +116,7 @@ class Pass:
                 if time.monotonic() - self.reported >= PROGRESS_INTERVAL:
                     self.reported = time.monotonic()
                     self.report(i)
+            FOREGROUND.pass_through()  # the window's repaint first (see core.foreground)
             state, snapshot = self._step(rows, i, state, snapshot)
         else:
             out.final_state = state

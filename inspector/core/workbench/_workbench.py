@@ -10,6 +10,7 @@ from inspector.core.destinations import DestinationConfig
 from inspector.core.evaluation import Evaluation
 from inspector.core.events import EventRecord
 from inspector.core.filtering import EventFilter, compile_filter, filter_rows
+from inspector.core.foreground import FOREGROUND
 from inspector.core.inspection import EventInspection
 from inspector.core.jobs import LoadJob
 from inspector.core.loaders import BadRecord, CancelToken, read_bytes
@@ -20,12 +21,16 @@ from inspector.core.workbench._inbox import Inbox
 from inspector.core.workbench._runner import Cancellable, Runner
 from inspector.core.workbench._signal import Signal
 
-__all__ = ["Workbench", "EVALUATE_DELAY", "DETAIL_REPLAY_LIMIT"]
+__all__ = ["Workbench", "EVALUATE_DELAY", "DETAIL_REPLAY_LIMIT", "APPEND_INTERVAL"]
 
 EVALUATE_DELAY = 0.3
 """Seconds of quiet after an edit before the session is evaluated again."""
 DETAIL_REPLAY_LIMIT = 2_048
 """Without a usable evaluation, detail is given only for events this early (replay cost)."""
+APPEND_INTERVAL = 0.1
+"""Seconds at least between two appends of events handed over by other threads (a capture):
+every append repaints the event list, and a repaint while worker threads hold the GIL is
+what stalls the window."""
 
 
 class Workbench:
@@ -39,7 +44,8 @@ class Workbench:
     Ingesting from another thread (a capture server): call
     ``workbench.append_threadsafe(records, bad)`` as often as events arrive. Everything handed
     over before the owner thread's next tick becomes one :meth:`append`, so listeners hear of a
-    burst once, not once per event.
+    burst once, not once per event; and a steady stream becomes at most one append every
+    :data:`APPEND_INTERVAL` seconds (``append_interval``).
 
     Subscribing: ``workbench.events_appended.connect(fn)`` and so on; ``fn`` takes the
     arguments shown with each signal:
@@ -73,7 +79,7 @@ class Workbench:
         self.sync_filter_limit = SYNC_FILTER_LIMIT
         """Up to this many events a filter runs on the owner thread; beyond, in a worker."""
         self._call_soon = call_soon_threadsafe or runner.call_soon_threadsafe
-        self._inbox = Inbox(self.append, self._call_soon)
+        self._inbox = Inbox(self.append, self._call_soon, runner.call_later, APPEND_INTERVAL)
         self._timer: Cancellable | None = None
         self._restart = False
         self._eval_token: CancelToken | None = None
@@ -141,6 +147,15 @@ class Workbench:
             self.events_appended.emit(first, len(self.store) - 1)
             if not self.loading:  # a load evaluates once it finishes
                 self.schedule_evaluation(restart=False)
+
+    @property
+    def append_interval(self) -> float:
+        """Seconds at least between two appends of events from other threads (0: every tick)."""
+        return self._inbox.interval
+
+    @append_interval.setter
+    def append_interval(self, seconds: float) -> None:
+        self._inbox.interval = seconds
 
     def append_threadsafe(
         self, records: Sequence[EventRecord], bad: Sequence[BadRecord] = ()
@@ -355,7 +370,8 @@ class Workbench:
             return
         if token.cancelled or result is None or not self.session.install_evaluation(result, job):
             return
-        self.evaluation_changed.emit(result)
+        with FOREGROUND.closed():  # every view takes it in: worker threads leave them the GIL
+            self.evaluation_changed.emit(result)
         behind = len(job.records) != len(self.store) or self.session.pending_edits
         if behind and self._timer is None and not self.loading:
             self.schedule_evaluation(restart=False)
