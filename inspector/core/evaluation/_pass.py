@@ -8,7 +8,8 @@ from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from inspector.core.destinations import DestinationConfig
+from inspector.core.destinations import DestinationConfig, SdkState
+from inspector.core.destinations._sdk_types import jsonable
 from inspector.core.evaluation._model import (
     TIMELINE_FIELDS,
     Evaluation,
@@ -42,10 +43,33 @@ PROGRESS_INTERVAL = 0.1  # seconds
 Progress = Callable[[int, int], None]
 
 
-def _timeline_changes(before: dict[str, Any] | None, after: dict[str, Any]) -> tuple[str, ...]:
+def _timeline_values(state: SdkState) -> tuple[Any, ...]:
+    """The :data:`TIMELINE_FIELDS` of ``state.snapshot()``, without making the whole dict."""
+    return (
+        state.initialized,
+        jsonable(state.user_id),
+        jsonable(state.email),
+        state.attributes,
+        jsonable(state.group_id),
+        state.group_traits,
+    )
+
+
+def _timeline_changes(before: SdkState | None, after: SdkState) -> tuple[str, ...]:
+    """The timeline fields that differ from ``before`` (None: the page had no state to tell)."""
+    values = _timeline_values(after)
     if before is None:
-        return tuple(k for k in TIMELINE_FIELDS if after.get(k) not in (None, False, {}))
-    return tuple(k for k in TIMELINE_FIELDS if before.get(k) != after.get(k))
+        changed = tuple(k for k, v in zip(TIMELINE_FIELDS, values, strict=True) if v not in _BLANK)
+    else:
+        old = _timeline_values(before)
+        changed = tuple(
+            k for k, v, w in zip(TIMELINE_FIELDS, old, values, strict=True) if v != w
+        )
+    return _CHANGES.setdefault(changed, changed)  # one tuple per combination, not per entry
+
+
+_BLANK: tuple[Any, ...] = (None, False, {})
+_CHANGES: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 class Pass:
@@ -82,12 +106,13 @@ class Pass:
         self,
         start: int,
         state: PageState,
-        snapshot: dict[str, Any] | None,
+        prior: SdkState | None,
         until: Callable[[int, PageState], bool] | None = None,
     ) -> Evaluation:
         """Events from ``start`` on, until the end or until ``until(i, state)`` holds.
 
-        ``state`` is the SDK state before event ``start`` and ``snapshot`` its timeline view.
+        ``state`` is the SDK state before event ``start``; ``prior`` is the one page's state
+        the timeline tells changes against (None: the first event tells what it sets).
         Run to the end, the segment's ``final_state`` is the state after the last event.
         """
         rows = _Rows()
@@ -102,6 +127,22 @@ class Pass:
             unmatched=rows.unmatched,
         )
         state = kept(state)  # carried on here: what was passed in stays as it was
+        try:
+            self._run(out, rows, start, state, prior, until)
+        finally:
+            if isinstance(state, BrowserStates):
+                state.release()  # a later pass may carry on from the end in place
+        return out
+
+    def _run(
+        self,
+        out: Evaluation,
+        rows: _Rows,
+        start: int,
+        state: PageState,
+        prior: SdkState | None,
+        until: Callable[[int, PageState], bool] | None,
+    ) -> None:
         checkpoint_every = CHECKPOINT_EVERY
         for i in range(start, len(self.records)):
             if until is not None and until(i, state):
@@ -110,47 +151,44 @@ class Pass:
                 if i % checkpoint_every == 0 and i % checkpoint_spacing(state) == 0:
                     out.checkpoints[i] = kept(state)
                 if self.cancel is not None and self.cancel.cancelled:
-                    return out
+                    return
                 # at most ~10 reports a second: each one costs the GUI thread a label update
                 if time.monotonic() - self.reported >= PROGRESS_INTERVAL:
                     self.reported = time.monotonic()
                     self.report(i)
-            state, snapshot = self._step(rows, i, state, snapshot)
+            state, prior = self._step(rows, i, state, prior)
         else:
             out.final_state = state
         self.finished = True
-        return out
 
     def _step(
-        self, out: _Rows, i: int, state: PageState, snapshot: dict[str, Any] | None
-    ) -> tuple[PageState, dict[str, Any] | None]:
+        self, out: _Rows, i: int, state: PageState, prior: SdkState | None
+    ) -> tuple[PageState, SdkState | None]:
         record = self.records[i]
         data = record.data  # decoded once: the browser's page and the messageId read it
         out.hashes.append(message_hash(data.get("messageId")))
         before = meet(state, data)
         if isinstance(state, BrowserStates):  # what changed is told against this browser's page
-            snapshot = state.snapshot()
+            prior = before if state.known else None
         inspection = step(self.engine, i, record, before, data)
         if i in self.repeats:
             not_run(inspection, before)
         row = bytes(verdict_of(r) for r in inspection.results)
         out.verdicts.append(self.rows.setdefault(row, row))
         out.unmatched.append(unmatched_flag(row))
-        if not inspection.hazards and inspection.state is state and snapshot is not None:
-            return state, snapshot  # no action ran: the same state object, the same snapshot
-        out.hazards.extend(inspection.hazards)
         hazards = tuple(inspection.hazards)
-        if inspection.state is not None and not self.fresh_sdk:
-            after = inspection.state.snapshot()
-            state = leave(state, inspection.state, after)
-            changed = _timeline_changes(snapshot, after)
+        out.hazards.extend(hazards)
+        after = inspection.state
+        if after is not None and not self.fresh_sdk:
+            state = leave(state, after)
+            changed = () if after is prior else _timeline_changes(prior, after)
             if changed or hazards:
-                out.timeline.append(TimelineEntry(i, json_bytes(after), changed, hazards))
+                out.timeline.append(TimelineEntry(i, json_bytes(after.snapshot()), changed, hazards))
             return state, after
         if hazards:
-            state_json = json_bytes(inspection.state.snapshot() if inspection.state else {})
+            state_json = json_bytes(after.snapshot() if after else {})
             out.timeline.append(TimelineEntry(i, state_json, (), hazards))
-        return state, snapshot
+        return state, prior
 
 
 @dataclass(slots=True)

@@ -81,8 +81,8 @@ def extend(
     )
     fresh = previous.fresh_sdk or start == 0
     state = run.start if fresh else previous.final_state
-    snapshot = state.snapshot() if isinstance(state, SdkState) and not fresh else None
-    segment = run.segment(start, state, snapshot)
+    prior = state if isinstance(state, SdkState) and not fresh else None
+    segment = run.segment(start, state, prior)
     if not run.finished:
         return previous
     demote_duplicates(segment, [i - start for i in later])  # its verdicts count from ``start``
@@ -152,8 +152,8 @@ def reevaluate(
             return False
         return previous.fresh_sdk or previous.checkpoints.get(i, _NO_STATE) == now
 
-    before = state.snapshot() if isinstance(state, SdkState) and base > 0 else None
-    segment = run.segment(base, state, before, until=converged)
+    prior = state if isinstance(state, SdkState) and base > 0 else None
+    segment = run.segment(base, state, prior, until=converged)
     if not run.finished:
         return previous  # cancelled: the old evaluation still describes everything but the edit
     stop = base + len(segment.verdicts)
