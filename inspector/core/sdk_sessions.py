@@ -15,6 +15,7 @@ copy.
 from __future__ import annotations
 
 import threading
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
@@ -94,7 +95,7 @@ class _History:
         self.pinned = 0  # the newest version a copy may read
         self.owner: BrowserStates | None = None  # the one object that may write
         self.log: list[str | None] = []
-        self.log_at: list[int] = []
+        self.log_at = array("q")
 
     def get(self, key: str | None, version: int) -> Any:
         history: _History | None = self

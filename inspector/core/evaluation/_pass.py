@@ -17,7 +17,7 @@ from inspector.core.evaluation._model import (
     unmatched_flag,
     verdict_of,
 )
-from inspector.core.events import EventRecord, json_bytes
+from inspector.core.events import EventRecord
 from inspector.core.inspection import Engine, Hazard, not_run, step
 from inspector.core.loaders import CancelToken
 from inspector.core.message_ids import message_hash
@@ -183,11 +183,10 @@ class Pass:
             state = leave(state, after)
             changed = () if after is prior else _timeline_changes(prior, after)
             if changed or hazards:
-                out.timeline.append(TimelineEntry(i, json_bytes(after.snapshot()), changed, hazards))
+                out.timeline.append(TimelineEntry(i, after, changed, hazards))
             return state, after
         if hazards:
-            state_json = json_bytes(after.snapshot() if after else {})
-            out.timeline.append(TimelineEntry(i, state_json, (), hazards))
+            out.timeline.append(TimelineEntry(i, after, (), hazards))
         return state, prior
 
 
