@@ -50,9 +50,7 @@ def browser_key(event: dict[str, Any]) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def browser_of(
-    events: Sequence[T], index: int, data: Callable[[T], dict[str, Any]]
-) -> str | None:
+def browser_of(events: Sequence[T], index: int, data: Callable[[T], dict[str, Any]]) -> str | None:
     """The browser (anonymousId) whose page event ``index`` meets with per-browser sessions.
 
     Its own anonymousId, else that of the nearest event before it that has one, else (events
@@ -264,6 +262,11 @@ class BrowserStates:
         """Those of ``keys`` whose browser is not in the same state in both."""
         return {k for k in keys if self._get(k) != other._get(k)}
 
+    def same_place(self, other: BrowserStates) -> bool:
+        """As many browsers in both, and the same one current (where an event without an
+        anonymousId goes)."""
+        return self._current == other._current and self._browsers == other._browsers
+
     def _all_keys(self) -> set[str | None]:
         keys: set[str | None] = set()
         for history, version in self._history.chain(self._version):
@@ -273,7 +276,7 @@ class BrowserStates:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, BrowserStates):
             return NotImplemented
-        if self._current != other._current or self._browsers != other._browsers:
+        if not self.same_place(other):
             return False
         if self._history is other._history and self._version == other._version:
             return True

@@ -39,6 +39,8 @@ def checkpoint_spacing(state: PageState) -> int:
     while spacing < state.browsers and spacing < MAX_CHECKPOINT_SPACING:
         spacing *= 2
     return spacing
+
+
 PROGRESS_INTERVAL = 0.1  # seconds
 Progress = Callable[[int, int], None]
 
@@ -62,9 +64,7 @@ def _timeline_changes(before: SdkState | None, after: SdkState) -> tuple[str, ..
         changed = tuple(k for k, v in zip(TIMELINE_FIELDS, values, strict=True) if v not in _BLANK)
     else:
         old = _timeline_values(before)
-        changed = tuple(
-            k for k, v, w in zip(TIMELINE_FIELDS, old, values, strict=True) if v != w
-        )
+        changed = tuple(k for k, v, w in zip(TIMELINE_FIELDS, old, values, strict=True) if v != w)
     return _CHANGES.setdefault(changed, changed)  # one tuple per combination, not per entry
 
 

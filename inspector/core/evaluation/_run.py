@@ -147,10 +147,7 @@ def reevaluate(
         base = max(k for k in previous.checkpoints if k <= changed)
         state = previous.checkpoints[base]
 
-    def converged(i: int, now: PageState) -> bool:
-        if i <= changed:
-            return False
-        return previous.fresh_sdk or previous.checkpoints.get(i, _NO_STATE) == now
+    converged = _Convergence(previous, changed, state)
 
     prior = state if isinstance(state, SdkState) and base > 0 else None
     segment = run.segment(base, state, prior, until=converged)
@@ -164,6 +161,40 @@ def reevaluate(
     result.totals()
     run.report(len(records))
     return result
+
+
+class _Convergence:
+    """Whether a replay after an edit is back in the state the previous evaluation had.
+
+    Checked at the previous evaluation's checkpoints after the edit. Per-browser states are
+    compared only where they may differ: browsers that differed at the last check or changed
+    since in either evaluation, so a long replay never compares every browser at every check.
+    """
+
+    def __init__(self, previous: Evaluation, changed: int, start: PageState) -> None:
+        self.previous, self.changed = previous, changed
+        self.last_previous = start
+        self.last_now: PageState = None
+        self.differ: set[str | None] = set()
+
+    def __call__(self, i: int, now: PageState) -> bool:
+        if self.previous.fresh_sdk:
+            return i > self.changed
+        if isinstance(now, BrowserStates) and self.last_now is None:
+            self.last_now = now.copy()  # where the replay starts: the same as ``start``
+        if i <= self.changed:
+            return False
+        there = self.previous.checkpoints.get(i, _NO_STATE)
+        if not isinstance(now, BrowserStates) or not isinstance(there, BrowserStates):
+            return bool(there == now)
+        last_now, last_previous = self.last_now, self.last_previous
+        assert isinstance(last_now, BrowserStates) and isinstance(last_previous, BrowserStates)
+        ours, theirs = now.changed_since(last_now), there.changed_since(last_previous)
+        if ours is None or theirs is None:
+            return bool(there == now)  # unrelated tables (not expected): compare them whole
+        self.differ = now.differing(there, self.differ | ours | theirs)
+        self.last_now, self.last_previous = now.copy(), there
+        return not self.differ and now.same_place(there)
 
 
 def _in_blocks(result: Evaluation) -> None:
