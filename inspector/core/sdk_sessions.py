@@ -216,6 +216,11 @@ class BrowserStates:
         self._current = self._key
 
     @property
+    def current(self) -> str | None:
+        """The browser of the last event: where the next event without an anonymousId goes."""
+        return self._current
+
+    @property
     def browsers(self) -> int:
         return self._browsers
 

@@ -19,7 +19,7 @@ from inspector.core.events import EventRecord
 from inspector.core.inspection import Engine, EventInspection, mark_duplicate, not_run, step
 from inspector.core.loaders import CancelToken
 from inspector.core.message_ids import SeenIds, duplicate_ids, message_hash, message_hashes
-from inspector.core.sdk_sessions import BrowserStates, PageState, kept, leave, meet
+from inspector.core.sdk_sessions import BrowserStates, PageState, browser_key, kept, leave, meet
 
 __all__ = ["evaluate", "extend", "reevaluate", "inspect_event"]
 
@@ -256,13 +256,21 @@ def inspect_event(
     else:
         repeats = duplicate_ids(message_hashes(records, 0, index + 1), records)
     start, state = 0, BrowserStates(engine.start) if browsers else engine.start
-    if fresh_sdk:
+    if fresh_sdk or engine.start is None:  # nothing carries over from event to event
         start = index
     elif evaluation is not None and evaluation.config == config and evaluation.browsers == browsers:
         base = max((k for k in evaluation.checkpoints if k <= index), default=None)
         if base is not None:
             start, state = base, kept(evaluation.checkpoints[base])
+    replayed = _met_by(records, start, index, state)
     for i in range(start, index + 1):
+        if replayed is not None and i not in replayed:
+            # another browser's event: it only moves the table on (its own state is not
+            # needed, so the event is not run)
+            key = replayed.key_of(i)
+            met = meet(state, {"anonymousId": key} if key is not None else {})
+            state = leave(state, met)
+            continue
         data = records[i].data  # decoded once: the browser's page and the step read it
         before = meet(state, data)
         if i == index and before is not None:
@@ -278,6 +286,35 @@ def inspect_event(
         if inspection.state is not None:
             state = leave(state, inspection.state)
     raise IndexError(index)
+
+
+class _Replayed:
+    """The events a per-browser replay must run: those of the browser an event meets (and of
+    the unnamed browser before the first anonymousId, which it may take over)."""
+
+    def __init__(self, start: int, keys: list[str | None], met: list[str | None]) -> None:
+        self.start, self.keys, self.met = start, keys, met
+
+    def key_of(self, i: int) -> str | None:
+        return self.keys[i - self.start]
+
+    def __contains__(self, i: int) -> bool:
+        met = self.met[i - self.start]
+        return met is None or met == self.met[-1]
+
+
+def _met_by(
+    records: Sequence[EventRecord], start: int, index: int, state: PageState
+) -> _Replayed | None:
+    """For a per-browser replay of ``start..index``, which events it must run (None: all)."""
+    if not isinstance(state, BrowserStates) or index - start < 2:
+        return None
+    keys = [browser_key(records[i].data) for i in range(start, index + 1)]
+    current, met = state.current, []
+    for key in keys:
+        current = key if key is not None else current
+        met.append(current)
+    return _Replayed(start, keys, met)
 
 
 def _again(
