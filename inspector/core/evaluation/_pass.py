@@ -20,7 +20,7 @@ from inspector.core.evaluation._model import (
 from inspector.core.events import EventRecord
 from inspector.core.inspection import Engine, Hazard, not_run, step
 from inspector.core.loaders import CancelToken
-from inspector.core.message_ids import message_hash
+from inspector.core.message_ids import SeenIds, message_hash, repeat_of
 from inspector.core.sdk_sessions import BrowserStates, PageState, kept, leave, meet
 
 __all__ = ["Pass", "Progress", "CHECKPOINT_EVERY"]
@@ -84,10 +84,17 @@ class Pass:
         progress: Progress | None,
         browsers: bool = False,
         repeats: Container[int] = (),
+        seen: SeenIds | None = None,
     ) -> None:
-        """``repeats``: the events repeating an earlier messageId, which never reach the SDK."""
+        """``repeats``: the events repeating an earlier messageId, which never reach the SDK.
+
+        With ``seen`` (no messageId seen yet), a pass from the first event finds the repeats
+        itself as it goes (into ``found``), sparing a decoding of every event beforehand.
+        """
         self.engine = Engine(config)
-        self.repeats = repeats
+        self.seen = seen
+        self.found: dict[int, int] = {}
+        self.repeats = self.found if seen is not None else repeats
         self.config, self.fresh_sdk, self.records = config, fresh_sdk, records
         self.browsers = browsers and not fresh_sdk
         self.start: PageState = (
@@ -126,6 +133,7 @@ class Pass:
             message_hashes=rows.hashes,
             unmatched=rows.unmatched,
         )
+        assert self.seen is None or start == 0, "repeats are found from the first event on"
         state = kept(state)  # carried on here: what was passed in stays as it was
         try:
             self._run(out, rows, start, state, prior, until)
@@ -167,6 +175,10 @@ class Pass:
         record = self.records[i]
         data = record.data  # decoded once: the browser's page and the messageId read it
         out.hashes.append(message_hash(data.get("messageId")))
+        if self.seen is not None:  # the pass started at the first event: hashes[i] is i's
+            first = repeat_of(out.hashes, self.records, self.seen, i, self.found)
+            if first is not None:
+                self.found[i] = first
         before = meet(state, data)
         if isinstance(state, BrowserStates):  # what changed is told against this browser's page
             prior = before if state.known else None

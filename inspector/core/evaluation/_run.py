@@ -41,13 +41,12 @@ def evaluate(
     page as it found it (see :mod:`inspector.core.inspection._duplicates`).
     """
     seen = SeenIds()
-    duplicates = duplicate_ids(message_hashes(records), records, seen)
-    run = Pass(config, fresh_sdk, records, cancel, progress, browsers, duplicates)
+    run = Pass(config, fresh_sdk, records, cancel, progress, browsers, seen=seen)
     result = run.segment(0, run.start, None)
     if not run.finished:
         return result
     result.complete = True
-    result.seen_ids, result.duplicates = seen, duplicates
+    result.seen_ids, result.duplicates = seen, run.found
     demote_duplicates(result, result.duplicates)
     _in_blocks(result)
     result.totals()  # counted here, in the worker, so the views need not
