@@ -59,6 +59,16 @@ def _timeline_values(state: SdkState) -> tuple[Any, ...]:
 
 def _timeline_changes(before: SdkState | None, after: SdkState) -> tuple[str, ...]:
     """The timeline fields that differ from ``before`` (None: the page had no state to tell)."""
+    if (
+        before is not None  # a page copies its state: fields no command set are the same objects
+        and before.initialized is after.initialized
+        and before.user_id is after.user_id
+        and before.email is after.email
+        and before.attributes is after.attributes
+        and before.group_id is after.group_id
+        and before.group_traits is after.group_traits
+    ):
+        return ()
     values = _timeline_values(after)
     if before is None:
         changed = tuple(k for k, v in zip(TIMELINE_FIELDS, values, strict=True) if v not in _BLANK)
@@ -101,7 +111,8 @@ class Pass:
             BrowserStates(self.engine.start) if self.browsers else self.engine.start
         )
         self.cancel, self.progress = cancel, progress
-        self.rows: dict[bytes, bytes] = {}  # most events share a verdict pattern: one copy each
+        # most events share a verdict pattern: one copy each, with its "nothing matched" flag
+        self.rows: dict[bytes, tuple[bytes, int]] = {}
         self.reported = time.monotonic()
         self.finished = False
 
@@ -185,11 +196,15 @@ class Pass:
         inspection = step(self.engine, i, record, before, data)
         if i in self.repeats:
             not_run(inspection, before)
-        row = bytes(verdict_of(r) for r in inspection.results)
-        out.verdicts.append(self.rows.setdefault(row, row))
-        out.unmatched.append(unmatched_flag(row))
-        hazards = tuple(inspection.hazards)
-        out.hazards.extend(hazards)
+        row = bytes([verdict_of(r) for r in inspection.results])
+        known = self.rows.get(row)
+        if known is None:
+            known = self.rows[row] = (row, unmatched_flag(row))
+        out.verdicts.append(known[0])
+        out.unmatched.append(known[1])
+        hazards = tuple(inspection.hazards) if inspection.hazards else ()
+        if hazards:
+            out.hazards.extend(hazards)
         after = inspection.state
         if after is not None and not self.fresh_sdk:
             state = leave(state, after)
