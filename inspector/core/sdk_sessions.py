@@ -72,12 +72,14 @@ _MISSING: Any = object()  # a browser not seen (yet)
 _GONE: Any = object()  # written over a browser that stopped existing (renamed)
 _version_of = itemgetter(0)
 _lock = threading.Lock()
+_SHARDS = 64
+_SHARD_MASK = _SHARDS - 1
 
 
 class _History:
     """Every browser's state, by version: one writer appends, copies read as of their version.
 
-    ``entries[key]`` is ``(version, state)``, or a list of them in version order when copies
+    ``entries[shard][key]`` is ``(version, state)``, or a list of them in version order when copies
     were kept between two writes; a write made since the last kept version replaces the last
     one in place (nothing can read it). A history started from a copy of another (``parent``
     at ``since``) holds only what changed after it. ``log`` lists, by version, the browsers
@@ -87,7 +89,9 @@ class _History:
     __slots__ = ("entries", "parent", "since", "clock", "pinned", "owner", "log", "log_at")
 
     def __init__(self, parent: _History | None = None, since: int = 0) -> None:
-        self.entries: dict[str | None, Any] = {}
+        # in shards: growing one dict of a million browsers rehashes it all in one C call,
+        # holding the GIL long enough to stall the GUI thread
+        self.entries: list[dict[str | None, Any]] = [{} for _ in range(_SHARDS)]
         self.parent, self.since = parent, since
         self.clock = 0  # the version of the last write
         self.pinned = 0  # the newest version a copy may read
@@ -97,8 +101,9 @@ class _History:
 
     def get(self, key: str | None, version: int) -> Any:
         history: _History | None = self
+        shard = hash(key) & _SHARD_MASK
         while history is not None:
-            entry = history.entries.get(key)
+            entry = history.entries[shard].get(key)
             if entry is not None:
                 if type(entry) is tuple:
                     if entry[0] <= version:
@@ -113,7 +118,7 @@ class _History:
     def put(self, key: str | None, value: Any) -> int:
         self.clock += 1
         version = self.clock
-        entries = self.entries
+        entries = self.entries[hash(key) & _SHARD_MASK]
         entry = entries.get(key)
         if entry is None:
             entries[key] = (version, value)
