@@ -4,7 +4,10 @@
 Prints the longest event-loop stall while loading (a 5 ms heartbeat timer measures the gaps;
 goal <= 50 ms), the time until every row is in the table, the time until the session is
 evaluated (verdicts for every event x mapping, in a worker thread), and peak RSS / file size
-(goal <= 1.5). Usage: python bench/gui_load.py [EVENTS] [--no-evaluate] [--browsers N]
+(goal <= 1.5). Usage: python bench/gui_load.py [EVENTS] [--no-evaluate] [--browsers N] [--app-gc]
+
+Automatic garbage collection is off, as in the app; ``--app-gc`` also runs the app's own
+collections on the GUI thread (without it, the stalls leave them out).
 
 The generated events each come from a browser of their own (anonymousId), the worst case for
 the window's default SDK mode (one page per browser); ``--browsers N`` spreads them over about
@@ -125,6 +128,10 @@ def main() -> None:
     evaluate = "--no-evaluate" not in sys.argv
     app = QApplication(sys.argv[:1])
     gc.disable()  # as the app does: collections run on the GUI thread only
+    if "--app-gc" in args:  # and collect there as the app does (the stalls then include it)
+        from inspector.app import _GuiThreadGarbageCollector
+
+        collector = _GuiThreadGarbageCollector()
     sys.setswitchinterval(0.001)  # as the app does
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "events.ndjson"
@@ -133,6 +140,8 @@ def main() -> None:
                 out.write(orjson.dumps(event) + b"\n")
         with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
             runner.run(run(path, evaluate))
+    if "--app-gc" in args:
+        collector.stop()
     del app
 
 
