@@ -124,13 +124,19 @@ def reevaluate(
     fits = previous.complete and len(previous.verdicts) == len(records)
     if not fits or not 0 <= changed < len(records):
         return _again(previous, records, cancel, progress)
-    hashes = array("q", previous.message_hashes)
-    hashes[changed] = message_hash(records[changed].data.get("messageId"))
-    seen = SeenIds()
-    duplicates = duplicate_ids(hashes, records, seen)
-    if duplicates.keys() - {changed} != previous.duplicates.keys() - {changed}:
-        # another event became a repeat or stopped being one: its SDK effect changed too
-        return _again(previous, records, cancel, progress)
+    edited = message_hash(records[changed].data.get("messageId"))
+    if edited == previous.message_hashes[changed] and previous.seen_ids is not None:
+        # the same messageId (by its 64-bit hash): the repeats are those found before, and
+        # a million events' messageIds are not gone through again
+        seen, duplicates = previous.seen_ids, previous.duplicates
+    else:
+        hashes = array("q", previous.message_hashes)
+        hashes[changed] = edited
+        seen = SeenIds()
+        duplicates = duplicate_ids(hashes, records, seen)
+        if duplicates.keys() - {changed} != previous.duplicates.keys() - {changed}:
+            # another event became a repeat or stopped being one: its SDK effect changed too
+            return _again(previous, records, cancel, progress)
     run = Pass(
         previous.config,
         previous.fresh_sdk,
