@@ -95,7 +95,8 @@ class _History:
         self.parent, self.since = parent, since
         self.clock = 0  # the version of the last write
         self.pinned = 0  # the newest version a copy may read
-        self.owner: BrowserStates | None = None  # the one object that may write
+        # the token of the one copy that may write (a token, not the copy: no reference cycle)
+        self.owner: object | None = None
         self.log: list[str | None] = []
         self.log_at = array("q")
 
@@ -157,12 +158,22 @@ class BrowserStates:
     to a copy carries on from there without changing what any other copy reads.
     """
 
-    __slots__ = ("_start", "_history", "_version", "_browsers", "_current", "_key", "_known")
+    __slots__ = (
+        "_start",
+        "_history",
+        "_version",
+        "_browsers",
+        "_current",
+        "_key",
+        "_known",
+        "_token",
+    )
 
     def __init__(self, start: SdkState | None) -> None:
         self._start = start
         self._history = _History()
-        self._history.owner = self
+        self._token = object()
+        self._history.owner = self._token
         self._version = 0
         self._browsers = 0
         self._current: str | None = None
@@ -175,7 +186,7 @@ class BrowserStates:
 
     def _put(self, key: str | None, value: Any) -> None:
         history = self._history
-        if history.owner is not self:
+        if history.owner is not self._token:
             history = self._writable()
         self._version = history.put(key, value)
 
@@ -184,11 +195,11 @@ class BrowserStates:
         with _lock:
             history = self._history
             if history.owner is None and history.clock == self._version:
-                history.owner = self
+                history.owner = self._token
                 return history
             history.pinned = max(history.pinned, self._version)  # read from the new one
             self._history = _History(history, self._version)
-            self._history.owner = self
+            self._history.owner = self._token
             self._version = 0
             return self._history
 
@@ -235,6 +246,7 @@ class BrowserStates:
         other._start, other._history, other._version = self._start, self._history, self._version
         other._browsers, other._current, other._key = self._browsers, self._current, self._key
         other._known = self._known
+        other._token = object()
         with _lock:
             history = self._history
             history.pinned = max(history.pinned, self._version)
@@ -244,7 +256,7 @@ class BrowserStates:
         """Stop writing here: a copy at the end of the table may carry on in place."""
         with _lock:
             history = self._history
-            if history.owner is self:
+            if history.owner is self._token:
                 history.pinned = max(history.pinned, self._version)
                 history.owner = None
 

@@ -151,3 +151,23 @@ def test_a_copy_of_a_table_still_being_written_carries_on_apart() -> None:
     keys = [f"b{k}" for k in range(10)]
     assert _reads(copy, keys) == [copy_ref.states.get(k, START) for k in keys]
     assert _reads(table, keys) == [ref.states.get(k, START) for k in keys]
+
+
+def test_tables_and_copies_leave_no_reference_cycles_behind() -> None:
+    import gc
+
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        table, ref = BrowserStates(START), Reference()
+        rng = random.Random(1)
+        _run(table, ref, rng, 50, 5)
+        copy = table.copy()
+        _run(copy, ref.copy(), rng, 50, 5)  # writes in a table of its own
+        table.release()
+        del table, copy
+        assert gc.collect() == 0  # everything went with its last reference
+    finally:
+        if was_enabled:
+            gc.enable()
