@@ -11,10 +11,16 @@ _EVENTS = ["Order Completed", "Signed Up", "Feature Used", "Experience Viewed", 
 _UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36"
 
 
-def generate(count: int, seed: int = 1) -> Iterator[dict[str, Any]]:
+def generate(count: int, seed: int = 1, browsers: int | None = None) -> Iterator[dict[str, Any]]:
+    """``count`` events; each has its own anonymousId, or with ``browsers`` one of about that
+    many (each user's events come from a few browsers of their own; the events are otherwise
+    the same as without it)."""
     rng = random.Random(seed)
+    per_user = max(1, (browsers or 0) // 5000)
+    pick = random.Random(seed + 1)  # apart: the events' other values do not change
     for i in range(count):
-        user = f"usr_{rng.randrange(5000):05d}"
+        number = rng.randrange(5000)
+        user = f"usr_{number:05d}"
         path = rng.choice(["/app", "/checkout/confirm", "/pricing", "/app/reports", "/onboarding"])
         ctx = {
             "library": {"name": "analytics.js", "version": "npm:next-1.84.1"},
@@ -37,6 +43,9 @@ def generate(count: int, seed: int = 1) -> Iterator[dict[str, Any]]:
             "context": ctx,
             "integrations": {},
         }
+        if browsers:
+            own = number % browsers if browsers < 5000 else f"{number}-{pick.randrange(per_user)}"
+            base["anonymousId"] = f"anon-{own}"
         kind = rng.random()
         if kind < 0.7:
             base.update(type="track", event=rng.choice(_EVENTS),

@@ -10,7 +10,11 @@ of them retries of recent messageIds) through the workbench, as a capture would,
 - with ``--gui``: the window open on the session (offscreen) and the longest gap of a 5 ms
   heartbeat timer while bursts arrive from another thread and are evaluated (goal <= 50 ms).
 
-Usage: python bench/append.py [EVENTS] [--gui]
+Usage: python bench/append.py [EVENTS] [--gui] [--browsers N]
+
+The generated events each come from a browser of their own (anonymousId), the worst case for
+the window's default SDK mode (one page per browser); ``--browsers N`` spreads them over about
+N browsers instead.
 """
 
 from __future__ import annotations
@@ -156,9 +160,11 @@ def gui(records: list[EventRecord], base: Evaluation) -> None:
         for start in range(0, len(records), 8_000):  # in a load's chunks
             workbench.append(records[start : start + 8_000])
             await asyncio.sleep(0)
-        workbench._stop_timer()  # the evaluation is made already: install it
+        workbench.stop()  # the evaluation is made already (a pass started meanwhile is dropped)
         workbench.session.install_evaluation(base)
-        workbench.evaluation_changed.emit(base)
+        start = time.perf_counter()
+        slowest = _emit_timed(workbench.evaluation_changed, base)
+        installed = time.perf_counter() - start
         window.select_row(len(records) // 2)
         await asyncio.sleep(1.0)  # first paints out of the way
         gaps: list[float] = []
@@ -215,6 +221,10 @@ def gui(records: list[EventRecord], base: Evaluation) -> None:
             f"max {ms(max(worst))} (5 ms timer; {ms(idle)} with nothing happening, "
             f"{ms(busy)} while a thread evaluates {BURST} events and the window idles)"
         )
+        print(
+            f"  GUI thread: installing the full evaluation took {ms(installed)} "
+            f"(slowest listener {slowest[1]}: {ms(slowest[0])})"
+        )
         for name, seconds in handling.items():
             print(
                 f"  GUI thread {name} (workbench + every view): median "
@@ -226,6 +236,18 @@ def gui(records: list[EventRecord], base: Evaluation) -> None:
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
         runner.run(run())
     del app
+
+
+def _emit_timed(signal: Any, value: Any) -> tuple[float, str]:
+    """Tell each listener of ``signal`` in turn; the slowest one's time and name."""
+    slowest = (0.0, "")
+    for listener in list(signal._listeners):
+        start = time.perf_counter()
+        listener(value)
+        took = time.perf_counter() - start
+        name = getattr(listener, "__qualname__", repr(listener))
+        slowest = max(slowest, (took, name))
+    return slowest
 
 
 def timed(owner: object, name: str, into: list[float]) -> None:
@@ -243,11 +265,19 @@ def timed(owner: object, name: str, into: list[float]) -> None:
 
 
 def main() -> None:
-    count = next((int(a) for a in sys.argv[1:] if a.isdigit()), 1_000_000)
+    args = sys.argv[1:]
+    browsers = int(args[args.index("--browsers") + 1]) if "--browsers" in args else None
+    if browsers is not None:
+        args.remove("--browsers")
+        args.remove(str(browsers))
+    count = next((int(a) for a in args if a.isdigit()), 1_000_000)
     gc.disable()  # as the app does: collections run on the GUI thread only, between ticks
     start = time.perf_counter()
-    records = [EventRecord.from_dict(e, SOURCE) for e in generate(count)]
-    print(f"{count:,} events generated in {time.perf_counter() - start:.0f} s")
+    records = [EventRecord.from_dict(e, SOURCE) for e in generate(count, browsers=browsers)]
+    print(
+        f"{count:,} events from {len({r.data.get('anonymousId') for r in records}):,} browsers "
+        f"generated in {time.perf_counter() - start:.0f} s"
+    )
     start = time.perf_counter()
     base = evaluate(records, default_config(), browsers=True)  # the window's default mode
     full = time.perf_counter() - start

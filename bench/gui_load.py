@@ -4,7 +4,14 @@
 Prints the longest event-loop stall while loading (a 5 ms heartbeat timer measures the gaps;
 goal <= 50 ms), the time until every row is in the table, the time until the session is
 evaluated (verdicts for every event x mapping, in a worker thread), and peak RSS / file size
-(goal <= 1.5). Usage: python bench/gui_load.py [EVENTS] [--no-evaluate]
+(goal <= 1.5). Usage: python bench/gui_load.py [EVENTS] [--no-evaluate] [--browsers N] [--app-gc]
+
+Automatic garbage collection is off, as in the app; ``--app-gc`` also runs the app's own
+collections on the GUI thread (without it, the stalls leave them out).
+
+The generated events each come from a browser of their own (anonymousId), the worst case for
+the window's default SDK mode (one page per browser); ``--browsers N`` spreads them over about
+N browsers instead.
 """
 
 from __future__ import annotations
@@ -95,28 +102,46 @@ async def run(path: Path, evaluate: bool) -> None:
     )
     if evaluated is not None:
         print(
-            f"evaluated in {evaluated:.1f} s from opening; longest stall while evaluating "
+            f"evaluated in {evaluated:.1f} s from opening ({evaluated - loaded:.1f} s after "
+            f"loading ended; goal <= 10 s); longest stall while evaluating "
             f"{beat.longest.get('evaluating', 0) * 1000:.0f} ms; while selecting events "
             f"{beat.longest.get('selecting', 0) * 1000:.0f} ms"
         )
     print(f"peak RSS {peak / 1e6:.0f} MB = {peak / size:.2f} x file size")
+    start = time.perf_counter()
+    gc.collect()
+    print(
+        f"one full garbage collection ({len(gc.get_objects()):,} tracked objects): "
+        f"{(time.perf_counter() - start) * 1000:.0f} ms (the app collects on the GUI thread)"
+    )
     window.close()
     await tasks.shutdown()
 
 
 def main() -> None:
-    count = next((int(a) for a in sys.argv[1:] if a.isdigit()), 1_000_000)
+    args = sys.argv[1:]
+    browsers = int(args[args.index("--browsers") + 1]) if "--browsers" in args else None
+    if browsers is not None:
+        args.remove("--browsers")
+        args.remove(str(browsers))
+    count = next((int(a) for a in args if a.isdigit()), 1_000_000)
     evaluate = "--no-evaluate" not in sys.argv
     app = QApplication(sys.argv[:1])
     gc.disable()  # as the app does: collections run on the GUI thread only
+    if "--app-gc" in args:  # and collect there as the app does (the stalls then include it)
+        from inspector.app import _GuiThreadGarbageCollector
+
+        collector = _GuiThreadGarbageCollector()
     sys.setswitchinterval(0.001)  # as the app does
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "events.ndjson"
         with path.open("wb") as out:
-            for event in generate(count):
+            for event in generate(count, browsers=browsers):
                 out.write(orjson.dumps(event) + b"\n")
         with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
             runner.run(run(path, evaluate))
+    if "--app-gc" in args:
+        collector.stop()
     del app
 
 

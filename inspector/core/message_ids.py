@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from inspector.core.events import EventRecord
 
-__all__ = ["message_hash", "message_hashes", "duplicate_ids", "SeenIds"]
+__all__ = ["message_hash", "message_hashes", "duplicate_ids", "repeat_of", "SeenIds"]
 
 _BITS = 1 << 25
 _BLOCK = 1 << 14  # hashes searched at a time, going back from a repeat
@@ -99,12 +99,29 @@ def _later_duplicates(
     found: dict[int, int] = {}
     repeats = ChainMap(found, known)  # type: ignore[arg-type]
     for i in range(start, len(hashes)):
-        h = hashes[i]
-        if h and seen.note(h):
-            earlier = _earlier_with_id(hashes, records, i)
-            if earlier is not None:
-                found[i] = repeats.get(earlier, earlier)
+        first = repeat_of(hashes, records, seen, i, repeats)
+        if first is not None:
+            found[i] = first
     return found
+
+
+def repeat_of(
+    hashes: array[int],
+    records: Sequence[EventRecord],
+    seen: SeenIds,
+    i: int,
+    repeats: Mapping[int, int],
+) -> int | None:
+    """The first event with event ``i``'s messageId when ``i`` repeats it, else None.
+
+    For finding repeats event by event: ``hashes`` holds the hashes of events ``0..i``,
+    ``seen`` those before ``i`` (it gains ``i``'s) and ``repeats`` the repeats before ``i``.
+    """
+    h = hashes[i]
+    if not h or not seen.note(h):
+        return None
+    earlier = _earlier_with_id(hashes, records, i)
+    return None if earlier is None else repeats.get(earlier, earlier)
 
 
 def _earlier_with_id(hashes: array[int], records: Sequence[EventRecord], i: int) -> int | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import json
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -96,6 +98,19 @@ def _lines_height(label: QLabel, lines: int) -> int:
     return int(doc.size().height()) + 2 * label.margin()
 
 
+def _event_index(entry: TimelineEntry) -> int:
+    return entry.event_index
+
+
+def _entries_of(evaluation: Evaluation | None) -> Sequence[TimelineEntry]:
+    """The entries to show: a running evaluation's list is copied (it still grows), a finished
+    one's read-only blocks are shared (copying a million entries stalls the window)."""
+    if evaluation is None:
+        return []
+    timeline = evaluation.timeline
+    return list(timeline) if isinstance(timeline, list) else timeline
+
+
 def _is_cloud(evaluation: Evaluation) -> bool:
     return get_destination(evaluation.config.destination).mode == "cloud"
 
@@ -112,7 +127,8 @@ class TimelineModel(QAbstractTableModel):
         super().__init__(parent)
         self._store = store
         self._evaluation: Evaluation | None = None
-        self._entries: list[TimelineEntry] = []
+        # a finished evaluation's entries are shared (they never change); a running one's copied
+        self._entries: Sequence[TimelineEntry] = []
         self._browsers: dict[int, str | None] = {}  # event index -> its browser, once asked
         self._dark = palette_is_dark()
         self._bold = QFont()
@@ -127,9 +143,11 @@ class TimelineModel(QAbstractTableModel):
 
     def _on_changed(self, first: int, last: int) -> None:
         self._browsers.clear()  # an edit can change an event's anonymousId
-        rows = [r for r, e in enumerate(self._entries) if first <= e.event_index <= last]
-        if rows:
-            self.dataChanged.emit(self.index(rows[0], 1), self.index(rows[-1], 1))
+        # entries are in event order: the rows of events first..last, found by bisection
+        top = bisect_left(self._entries, first, key=_event_index)
+        bottom = bisect_right(self._entries, last, key=_event_index)
+        if top < bottom:
+            self.dataChanged.emit(self.index(top, 1), self.index(bottom - 1, 1))
 
     def _on_reset(self, _first: int, _last: int) -> None:
         self.set_evaluation(None)  # the entries pointed at events that are gone
@@ -147,7 +165,7 @@ class TimelineModel(QAbstractTableModel):
         self.beginResetModel()
         self._evaluation = evaluation
         self._browsers.clear()
-        self._entries = list(evaluation.timeline) if evaluation is not None else []
+        self._entries = _entries_of(evaluation)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -156,7 +174,12 @@ class TimelineModel(QAbstractTableModel):
         if len(timeline) > len(self._entries):
             first = len(self._entries)
             self.beginInsertRows(QModelIndex(), first, len(timeline) - 1)
-            self._entries.extend(timeline[first:])
+            if not isinstance(timeline, list):
+                self._entries = timeline
+            elif isinstance(self._entries, list):
+                self._entries.extend(timeline[first:])
+            else:
+                self._entries = [*self._entries, *timeline[first:]]
             self.endInsertRows()
 
     def set_dark(self, dark: bool) -> None:

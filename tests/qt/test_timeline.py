@@ -175,3 +175,23 @@ def test_model_stops_listening_when_the_view_is_deleted(qtbot) -> None:  # type:
     widget.deleteLater()
     qtbot.waitUntil(lambda: not store.reset)
     assert not store.changed
+
+
+def test_an_edited_event_repaints_only_its_own_rows(qtbot) -> None:  # type: ignore[no-untyped-def]
+    store = demo_store()
+    model = TimelineModel(store)
+    model.set_evaluation(demo_evaluation())
+    changes: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom: changes.append((top.row(), bottom.row())))
+    entry_row = model.rowCount() // 2
+    edited = model.entry(entry_row).event_index
+    store.replace(edited, store[edited])
+    assert changes == [(entry_row, entry_row)]
+    changes.clear()
+    without = next(
+        i
+        for i in range(len(store))
+        if all(model.entry(r).event_index != i for r in range(model.rowCount()))
+    )
+    store.replace(without, store[without])  # an event with no entry: nothing to repaint
+    assert changes == []

@@ -75,6 +75,8 @@ def initial_state(settings: Mapping[str, Any], page: PageSetup, loaded: bool) ->
 
 
 _STATE_SLOTS: tuple[str, ...] = SdkState.__slots__
+_REPORTED: dict[frozenset[str], frozenset[str]] = {}
+"""Each combination of reported hazard codes once: a million kept page states share them."""
 
 
 def _copy_state(state: SdkState) -> SdkState:
@@ -130,7 +132,8 @@ class JimoPage:
     def _hazard(self, run: ActionRun, code: str) -> None:
         if code in self.state.reported:
             return
-        self.state.reported = self.state.reported | {code}
+        reported = self.state.reported | {code}
+        self.state.reported = _REPORTED.setdefault(reported, reported)  # a few sets, shared
         run.hazards.append((code, _HAZARDS[code]))
 
     def _check_project(self, run: ActionRun) -> None:

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
-from inspector.core.destinations import DestinationConfig
-from inspector.core.events import json_value
+from inspector.core.destinations import DestinationConfig, SdkState
+from inspector.core.events import json_bytes, json_value
 from inspector.core.inspection import Hazard, SubscriptionResult
 from inspector.core.message_ids import SeenIds
 from inspector.core.sdk_sessions import PageState
@@ -76,17 +76,25 @@ def verdict_of(result: SubscriptionResult) -> Verdict:
 class TimelineEntry:
     """The simulated Jimo profile after ``event_index``, where it changed or a hazard arose.
 
-    The snapshot is kept as compact JSON (a million-event session has hundreds of thousands of
-    entries) and decoded when a view asks for ``state``.
+    ``sdk_state`` is the SDK page state the event left (None: no page), the very object the
+    evaluation carried on with: states are never changed once an event has left them, so a
+    million-event session's hundreds of thousands of entries cost a reference each. Its
+    snapshot is made when a view asks for ``state`` or ``snapshot_json``.
     """
 
     event_index: int
-    snapshot_json: bytes
+    sdk_state: SdkState | None
     changed: tuple[str, ...]
     hazards: tuple[Hazard, ...] = ()
 
     @property
+    def snapshot_json(self) -> bytes:
+        """The snapshot as compact JSON (``{}`` without a page)."""
+        return json_bytes(self.sdk_state.snapshot() if self.sdk_state is not None else {})
+
+    @property
     def state(self) -> dict[str, Any]:
+        """The snapshot, a fresh dict (callers may change it)."""
         value: dict[str, Any] = json_value(self.snapshot_json)
         return value
 

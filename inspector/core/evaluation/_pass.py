@@ -8,7 +8,8 @@ from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from inspector.core.destinations import DestinationConfig
+from inspector.core.destinations import DestinationConfig, SdkState
+from inspector.core.destinations._sdk_types import jsonable
 from inspector.core.evaluation._model import (
     TIMELINE_FIELDS,
     Evaluation,
@@ -16,11 +17,11 @@ from inspector.core.evaluation._model import (
     unmatched_flag,
     verdict_of,
 )
-from inspector.core.events import EventRecord, json_bytes
+from inspector.core.events import EventRecord
 from inspector.core.foreground import FOREGROUND
 from inspector.core.inspection import Engine, Hazard, not_run, step
 from inspector.core.loaders import CancelToken
-from inspector.core.message_ids import message_hash
+from inspector.core.message_ids import SeenIds, message_hash, repeat_of
 from inspector.core.sdk_sessions import BrowserStates, PageState, kept, leave, meet
 
 __all__ = ["Pass", "Progress", "CHECKPOINT_EVERY"]
@@ -39,14 +40,47 @@ def checkpoint_spacing(state: PageState) -> int:
     while spacing < state.browsers and spacing < MAX_CHECKPOINT_SPACING:
         spacing *= 2
     return spacing
+
+
 PROGRESS_INTERVAL = 0.1  # seconds
 Progress = Callable[[int, int], None]
 
 
-def _timeline_changes(before: dict[str, Any] | None, after: dict[str, Any]) -> tuple[str, ...]:
+def _timeline_values(state: SdkState) -> tuple[Any, ...]:
+    """The :data:`TIMELINE_FIELDS` of ``state.snapshot()``, without making the whole dict."""
+    return (
+        state.initialized,
+        jsonable(state.user_id),
+        jsonable(state.email),
+        state.attributes,
+        jsonable(state.group_id),
+        state.group_traits,
+    )
+
+
+def _timeline_changes(before: SdkState | None, after: SdkState) -> tuple[str, ...]:
+    """The timeline fields that differ from ``before`` (None: the page had no state to tell)."""
+    if (
+        before is not None  # a page copies its state: fields no command set are the same objects
+        and before.initialized is after.initialized
+        and before.user_id is after.user_id
+        and before.email is after.email
+        and before.attributes is after.attributes
+        and before.group_id is after.group_id
+        and before.group_traits is after.group_traits
+    ):
+        return ()
+    values = _timeline_values(after)
     if before is None:
-        return tuple(k for k in TIMELINE_FIELDS if after.get(k) not in (None, False, {}))
-    return tuple(k for k in TIMELINE_FIELDS if before.get(k) != after.get(k))
+        changed = tuple(k for k, v in zip(TIMELINE_FIELDS, values, strict=True) if v not in _BLANK)
+    else:
+        old = _timeline_values(before)
+        changed = tuple(k for k, v, w in zip(TIMELINE_FIELDS, old, values, strict=True) if v != w)
+    return _CHANGES.setdefault(changed, changed)  # one tuple per combination, not per entry
+
+
+_BLANK: tuple[Any, ...] = (None, False, {})
+_CHANGES: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 class Pass:
@@ -61,17 +95,25 @@ class Pass:
         progress: Progress | None,
         browsers: bool = False,
         repeats: Container[int] = (),
+        seen: SeenIds | None = None,
     ) -> None:
-        """``repeats``: the events repeating an earlier messageId, which never reach the SDK."""
+        """``repeats``: the events repeating an earlier messageId, which never reach the SDK.
+
+        With ``seen`` (no messageId seen yet), a pass from the first event finds the repeats
+        itself as it goes (into ``found``), sparing a decoding of every event beforehand.
+        """
         self.engine = Engine(config)
-        self.repeats = repeats
+        self.seen = seen
+        self.found: dict[int, int] = {}
+        self.repeats = self.found if seen is not None else repeats
         self.config, self.fresh_sdk, self.records = config, fresh_sdk, records
         self.browsers = browsers and not fresh_sdk
         self.start: PageState = (
             BrowserStates(self.engine.start) if self.browsers else self.engine.start
         )
         self.cancel, self.progress = cancel, progress
-        self.rows: dict[bytes, bytes] = {}  # most events share a verdict pattern: one copy each
+        # most events share a verdict pattern: one copy each, with its "nothing matched" flag
+        self.rows: dict[bytes, tuple[bytes, int]] = {}
         self.reported = time.monotonic()
         self.finished = False
 
@@ -83,12 +125,13 @@ class Pass:
         self,
         start: int,
         state: PageState,
-        snapshot: dict[str, Any] | None,
+        prior: SdkState | None,
         until: Callable[[int, PageState], bool] | None = None,
     ) -> Evaluation:
         """Events from ``start`` on, until the end or until ``until(i, state)`` holds.
 
-        ``state`` is the SDK state before event ``start`` and ``snapshot`` its timeline view.
+        ``state`` is the SDK state before event ``start``; ``prior`` is the one page's state
+        the timeline tells changes against (None: the first event tells what it sets).
         Run to the end, the segment's ``final_state`` is the state after the last event.
         """
         rows = _Rows()
@@ -102,7 +145,24 @@ class Pass:
             message_hashes=rows.hashes,
             unmatched=rows.unmatched,
         )
+        assert self.seen is None or start == 0, "repeats are found from the first event on"
         state = kept(state)  # carried on here: what was passed in stays as it was
+        try:
+            self._run(out, rows, start, state, prior, until)
+        finally:
+            if isinstance(state, BrowserStates):
+                state.release()  # a later pass may carry on from the end in place
+        return out
+
+    def _run(
+        self,
+        out: Evaluation,
+        rows: _Rows,
+        start: int,
+        state: PageState,
+        prior: SdkState | None,
+        until: Callable[[int, PageState], bool] | None,
+    ) -> None:
         checkpoint_every = CHECKPOINT_EVERY
         for i in range(start, len(self.records)):
             if until is not None and until(i, state):
@@ -111,48 +171,52 @@ class Pass:
                 if i % checkpoint_every == 0 and i % checkpoint_spacing(state) == 0:
                     out.checkpoints[i] = kept(state)
                 if self.cancel is not None and self.cancel.cancelled:
-                    return out
+                    return
                 # at most ~10 reports a second: each one costs the GUI thread a label update
                 if time.monotonic() - self.reported >= PROGRESS_INTERVAL:
                     self.reported = time.monotonic()
                     self.report(i)
             FOREGROUND.pass_through()  # the window's repaint first (see core.foreground)
-            state, snapshot = self._step(rows, i, state, snapshot)
+            state, prior = self._step(rows, i, state, prior)
         else:
             out.final_state = state
         self.finished = True
-        return out
 
     def _step(
-        self, out: _Rows, i: int, state: PageState, snapshot: dict[str, Any] | None
-    ) -> tuple[PageState, dict[str, Any] | None]:
+        self, out: _Rows, i: int, state: PageState, prior: SdkState | None
+    ) -> tuple[PageState, SdkState | None]:
         record = self.records[i]
         data = record.data  # decoded once: the browser's page and the messageId read it
         out.hashes.append(message_hash(data.get("messageId")))
+        if self.seen is not None:  # the pass started at the first event: hashes[i] is i's
+            first = repeat_of(out.hashes, self.records, self.seen, i, self.found)
+            if first is not None:
+                self.found[i] = first
         before = meet(state, data)
         if isinstance(state, BrowserStates):  # what changed is told against this browser's page
-            snapshot = state.snapshot()
+            prior = before if state.known else None
         inspection = step(self.engine, i, record, before, data)
         if i in self.repeats:
             not_run(inspection, before)
-        row = bytes(verdict_of(r) for r in inspection.results)
-        out.verdicts.append(self.rows.setdefault(row, row))
-        out.unmatched.append(unmatched_flag(row))
-        if not inspection.hazards and inspection.state is state and snapshot is not None:
-            return state, snapshot  # no action ran: the same state object, the same snapshot
-        out.hazards.extend(inspection.hazards)
-        hazards = tuple(inspection.hazards)
-        if inspection.state is not None and not self.fresh_sdk:
-            after = inspection.state.snapshot()
-            state = leave(state, inspection.state, after)
-            changed = _timeline_changes(snapshot, after)
+        row = bytes([verdict_of(r) for r in inspection.results])
+        known = self.rows.get(row)
+        if known is None:
+            known = self.rows[row] = (row, unmatched_flag(row))
+        out.verdicts.append(known[0])
+        out.unmatched.append(known[1])
+        hazards = tuple(inspection.hazards) if inspection.hazards else ()
+        if hazards:
+            out.hazards.extend(hazards)
+        after = inspection.state
+        if after is not None and not self.fresh_sdk:
+            state = leave(state, after)
+            changed = () if after is prior else _timeline_changes(prior, after)
             if changed or hazards:
-                out.timeline.append(TimelineEntry(i, json_bytes(after), changed, hazards))
+                out.timeline.append(TimelineEntry(i, after, changed, hazards))
             return state, after
         if hazards:
-            state_json = json_bytes(inspection.state.snapshot() if inspection.state else {})
-            out.timeline.append(TimelineEntry(i, state_json, (), hazards))
-        return state, snapshot
+            out.timeline.append(TimelineEntry(i, after, (), hazards))
+        return state, prior
 
 
 @dataclass(slots=True)

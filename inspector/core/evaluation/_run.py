@@ -19,7 +19,7 @@ from inspector.core.events import EventRecord
 from inspector.core.inspection import Engine, EventInspection, mark_duplicate, not_run, step
 from inspector.core.loaders import CancelToken
 from inspector.core.message_ids import SeenIds, duplicate_ids, message_hash, message_hashes
-from inspector.core.sdk_sessions import BrowserStates, PageState, kept, leave, meet
+from inspector.core.sdk_sessions import BrowserStates, PageState, browser_key, kept, leave, meet
 
 __all__ = ["evaluate", "extend", "reevaluate", "inspect_event"]
 
@@ -41,13 +41,12 @@ def evaluate(
     page as it found it (see :mod:`inspector.core.inspection._duplicates`).
     """
     seen = SeenIds()
-    duplicates = duplicate_ids(message_hashes(records), records, seen)
-    run = Pass(config, fresh_sdk, records, cancel, progress, browsers, duplicates)
+    run = Pass(config, fresh_sdk, records, cancel, progress, browsers, seen=seen)
     result = run.segment(0, run.start, None)
     if not run.finished:
         return result
     result.complete = True
-    result.seen_ids, result.duplicates = seen, duplicates
+    result.seen_ids, result.duplicates = seen, run.found
     demote_duplicates(result, result.duplicates)
     _in_blocks(result)
     result.totals()  # counted here, in the worker, so the views need not
@@ -81,8 +80,8 @@ def extend(
     )
     fresh = previous.fresh_sdk or start == 0
     state = run.start if fresh else previous.final_state
-    snapshot = state.snapshot() if isinstance(state, SdkState) and not fresh else None
-    segment = run.segment(start, state, snapshot)
+    prior = state if isinstance(state, SdkState) and not fresh else None
+    segment = run.segment(start, state, prior)
     if not run.finished:
         return previous
     demote_duplicates(segment, [i - start for i in later])  # its verdicts count from ``start``
@@ -125,13 +124,19 @@ def reevaluate(
     fits = previous.complete and len(previous.verdicts) == len(records)
     if not fits or not 0 <= changed < len(records):
         return _again(previous, records, cancel, progress)
-    hashes = array("q", previous.message_hashes)
-    hashes[changed] = message_hash(records[changed].data.get("messageId"))
-    seen = SeenIds()
-    duplicates = duplicate_ids(hashes, records, seen)
-    if duplicates.keys() - {changed} != previous.duplicates.keys() - {changed}:
-        # another event became a repeat or stopped being one: its SDK effect changed too
-        return _again(previous, records, cancel, progress)
+    edited = message_hash(records[changed].data.get("messageId"))
+    if edited == previous.message_hashes[changed] and previous.seen_ids is not None:
+        # the same messageId (by its 64-bit hash): the repeats are those found before, and
+        # a million events' messageIds are not gone through again
+        seen, duplicates = previous.seen_ids, previous.duplicates
+    else:
+        hashes = array("q", previous.message_hashes)
+        hashes[changed] = edited
+        seen = SeenIds()
+        duplicates = duplicate_ids(hashes, records, seen)
+        if duplicates.keys() - {changed} != previous.duplicates.keys() - {changed}:
+            # another event became a repeat or stopped being one: its SDK effect changed too
+            return _again(previous, records, cancel, progress)
     run = Pass(
         previous.config,
         previous.fresh_sdk,
@@ -147,13 +152,10 @@ def reevaluate(
         base = max(k for k in previous.checkpoints if k <= changed)
         state = previous.checkpoints[base]
 
-    def converged(i: int, now: PageState) -> bool:
-        if i <= changed:
-            return False
-        return previous.fresh_sdk or previous.checkpoints.get(i, _NO_STATE) == now
+    converged = _Convergence(previous, changed, state)
 
-    before = state.snapshot() if isinstance(state, SdkState) and base > 0 else None
-    segment = run.segment(base, state, before, until=converged)
+    prior = state if isinstance(state, SdkState) and base > 0 else None
+    segment = run.segment(base, state, prior, until=converged)
     if not run.finished:
         return previous  # cancelled: the old evaluation still describes everything but the edit
     stop = base + len(segment.verdicts)
@@ -164,6 +166,40 @@ def reevaluate(
     result.totals()
     run.report(len(records))
     return result
+
+
+class _Convergence:
+    """Whether a replay after an edit is back in the state the previous evaluation had.
+
+    Checked at the previous evaluation's checkpoints after the edit. Per-browser states are
+    compared only where they may differ: browsers that differed at the last check or changed
+    since in either evaluation, so a long replay never compares every browser at every check.
+    """
+
+    def __init__(self, previous: Evaluation, changed: int, start: PageState) -> None:
+        self.previous, self.changed = previous, changed
+        self.last_previous = start
+        self.last_now: PageState = None
+        self.differ: set[str | None] = set()
+
+    def __call__(self, i: int, now: PageState) -> bool:
+        if self.previous.fresh_sdk:
+            return i > self.changed
+        if isinstance(now, BrowserStates) and self.last_now is None:
+            self.last_now = now.copy()  # where the replay starts: the same as ``start``
+        if i <= self.changed:
+            return False
+        there = self.previous.checkpoints.get(i, _NO_STATE)
+        if not isinstance(now, BrowserStates) or not isinstance(there, BrowserStates):
+            return bool(there == now)
+        last_now, last_previous = self.last_now, self.last_previous
+        assert isinstance(last_now, BrowserStates) and isinstance(last_previous, BrowserStates)
+        ours, theirs = now.changed_since(last_now), there.changed_since(last_previous)
+        if ours is None or theirs is None:
+            return bool(there == now)  # unrelated tables (not expected): compare them whole
+        self.differ = now.differing(there, self.differ | ours | theirs)
+        self.last_now, self.last_previous = now.copy(), there
+        return not self.differ and now.same_place(there)
 
 
 def _in_blocks(result: Evaluation) -> None:
@@ -225,13 +261,21 @@ def inspect_event(
     else:
         repeats = duplicate_ids(message_hashes(records, 0, index + 1), records)
     start, state = 0, BrowserStates(engine.start) if browsers else engine.start
-    if fresh_sdk:
+    if fresh_sdk or engine.start is None:  # nothing carries over from event to event
         start = index
     elif evaluation is not None and evaluation.config == config and evaluation.browsers == browsers:
         base = max((k for k in evaluation.checkpoints if k <= index), default=None)
         if base is not None:
             start, state = base, kept(evaluation.checkpoints[base])
+    replayed = _met_by(records, start, index, state)
     for i in range(start, index + 1):
+        if replayed is not None and i not in replayed:
+            # another browser's event: it only moves the table on (its own state is not
+            # needed, so the event is not run)
+            key = replayed.key_of(i)
+            met = meet(state, {"anonymousId": key} if key is not None else {})
+            state = leave(state, met)
+            continue
         data = records[i].data  # decoded once: the browser's page and the step read it
         before = meet(state, data)
         if i == index and before is not None:
@@ -247,6 +291,35 @@ def inspect_event(
         if inspection.state is not None:
             state = leave(state, inspection.state)
     raise IndexError(index)
+
+
+class _Replayed:
+    """The events a per-browser replay must run: those of the browser an event meets (and of
+    the unnamed browser before the first anonymousId, which it may take over)."""
+
+    def __init__(self, start: int, keys: list[str | None], met: list[str | None]) -> None:
+        self.start, self.keys, self.met = start, keys, met
+
+    def key_of(self, i: int) -> str | None:
+        return self.keys[i - self.start]
+
+    def __contains__(self, i: int) -> bool:
+        met = self.met[i - self.start]
+        return met is None or met == self.met[-1]
+
+
+def _met_by(
+    records: Sequence[EventRecord], start: int, index: int, state: PageState
+) -> _Replayed | None:
+    """For a per-browser replay of ``start..index``, which events it must run (None: all)."""
+    if not isinstance(state, BrowserStates) or index - start < 2:
+        return None
+    keys = [browser_key(records[i].data) for i in range(start, index + 1)]
+    current, met = state.current, []
+    for key in keys:
+        current = key if key is not None else current
+        met.append(current)
+    return _Replayed(start, keys, met)
 
 
 def _again(
