@@ -83,3 +83,20 @@ def test_stop_gives_back_automatic_collection(qtbot: QtBot) -> None:
     made.stop()
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_small_heap_is_thawed_now_and_then(qtbot: QtBot) -> None:
+    made = _GuiThreadGarbageCollector(interval_ms=10, thaw_every=5)
+    try:
+        a, b = _Node(), _Node()
+        a.other, b.other = b, a
+        held = [a]
+        del a, b
+        gc.collect()
+        gc.freeze()
+        old = weakref.ref(held[0])
+        held.clear()  # a cycle among frozen objects
+        assert old() is not None
+        qtbot.waitUntil(lambda: old() is None, timeout=3000)
+    finally:
+        made.stop()
