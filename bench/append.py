@@ -146,7 +146,9 @@ def gui(records: list[EventRecord], base: Evaluation) -> None:
     from inspector.qt.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
-    sys.setswitchinterval(0.001)  # as the app does
+    from inspector.core.foreground import GUI_SWITCH_INTERVAL
+
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # as the app does
 
     async def run() -> None:
         import tempfile

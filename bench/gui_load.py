@@ -132,7 +132,9 @@ def main() -> None:
         from inspector.app import _GuiThreadGarbageCollector
 
         collector = _GuiThreadGarbageCollector()
-    sys.setswitchinterval(0.001)  # as the app does
+    from inspector.core.foreground import GUI_SWITCH_INTERVAL
+
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # as the app does
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "events.ndjson"
         with path.open("wb") as out:

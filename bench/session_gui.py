@@ -105,7 +105,9 @@ def main() -> None:
     count = next((int(a) for a in sys.argv[1:] if a.isdigit()), 1_000_000)
     app = QApplication(sys.argv[:1])
     gc.disable()  # as the app does: collections run on the GUI thread only
-    sys.setswitchinterval(0.001)  # as the app does
+    from inspector.core.foreground import GUI_SWITCH_INTERVAL
+
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # as the app does
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         os.environ[DATA_DIR_ENV] = str(folder / "data")
