@@ -64,3 +64,13 @@ def generate(count: int, seed: int = 1, browsers: int | None = None) -> Iterator
             base.update(type="group", groupId=f"org_{rng.randrange(300)}",
                         traits={"name": "Acme Inc", "employees": rng.randrange(5, 500)})
         yield base
+
+
+def count_and_browsers(args: list[str]) -> tuple[int, int | None]:
+    """``[EVENTS] [--browsers N]`` of a benchmark's command line (``args`` loses ``--browsers N``):
+    the number of events (default 1,000,000) and of browsers (None: one per event)."""
+    browsers = int(args[args.index("--browsers") + 1]) if "--browsers" in args else None
+    if browsers is not None:
+        args.remove("--browsers")
+        args.remove(str(browsers))
+    return next((int(a) for a in args if a.isdigit()), 1_000_000), browsers

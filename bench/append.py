@@ -35,7 +35,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from _events import generate
+from _events import count_and_browsers, generate
 
 from inspector.core.destinations import default_config
 from inspector.core.evaluation import Evaluation, evaluate
@@ -267,12 +267,7 @@ def timed(owner: object, name: str, into: list[float]) -> None:
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    browsers = int(args[args.index("--browsers") + 1]) if "--browsers" in args else None
-    if browsers is not None:
-        args.remove("--browsers")
-        args.remove(str(browsers))
-    count = next((int(a) for a in args if a.isdigit()), 1_000_000)
+    count, browsers = count_and_browsers(sys.argv[1:])
     gc.disable()  # as the app does: collections run on the GUI thread only, between ticks
     start = time.perf_counter()
     records = [EventRecord.from_dict(e, SOURCE) for e in generate(count, browsers=browsers)]

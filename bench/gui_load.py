@@ -35,7 +35,7 @@ from pathlib import Path
 
 import orjson
 import qasync
-from _events import generate
+from _events import count_and_browsers, generate
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -120,11 +120,7 @@ async def run(path: Path, evaluate: bool) -> None:
 
 def main() -> None:
     args = sys.argv[1:]
-    browsers = int(args[args.index("--browsers") + 1]) if "--browsers" in args else None
-    if browsers is not None:
-        args.remove("--browsers")
-        args.remove(str(browsers))
-    count = next((int(a) for a in args if a.isdigit()), 1_000_000)
+    count, browsers = count_and_browsers(args)
     evaluate = "--no-evaluate" not in sys.argv
     app = QApplication(sys.argv[:1])
     gc.disable()  # as the app does: collections run on the GUI thread only

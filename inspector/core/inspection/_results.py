@@ -167,13 +167,8 @@ def output_json(line: dict[str, Any]) -> bytes:
     return dumps_js(line)
 
 
-def event_line(inspection: EventInspection, record: Any = None) -> dict[str, Any]:
-    """The CLI's NDJSON line: ``{"index","source","type","messageId","results":[...]}``.
-
-    A ``"notes"`` list follows when there is something to say about the event as a whole: the
-    record's own warnings (what Segment would drop, a failed browser request…), then the
-    inspection's notes (a repeated messageId).
-    """
+def _head(inspection: EventInspection, record: Any) -> tuple[dict[str, Any], list[str]]:
+    """A line's first keys (index, source, type, messageId) and its event-wide notes."""
     item = inspection.record_or_event if record is None else record
     warnings: tuple[str, ...] = ()
     if isinstance(item, EventRecord):
@@ -184,15 +179,21 @@ def event_line(inspection: EventInspection, record: Any = None) -> dict[str, Any
     else:
         data = item if isinstance(item, dict) else {}
         source, etype, message_id = None, data.get("type"), data.get("messageId")
-    line: dict[str, Any] = {
-        "index": inspection.index,
-        "source": source,
-        "type": etype,
-        "messageId": message_id,
-        "results": [r.to_json() for r in inspection.results],
-    }
-    if warnings or inspection.notes:  # only then: other lines stay exactly as they were
-        line["notes"] = [*warnings, *inspection.notes]
+    head = {"index": inspection.index, "source": source, "type": etype, "messageId": message_id}
+    return head, [*warnings, *inspection.notes]
+
+
+def event_line(inspection: EventInspection, record: Any = None) -> dict[str, Any]:
+    """The CLI's NDJSON line: ``{"index","source","type","messageId","results":[...]}``.
+
+    A ``"notes"`` list follows when there is something to say about the event as a whole: the
+    record's own warnings (what Segment would drop, a failed browser request…), then the
+    inspection's notes (a repeated messageId).
+    """
+    line, notes = _head(inspection, record)
+    line["results"] = [r.to_json() for r in inspection.results]
+    if notes:  # only then: other lines stay exactly as they were
+        line["notes"] = notes
     return line
 
 
@@ -225,21 +226,14 @@ def _result_bytes(result: SubscriptionResult) -> bytes:
 def line_bytes(inspection: EventInspection, record: Any = None) -> bytes:
     """``output_json(event_line(inspection, record))``, written part by part: a result whose
     trigger did not match is the same bytes every time."""
-    item = inspection.record_or_event if record is None else record
-    warnings: tuple[str, ...] = ()
-    if isinstance(item, EventRecord):
-        source: str | None = item.source.label
-        data = inspection.event if inspection.event is not None else item.data
-        etype, message_id = item.type or None, _text(data.get("messageId")) or None
-        warnings = item.warnings
-    else:
-        data = item if isinstance(item, dict) else {}
-        source, etype, message_id = None, data.get("type"), data.get("messageId")
-    head = dumps_js(
-        {"index": inspection.index, "source": source, "type": etype, "messageId": message_id}
-    )
-    parts = [head[:-1], b',"results":[', b",".join(map(_result_bytes, inspection.results)), b"]"]
-    if warnings or inspection.notes:
-        parts += [b',"notes":', dumps_js([*warnings, *inspection.notes])]
+    head, notes = _head(inspection, record)
+    parts = [
+        dumps_js(head)[:-1],
+        b',"results":[',
+        b",".join(map(_result_bytes, inspection.results)),
+        b"]",
+    ]
+    if notes:
+        parts += [b',"notes":', dumps_js(notes)]
     parts.append(b"}")
     return b"".join(parts)
