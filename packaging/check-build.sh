@@ -16,7 +16,9 @@ lines=$("$exe" inspect "$demo" 2>/dev/null | wc -l) || true
 echo "inspect: $lines events from the demo session"
 
 log="$(mktemp)"
-QT_QPA_PLATFORM=offscreen "$exe" >"$log" 2>&1 &
+data="$(mktemp -d)"  # the window is killed below: its autosave must not wait in the user's folder
+trap 'rm -rf "$data" "$log"' EXIT
+QT_QPA_PLATFORM=offscreen JIMO_INSPECTOR_DATA_DIR="$data" "$exe" >"$log" 2>&1 &
 pid=$!
 sleep "${WINDOW_SECONDS:-8}"
 if ! kill -0 "$pid" 2>/dev/null; then

@@ -6,6 +6,7 @@ Usage: xvfb-run -s "-screen 0 1440x900x24" uv run python tools/screenshot.py OUT
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -42,6 +43,8 @@ def main() -> None:
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as settings_dir:  # a first start: no saved layout
+        # nor autosaves left by earlier runs (no restore offer over the views)
+        os.environ["JIMO_INSPECTOR_DATA_DIR"] = str(Path(settings_dir) / "data")
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
         _run(out)
