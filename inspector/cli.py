@@ -171,11 +171,12 @@ def _inspect(args: argparse.Namespace) -> int:
     failed = False
     jobs = 1 if bundle is not None else cli_jobs.wanted_jobs(args, args.files)
     if jobs > 1:
-        failed = cli_jobs.inspect_in_parallel(
+        done = cli_jobs.inspect_in_parallel(
             args.files, config, sdk_sessions, jobs, fail_on, skipped
         )
-        sys.stdout.flush()
-        return EXIT_SKIPPED if skipped or failed else EXIT_OK
+        if done is not None:  # else no worker processes here: one process, below
+            sys.stdout.flush()
+            return EXIT_SKIPPED if skipped or done else EXIT_OK
 
     def paired() -> Iterator[tuple[EventInspection, EventRecord]]:
         nonlocal failed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from collections.abc import Sequence
 
@@ -61,14 +62,23 @@ def inspect_in_parallel(
     jobs: int,
     fail_on: frozenset[str],
     skipped: list[str],
-) -> bool:
-    """Write the NDJSON lines to stdout, skipped records to stderr; whether --fail-on held."""
+) -> bool | None:
+    """Write the NDJSON lines to stdout, skipped records to stderr; whether --fail-on held.
+
+    None when worker processes cannot start here (no ``/dev/shm`` or ``sem_open`` in some
+    containers): nothing was written, and the caller inspects in one process instead.
+    """
     from inspector.core.inspection import inspect_lines
 
+    items = inspect_lines(files, config, sdk_sessions=sdk_sessions, jobs=jobs)
+    try:
+        first = next(items, None)
+    except (OSError, ImportError):  # the pool is made before anything is read
+        return None
     failed = False
     out = sys.stdout.buffer
     sys.stdout.flush()
-    for item in inspect_lines(files, config, sdk_sessions=sdk_sessions, jobs=jobs):
+    for item in itertools.chain(() if first is None else (first,), items):
         if isinstance(item, str):
             out.flush()
             skipped.append(item)

@@ -230,7 +230,11 @@ def inspect_lines(
     chain = _Chain(context, sdk_sessions, fresh_sdk)
     total = sum(os.path.getsize(name) for name in files)
     size = chunk_bytes or max(_CHUNK_MIN, min(_CHUNK_MAX, total // max(1, jobs * 4)))
-    pool = _start(jobs)
+    try:
+        pool = _start(jobs)
+    except BaseException:
+        _CONTEXT = None
+        raise
     try:
         for name in files:
             chain.parsed = False

@@ -272,3 +272,24 @@ def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
     )
     assert run.returncode == 2
     assert "expected 1 or more processes" in run.stderr
+
+
+def test_without_worker_processes_the_command_inspects_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from inspector.cli import main
+    from inspector.core.inspection import _parallel
+
+    rng = random.Random(5)
+    path = _write(tmp_path / "e.ndjson", _odd_lines(rng, 300), rng)
+    assert main(["inspect", path, "--jobs", "1"]) == 1  # some records are skipped
+    expected = capsys.readouterr()
+
+    def no_pool(jobs: int) -> None:
+        raise OSError(38, "Function not implemented")  # as sem_open says without /dev/shm
+
+    monkeypatch.setattr(_parallel, "_start", no_pool)
+    assert main(["inspect", path, "--jobs", "2"]) == 1
+    got = capsys.readouterr()
+    assert (got.out, got.err) == (expected.out, expected.err)
+    assert got.out.count("\n") > 250
