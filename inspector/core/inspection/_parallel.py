@@ -37,6 +37,7 @@ from inspector.core.loaders import (
     fold_skipped,
     line_chunks,
     lines_records,
+    open_input,
     open_lines,
 )
 from inspector.core.message_ids import message_hash
@@ -275,9 +276,10 @@ def _one_file(
 def _file_items(
     pool: Pool, chain: _Chain, name: str, size: int, jobs: int
 ) -> Iterator[OutputBlock | BadRecord]:
-    inp = open_lines(name)
-    if inp is None:
-        raise LoadError(name, "is no longer a line-based file")
+    try:  # lines_inputs() sniffed it already
+        inp = open_input(name)
+    except OSError as exc:
+        raise LoadError(name, exc.strerror or str(exc)) from exc
     label = inp.name
     chunks = line_chunks(inp, size)
     waiting: deque[tuple[AsyncResult[list[_Item]], int, bytes]] = deque()

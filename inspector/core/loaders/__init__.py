@@ -50,6 +50,7 @@ __all__ = [
     "read_bytes",
     "read_stream",
     "FirstValue",
+    "open_input",
     "open_lines",
     "line_chunks",
     "lines_records",

@@ -19,7 +19,7 @@ from typing import Any
 from inspector.core._js import BUILTIN_VALUES, UNDEFINED, js_truthy
 from inspector.core._jsbuiltins import INHERITED_NAMES, inherited_member, own_member
 
-__all__ = ["get_path", "split_path", "strip_root"]
+__all__ = ["get_path", "get_segments", "split_path", "strip_root"]
 
 _SPLIT_RE = re.compile(r"\[(?=[\"'\d])|\.|(?<=[\"'\d])\]+")
 _QUOTES_RE = re.compile(r"['\"]")
@@ -75,7 +75,11 @@ def _utf16_member(text: str, key: str) -> Any:
 
 def get_path(value: Any, path: str) -> Any:
     """Look ``path`` up in ``value`` exactly as actions-core's ``get``."""
-    segments = split_path(path)
+    return get_segments(value, split_path(path))
+
+
+def get_segments(value: Any, segments: tuple[str, ...] | None) -> Any:
+    """:func:`get_path` with the path already split (None: the whole value)."""
     if segments is None:
         return value
     for seg in segments:

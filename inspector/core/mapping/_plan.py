@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from inspector.core._js import BUILTIN_VALUES, UNDEFINED, js_key_order, js_truthy
+from inspector.core._js import BUILTIN_VALUES, UNDEFINED, js_key_order
 
-from ._path import _member, split_path, strip_root
+from ._path import get_segments, split_path, strip_root
 from ._resolve import ROOT_DIRECTIVE_KEY, _is_directive, remove_undefined
 from ._types import MappingError, Origin
 from ._validate import check_mapping
@@ -29,16 +29,6 @@ _LITERAL_TYPES = (str, int, float, bool, type(None))
 
 class _Unplannable(Exception):
     """The mapping needs the generic resolver."""
-
-
-def _lookup(value: Any, segments: tuple[str, ...] | None) -> Any:
-    if segments is None:
-        return value
-    for seg in segments:
-        if not js_truthy(value):
-            return value
-        value = _member(value, seg)
-    return value
 
 
 def _compile_object(node: dict[str, Any], loc: tuple[str, ...]) -> tuple[Any, ...]:
@@ -72,7 +62,7 @@ def _run_object(
     for entry in entries:
         kind = entry[1]
         if kind == _PATH:
-            found = _lookup(event, entry[2])
+            found = get_segments(event, entry[2])
             if isinstance(found, BUILTIN_VALUES):
                 seen[0] = True
             value = remove_undefined(found)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -25,6 +24,7 @@ from inspector.core.sessionfile._schema import connect, insert_events
 from inspector.core.sessionfile._write import (
     event_rows,
     replace_file,
+    temp_beside,
     write_bad,
     write_session,
     write_state,
@@ -137,12 +137,7 @@ class AttachedSession:
     def copy_to(self, target: str | os.PathLike[str]) -> None:
         """Save a copy at ``target`` atomically (Save as), through SQLite's online backup."""
         name = os.fspath(target)
-        folder = os.path.dirname(os.path.abspath(name))
-        try:
-            fd, temp = tempfile.mkstemp(prefix=".saving-", suffix=".jimo-session", dir=folder)
-            os.close(fd)
-        except OSError as exc:
-            raise SessionFileError(name, f"cannot save here ({exc.strerror or exc})") from exc
+        temp = temp_beside(name)
         try:
             with translated(name):
                 dest = sqlite3.connect(temp)

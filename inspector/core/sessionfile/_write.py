@@ -26,7 +26,15 @@ from inspector.core.sessionfile._content import EditEntry, SessionContent, confi
 from inspector.core.sessionfile._open import is_sqlite_file, translated
 from inspector.core.sessionfile._schema import EventRow, create_schema, insert_events
 
-__all__ = ["write_session", "event_rows", "write_state", "write_edits", "write_bad", "replace_file"]
+__all__ = [
+    "write_session",
+    "event_rows",
+    "write_state",
+    "write_edits",
+    "write_bad",
+    "replace_file",
+    "temp_beside",
+]
 
 BATCH = 10_000
 SaveProgress = Callable[[int, int], None]
@@ -99,12 +107,7 @@ def write_session(
         LoadCancelled: ``cancel`` was set; nothing was changed.
     """
     target = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(target))
-    try:
-        fd, temp = tempfile.mkstemp(prefix=".saving-", suffix=".jimo-session", dir=folder)
-        os.close(fd)
-    except OSError as exc:
-        raise SessionFileError(target, f"cannot save here ({exc.strerror or exc})") from exc
+    temp = temp_beside(target)
     try:
         with translated(target):
             _fill(temp, content, meta or {}, progress, cancel)
@@ -152,6 +155,21 @@ def _fill(
         conn.execute("PRAGMA journal_mode=DELETE")
     finally:
         conn.close()
+
+
+def temp_beside(target: str) -> str:
+    """A new empty temporary file in ``target``'s folder, to be renamed over it once written.
+
+    Raises:
+        SessionFileError: the folder cannot be written (one sentence).
+    """
+    folder = os.path.dirname(os.path.abspath(target))
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".saving-", suffix=".jimo-session", dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise SessionFileError(target, f"cannot save here ({exc.strerror or exc})") from exc
+    return temp
 
 
 def replace_file(temp: str, target: str) -> None:

@@ -150,11 +150,10 @@ class _Lexer:
         return _delimited(self.src, False, begin, self.p, (begin + 2, self.p - 2))
 
     def read_to(self, text: str) -> int:
-        while self.p < self.n:
-            self.p += 1
-            if self.src.endswith(text, 0, self.p):
-                return self.p
-        return -1
+        scanner = Scanner(self.src, self.p, self.n)
+        found = scanner.read_to(text)
+        self.p = scanner.p
+        return found
 
     def raw_content(self) -> Token:
         begin = self.p

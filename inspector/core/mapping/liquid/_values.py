@@ -10,7 +10,7 @@ import math
 import re
 from typing import Any, Final
 
-from inspector.core._js import UNDEFINED, is_index_key, js_number_string, js_to_number
+from inspector.core._js import UNDEFINED, is_index_key, js_string, js_to_number
 
 __all__ = [
     "BLANK", "EMPTY", "NIL", "Drop", "compare", "equals", "has_own", "is_nil", "is_number",
@@ -101,23 +101,7 @@ def u16_at(text: str, index: int) -> Any:
 
 def js_str(value: Any) -> str:
     """JavaScript ``String(value)`` (arrays joined with ``,``, objects ``[object Object]``)."""
-    if isinstance(value, str):
-        return value
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if value is None:
-        return "null"
-    if value is UNDEFINED:
-        return "undefined"
-    if is_number(value):
-        return js_number_string(value)
-    if isinstance(value, list):
-        return ",".join("" if is_nil(v) else js_str(v) for v in value)
-    if isinstance(value, Drop):
-        return "[object Object]"
-    return "[object Object]"
+    return js_string(value)
 
 
 def stringify(value: Any) -> str:
