@@ -17,9 +17,10 @@ from tests.conftest import ROOT
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel built from this checkout, unpacked as an installer would put it."""
-    uv = shutil.which("uv")
+    local = ROOT / ".tools" / "bin" / "uv"  # where the Makefile puts uv when PATH has none
+    uv = shutil.which("uv") or (str(local) if local.exists() else None)
     if uv is None:
-        pytest.skip("uv is not on PATH: install uv (https://docs.astral.sh/uv/) to build the wheel")
+        pytest.skip("uv is neither on PATH nor in .tools/bin: run `make sync` to build the wheel")
     out = tmp_path_factory.mktemp("wheel")
     build = subprocess.run(
         [uv, "build", "--wheel", "--out-dir", str(out), str(ROOT)],
