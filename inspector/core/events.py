@@ -35,7 +35,7 @@ def json_value(data: bytes) -> Any:
         return _jsjson.loads(data)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # never changed once made; not frozen: made per event
 class EventSource:
     """Where an event came from.
 
@@ -108,16 +108,16 @@ class EventRecord:
         warnings: tuple[str, ...] = (),
         raw: bytes | None = None,
     ) -> EventRecord:
-        cols = summarize(data)
+        etype, name, user = _columns(data)
         return cls(
-            raw=raw if raw is not None else json_bytes(data),
-            source=source,
-            write_key=write_key,
-            warnings=warnings,
+            raw if raw is not None else json_bytes(data),
+            source,
+            write_key,
             # repeated values (types, event names, users) share one string object
-            type=sys.intern(cols["type"]),
-            name=sys.intern(cols["name"]),
-            user=sys.intern(cols["user"]),
+            sys.intern(etype),
+            sys.intern(name),
+            sys.intern(user),
+            warnings,
         )
 
     @property
@@ -141,17 +141,23 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else _jsjson.dumps(value).decode()
 
 
-def summarize(data: dict[str, Any]) -> dict[str, str]:
-    """The table columns of an event: type, event/name, user, timestamp, messageId."""
+def _columns(data: dict[str, Any]) -> tuple[str, str, str]:
+    """The kept table columns of an event: type, event/name, user."""
     etype = _text(data.get("type"))
     name = data.get("event") if etype == "track" else data.get("name")
-    if etype == "group" and name is None:
-        name = data.get("groupId")
-    if etype == "alias" and name is None:
-        name = data.get("previousId")
-    if etype == "identify" and name is None and isinstance(data.get("traits"), dict):
-        name = data["traits"].get("email") or data["traits"].get("name")
-    user = data.get("userId") or data.get("anonymousId")
+    if name is None and etype != "track":
+        if etype == "group":
+            name = data.get("groupId")
+        elif etype == "alias":
+            name = data.get("previousId")
+        elif etype == "identify" and isinstance(data.get("traits"), dict):
+            name = data["traits"].get("email") or data["traits"].get("name")
+    return etype, _text(name), _text(data.get("userId") or data.get("anonymousId"))
+
+
+def summarize(data: dict[str, Any]) -> dict[str, str]:
+    """The table columns of an event: type, event/name, user, timestamp, messageId."""
+    etype, name, user = _columns(data)
     # Segment sets a missing timestamp from the arrival time (captured events carry receivedAt)
     stamp = (
         data.get("timestamp")
@@ -161,8 +167,8 @@ def summarize(data: dict[str, Any]) -> dict[str, str]:
     )
     return {
         "type": etype,
-        "name": _text(name),
-        "user": _text(user),
+        "name": name,
+        "user": user,
         "timestamp": _text(stamp),
         "message_id": _text(data.get("messageId")),
     }

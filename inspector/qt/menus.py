@@ -16,9 +16,7 @@ from inspector.resources import DEMO_SESSION
 
 __all__ = ["MainMenus", "remember_recent", "recent_files"]
 
-FILE_FILTER = (
-    "Event files (*.json *.ndjson *.jsonl *.har *.gz *.txt *.jimo-session);;All files (*)"
-)
+FILE_FILTER = "Event files (*.json *.ndjson *.jsonl *.har *.gz *.txt *.jimo-session);;All files (*)"
 CONFIG_FILTER = "Destination config (*.json);;All files (*)"
 MAX_RECENT = 10
 SHORTCUTS = (

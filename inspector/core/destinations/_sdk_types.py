@@ -20,7 +20,7 @@ __all__ = [
 CALLBACK_JSON = "<callback>"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # never changed once made; not frozen: made per event
 class Callback:
     """A function argument pushed onto ``window.jimo``; the SDK calls it after the command.
 
@@ -33,7 +33,7 @@ class Callback:
         return CALLBACK_JSON
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # never changed once made; not frozen: made per event
 class Command:
     """One element pushed onto the ``window.jimo`` queue: ``[verb, name, args]``.
 
@@ -58,7 +58,7 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # never changed once made; not frozen: made per event
 class DispatchedEvent:
     """A DOM event dispatched on ``window`` (``new CustomEvent(type)``: no detail, no bubbling)."""
 

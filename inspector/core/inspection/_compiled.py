@@ -8,8 +8,9 @@ caches, while the stateful SDK replay is cheap and redone.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, NamedTuple, Protocol
 
 from inspector.core._js import UNDEFINED, js_key_order
 from inspector.core.destinations import ActionDef, DestinationConfig, Subscription, get_destination
@@ -62,8 +63,10 @@ def compile_config(config: DestinationConfig) -> list[CompiledSubscription]:
     return [compile_subscription(j, s, actions) for j, s in enumerate(config.subscriptions)]
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
+_NO_PROVENANCE: Mapping[str, Any] = MappingProxyType({})
+
+
+class Resolved(NamedTuple):
     """The mapping output for one event, or the mapping error.
 
     ``payload`` is whatever the mapping's root resolves to: an object for ordinary mappings, any
@@ -71,15 +74,14 @@ class Resolved:
     """
 
     payload: Any
-    provenance: Mapping[str, Any] = field(default_factory=dict)
+    provenance: Mapping[str, Any] = _NO_PROVENANCE
     error: str | None = None
     location: str | None = None
     undefined: bool = False
     builtins: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Checked:
+class Checked(NamedTuple):
     """The payload after empty-value removal and validation, with Segment's error sentences."""
 
     payload: Any

@@ -109,26 +109,57 @@ def _context(config: DestinationConfig) -> _Context:
     return _Context(engine, tuple(starts))
 
 
-# One event as a worker gives it: messageId, browser, the line's tail for each start state (one
-# when they are all the same), the initialised flag each leaves, matched_any, invalid, and where
-# it is (line number, position among the line's events) so that a repeat can be redone.
-_Event = tuple[Any, "str | None", tuple[bytes, ...], tuple[Any, ...], bool, bool, int, int]
-_Item = BadRecord | FirstValue | _Event
+class _Run:
+    """Events in a row as a worker gives them, one list per field (cheap to pass between
+    processes): messageId hashes (0: none), each event's line tails (one per start state, or
+    one when they are all the same), the initialised flag each leaves, matched_any, invalid,
+    and where each is (line number, position among the line's events) so that a repeat can be
+    redone. ``keys`` (browsers) and ``afters`` are kept only when the chain reads them."""
+
+    __slots__ = ("hashes", "keys", "tails", "afters", "matched", "invalid", "numbers", "ordinals")
+
+    def __init__(self, flags: bool) -> None:
+        self.hashes: list[int] = []
+        self.keys: list[str | None] | None = [] if flags else None
+        self.tails: list[Any] = []
+        """Per event: its tail (bytes), or with ``flags`` a tuple of one tail per start state."""
+        self.afters: list[tuple[Any, ...]] | None = [] if flags else None
+        self.matched: list[bool] = []
+        self.invalid: list[bool] = []
+        self.numbers: list[int] = []
+        self.ordinals: list[int] = []
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for name, value in zip(self.__slots__, state, strict=True):
+            setattr(self, name, value)
 
 
-def _work(name: str, first_line: int, data: bytes) -> list[_Item]:
-    """A chunk's items in order: skipped records, the first-value marker, events."""
+_Item = BadRecord | FirstValue | _Run
+
+
+def _work(name: str, first_line: int, data: bytes, flags: bool) -> list[_Item]:
+    """A chunk's items in order: skipped records, the first-value marker, runs of events."""
     assert _CONTEXT is not None, "workers are forked after the context is set"
     engine, starts = _CONTEXT.engine, _CONTEXT.starts
     items: list[_Item] = []
+    run: _Run | None = None
     line, ordinal = -1, 0
-    for number, item in lines_records(data, name, first_line):
+    for number, item, event in lines_records(data, name, first_line):
         if not isinstance(item, EventRecord):
             items.append(item)
+            run = None
             continue
+        if run is None:
+            run = _Run(flags)
+            items.append(run)
         ordinal = ordinal + 1 if number == line else 0
         line = number
-        items.append(_event(engine, starts, item, number, ordinal))
+        _event(engine, starts, item, item.data if event is None else event, run)
+        run.numbers.append(number)
+        run.ordinals.append(ordinal)
     return items
 
 
@@ -136,11 +167,13 @@ def _event(
     engine: Engine,
     starts: tuple[SdkState | None, ...],
     record: EventRecord,
-    number: int,
-    ordinal: int,
-) -> _Event:
-    event = record.data
+    event: dict[str, Any],
+    run: _Run,
+) -> None:
+    """Work out one event for each start state (the first alone when the chain reads no flag)."""
     ev = DirectEval(event, engine.compiled)
+    if run.afters is None:
+        starts = starts[:1]
     tails: list[bytes] = []
     afters: list[Any] = []
     inspection: EventInspection | None = None
@@ -156,17 +189,15 @@ def _event(
     assert inspection is not None
     if len(tails) > 1 and all(tail == tails[0] for tail in tails):
         tails = tails[:1]
-    message_id = event.get("messageId")
-    return (
-        message_id if isinstance(message_id, str) and message_id else None,
-        browser_key(event),
-        tuple(tails),
-        tuple(afters),
-        inspection.matched_any,
-        inspection.invalid,
-        number,
-        ordinal,
-    )
+    run.hashes.append(message_hash(event.get("messageId")))
+    if run.keys is not None and run.afters is not None:
+        run.tails.append(tuple(tails))
+        run.keys.append(browser_key(event))
+        run.afters.append(tuple(afters))
+    else:
+        run.tails.append(tails[0])
+    run.matched.append(inspection.matched_any)
+    run.invalid.append(inspection.invalid)
 
 
 class _Chain:
@@ -179,6 +210,9 @@ class _Chain:
         self.start = None if starts[0] is None else starts[0].initialized
         self.fresh = fresh or sdk_sessions == "event" or starts[0] is None
         self.browsers = sdk_sessions == "browser" and not self.fresh
+        self.flags_needed = len(starts) > 1 and not self.fresh
+        """Whether an event's line depends on the flag it meets (else every event meets the
+        first start state's, and browsers and flags need no following)."""
         self.flags: dict[str | None, Any] = {}
         self.current: str | None = None
         self.flag = self.start
@@ -294,7 +328,7 @@ def _file_items(
                 except LoadError as exc:  # reading stopped: what was read is still inspected
                     error = exc
                     break
-                task = pool.apply_async(_work, (label, first_line, data))
+                task = pool.apply_async(_work, (label, first_line, data, chain.flags_needed))
                 waiting.append((task, first_line, data))
             if not waiting:
                 break
@@ -311,8 +345,6 @@ class _Block:
 
     def __init__(self, chain: _Chain, name: str, lines: _Lines) -> None:
         self.chain, self.name, self.lines = chain, name, lines
-        self.parts: list[bytes] = []
-        self.unmatched = self.invalid = False
 
     def items(self, results: list[_Item]) -> Iterator[OutputBlock | BadRecord]:
         chain = self.chain
@@ -322,42 +354,64 @@ class _Block:
                     raise LoadError(self.name, item.reason)  # the file's first value: refused
                 chain.parsed = True
             elif isinstance(item, BadRecord):
-                if self.parts:
-                    yield self._flush()
                 yield item
             else:
-                self._event(item)
-        if self.parts:
-            yield self._flush()
+                yield self._quick(item) or self._run(item)
 
-    def _flush(self) -> OutputBlock:
-        block = OutputBlock(b"".join(self.parts), self.unmatched, self.invalid)
-        self.parts = []
-        self.unmatched = self.invalid = False
-        return block
-
-    def _event(self, item: _Event) -> None:
+    def _quick(self, run: _Run) -> OutputBlock | None:
+        """A run's lines at once: when the chain reads no flag and no messageId repeats."""
         chain = self.chain
-        message_id, key, tails, afters, matched_any, invalid, number, ordinal = item
+        if chain.flags_needed:
+            return None
+        start = chain.index
+        stop = start + len(run.hashes)
+        firsts = dict(zip(reversed(run.hashes), range(stop - 1, start - 1, -1), strict=True))
+        firsts.pop(0, None)  # events without a messageId
+        if len(firsts) != len(run.hashes) - run.hashes.count(0):
+            return None  # a repeat within the run
+        if not chain.first_of.keys().isdisjoint(firsts):
+            return None  # a repeat of an earlier event
+        chain.first_of.update(firsts)
+        chain.index = stop
+        data = b"".join(
+            [b'{"index":%d%s' % pair for pair in zip(range(start, stop), run.tails, strict=True)]
+        )
+        return OutputBlock(data, not all(run.matched), any(run.invalid))
+
+    def _run(self, run: _Run) -> OutputBlock:
+        """A run's lines event by event: flags followed, repeats redone."""
+        parts: list[bytes] = []
+        unmatched = invalid = False
+        for i, hashed in enumerate(run.hashes):
+            matched_any, bad = self._event(run, i, hashed, parts)
+            unmatched = unmatched or not matched_any
+            invalid = invalid or bad
+        return OutputBlock(b"".join(parts), unmatched, invalid)
+
+    def _event(self, run: _Run, i: int, hashed: int, parts: list[bytes]) -> tuple[bool, bool]:
+        chain = self.chain
         index = chain.index
         chain.index = index + 1
-        flag, browser = chain.before(key)
-        variant = chain.values.get(flag, 0)
-        hashed = message_hash(message_id)
+        flags = run.keys is not None and run.afters is not None
+        flag, browser = chain.before(run.keys[i] if run.keys is not None else None)
+        variant = chain.values.get(flag, 0) if flags else 0
         first = chain.first_of.setdefault(hashed, index) if hashed else index
         if first != index:  # a repeat: dropped by Segment, never run in the page
             chain.after(browser, flag)
+            number = run.numbers[i]
             text = self.lines.line(number)
             line, matched_any, invalid = _repeat(
-                chain, index, first, variant, self.name, text, number, ordinal
+                chain, index, first, variant, self.name, text, number, run.ordinals[i]
             )
-            self.parts.append(line)
-        else:
-            chain.after(browser, afters[variant])
-            self.parts.append(b'{"index":%d' % index)
-            self.parts.append(tails[variant] if len(tails) > 1 else tails[0])
-        self.unmatched = self.unmatched or not matched_any
-        self.invalid = self.invalid or invalid
+            parts.append(line)
+            return matched_any, invalid
+        tail = run.tails[i]
+        if run.afters is not None:
+            chain.after(browser, run.afters[i][variant])
+            tail = tail[variant] if len(tail) > 1 else tail[0]
+        parts.append(b'{"index":%d' % index)
+        parts.append(tail)
+        return run.matched[i], run.invalid[i]
 
 
 class _Lines:
@@ -384,7 +438,7 @@ def _repeat(
     ordinal: int,
 ) -> tuple[bytes, bool, bool]:
     """A repeated messageId's line (with its newline), worked out here from the event's line."""
-    records = [r for _, r in lines_records(text, name, number) if isinstance(r, EventRecord)]
+    records = [r for _, r, _ in lines_records(text, name, number) if isinstance(r, EventRecord)]
     record = records[ordinal]
     engine = chain.context.engine
     state = chain.context.starts[variant]

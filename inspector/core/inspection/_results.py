@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from inspector.core._jsjson import dumps, dumps_js
+import orjson
+
+from inspector.core._jsjson import dumps, dumps_js, dumps_plain
 from inspector.core.destinations import Command, DispatchedEvent, HttpRequest, SdkState
 from inspector.core.events import EventRecord
 
@@ -38,8 +40,7 @@ RESULT_KEYS = (
 """The keys of ``SubscriptionResult.to_json()``, in order (the CLI contract)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Hazard:
+class Hazard(NamedTuple):
     """A session-level problem worth telling (each code is told once per page session).
 
     ``subscription`` is the index (config order) of the subscription whose action revealed it.
@@ -145,14 +146,20 @@ class EventInspection:
     @property
     def matched_any(self) -> bool:
         """Some enabled subscription's trigger matched (``--fail-on unmatched`` is its negation)."""
-        return any(r.matched and r.enabled for r in self.results)
+        for r in self.results:
+            if r.matched and r.enabled:
+                return True
+        return False
 
     @property
     def invalid(self) -> bool:
         """Some matched result has a trigger error, a mapping error or validation errors."""
-        return any(
-            r.matched and (r.trigger_error or r.mapping_error or r.errors) for r in self.results
-        ) or any(r.trigger_error for r in self.results if r.enabled)
+        for r in self.results:
+            if r.trigger_error and (r.matched or r.enabled):
+                return True
+            if r.matched and (r.mapping_error or r.errors):
+                return True
+        return False
 
 
 def _text(value: Any) -> str:
@@ -201,8 +208,8 @@ _QUIET: dict[tuple[str, str, bool, str | None], bytes] = {}
 """The JSON of a result that did nothing (its trigger did not match), per subscription."""
 
 
-def _result_bytes(result: SubscriptionResult) -> bytes:
-    if (
+def _quiet(result: SubscriptionResult) -> bool:
+    return not (
         result.matched
         or result.payload is not None
         or result.mapping_error is not None
@@ -212,8 +219,10 @@ def _result_bytes(result: SubscriptionResult) -> bytes:
         or result.dispatched_events
         or result.jimo_init_called
         or result.request is not None
-    ):
-        return dumps_js(result.to_json())
+    )
+
+
+def _quiet_bytes(result: SubscriptionResult) -> bytes:
     key = (result.subscription, result.action, result.enabled, result.trigger_error)
     text = _QUIET.get(key)
     if text is None:
@@ -223,10 +232,30 @@ def _result_bytes(result: SubscriptionResult) -> bytes:
     return text
 
 
+def _result_bytes(result: SubscriptionResult) -> bytes:
+    return _quiet_bytes(result) if _quiet(result) else dumps_js(result.to_json())
+
+
 def line_bytes(inspection: EventInspection, record: Any = None) -> bytes:
-    """``output_json(event_line(inspection, record))``, written part by part: a result whose
-    trigger did not match is the same bytes every time."""
+    """``output_json(event_line(inspection, record))``: a result whose trigger did not match is
+    the same bytes every time, and a line without floats is written by one call to orjson."""
     head, notes = _head(inspection, record)
+    line: dict[str, Any] = head
+    line["results"] = [
+        orjson.Fragment(_quiet_bytes(r)) if _quiet(r) else r.to_json() for r in inspection.results
+    ]
+    if notes:
+        line["notes"] = notes
+    data = dumps_plain(line)
+    if data is not None:
+        return data
+    del line["results"]
+    line.pop("notes", None)
+    return _line_parts(head, notes, inspection)
+
+
+def _line_parts(head: dict[str, Any], notes: list[str], inspection: EventInspection) -> bytes:
+    """The line written part by part, each through ``dumps_js``."""
     parts = [
         dumps_js(head)[:-1],
         b',"results":[',

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Generator, Iterator
-from typing import BinaryIO, NamedTuple, TypeVar
+from typing import Any, BinaryIO, NamedTuple, TypeVar
 
 import orjson
 
@@ -37,7 +37,12 @@ from inspector.core.loaders._input import (
 )
 from inspector.core.loaders._jsonstream import Piece, iter_pieces
 from inspector.core.loaders._parse import JsonProblem, parse_record
-from inspector.core.loaders._segment import MAX_EVENT_BYTES, BadRecord, events_from_value
+from inspector.core.loaders._segment import (
+    MAX_EVENT_BYTES,
+    BadRecord,
+    event_record,
+    events_from_value,
+)
 
 __all__ = [
     "BadRecord",
@@ -348,9 +353,12 @@ def _line_count(chunk: bytes) -> int:
 
 def lines_records(
     data: bytes, name: str, first_line: int
-) -> Iterator[tuple[int, Loaded | FirstValue]]:
+) -> Iterator[tuple[int, Loaded | FirstValue, dict[str, Any] | None]]:
     """The records of whole lines of a line-based file, each with its line number, as
     :func:`read_path` reads them there (before :func:`fold_skipped`).
+
+    The third item is the event a line's record holds, decoded, when the line is one event (not
+    a batch or a HAR): what the record's ``data`` would give, without decoding it again.
 
     ``data`` is what :func:`line_chunks` gave, with the number of its first line. The first line
     that parses is read as a file's first value would be, except that a HAR without Segment
@@ -367,22 +375,31 @@ def lines_records(
         try:
             value, keep = parse_record(line)
         except JsonProblem as exc:
-            yield number, BadRecord(source, str(exc))
+            yield number, BadRecord(source, str(exc)), None
             continue
         raw = line if keep else None
+        if type(value) is dict and "type" in value and not is_har(value):  # one event: most lines
+            if first:
+                first = False
+                yield number, FirstValue(None), None
+            record = event_record(value, source, raw=raw)
+            yield number, record, value if isinstance(record, EventRecord) else None
+            continue
         items: Iterator[Loaded] | list[Loaded]
         if first:
             first = False
             try:
                 items = list(_dispatch(value, source, name, raw=raw, first=True))
-                yield number, FirstValue(None)
+                yield number, FirstValue(None), None
             except NotSegmentHar as exc:
-                yield number, FirstValue(str(exc))
+                yield number, FirstValue(str(exc)), None
                 items = _dispatch(value, source, name, raw=raw, first=False)
         else:
             items = _dispatch(value, source, name, raw=raw, first=False)
         for item in items:
-            yield number, item
+            # the line's own event keeps the line's source; batch items and HAR entries do not
+            single = isinstance(item, EventRecord) and item.source is source
+            yield number, item, value if single else None
 
 
 def fold_skipped(items: Iterator[_Item]) -> Iterator[_Item | BadRecord]:

@@ -83,6 +83,12 @@ def get_segments(value: Any, segments: tuple[str, ...] | None) -> Any:
     if segments is None:
         return value
     for seg in segments:
+        if type(value) is dict:  # the common case, as _member reads it (an object is truthy)
+            found = value.get(seg, UNDEFINED)
+            if found is UNDEFINED and seg in INHERITED_NAMES:
+                found = inherited_member(value, seg)
+            value = found
+            continue
         if not js_truthy(value):
             return value
         value = _member(value, seg)

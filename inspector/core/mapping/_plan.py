@@ -25,6 +25,7 @@ __all__ = ["PathPlan", "LazyProvenance", "compile_plan"]
 # | (key, _LITERAL, value, loc); segments are None for the whole event.
 _PATH, _OBJECT, _LITERAL = 0, 1, 2
 _LITERAL_TYPES = (str, int, float, bool, type(None))
+_SCALARS = frozenset(_LITERAL_TYPES)
 
 
 class _Unplannable(Exception):
@@ -63,6 +64,9 @@ def _run_object(
         kind = entry[1]
         if kind == _PATH:
             found = get_segments(event, entry[2])
+            if type(found) in _SCALARS:  # nothing to copy or drop
+                out[entry[0]] = found
+                continue
             if isinstance(found, BUILTIN_VALUES):
                 seen[0] = True
             value = remove_undefined(found)
