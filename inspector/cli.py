@@ -130,18 +130,30 @@ def _write_table(items: Iterator[tuple[EventInspection, EventRecord]], out: Text
         )
 
 
+_BATCH_LINES = 64
+"""Lines written at a time: under ``PYTHONUNBUFFERED`` (set in many containers) every write is a
+system call. (Input is read in blocks too, standard input included.)"""
+
+
 def _write_ndjson(items: Iterator[tuple[EventInspection, EventRecord]], out: TextIO) -> None:
     from inspector.core.inspection import line_bytes
 
     raw = getattr(out, "buffer", None)  # the bytes under a text stream: no decode, no encode
-    if raw is not None:
-        out.flush()
+    if raw is None:
+        for inspection, record in items:
+            out.write(line_bytes(inspection, record).decode() + "\n")
+        return
+    out.flush()
+    lines: list[bytes] = []
     for inspection, record in items:
-        line = line_bytes(inspection, record)
-        if raw is not None:
-            raw.write(line + b"\n")
-        else:
-            out.write(line.decode() + "\n")
+        lines.append(line_bytes(inspection, record))
+        if len(lines) >= _BATCH_LINES:
+            lines.append(b"")
+            raw.write(b"\n".join(lines))
+            lines.clear()
+    if lines:
+        lines.append(b"")
+        raw.write(b"\n".join(lines))
 
 
 def _one_bundle(files: Sequence[str]) -> Bundle | None:
@@ -195,7 +207,10 @@ def _inspect(args: argparse.Namespace) -> int:
             cli_snapshot.tell_skipped(args.check_snapshot, len(skipped))
             return EXIT_SKIPPED if failed or changed else EXIT_OK
         return EXIT_SKIPPED if skipped or failed or changed else EXIT_OK
-    (_write_table if args.format == "table" else _write_ndjson)(paired(), sys.stdout)
+    if args.format == "table":
+        _write_table(paired(), sys.stdout)
+    else:
+        _write_ndjson(paired(), sys.stdout)
     sys.stdout.flush()
     return EXIT_SKIPPED if skipped or failed else EXIT_OK
 

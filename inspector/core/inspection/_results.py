@@ -209,9 +209,8 @@ _QUIET: dict[tuple[str, str, bool, str | None], bytes] = {}
 
 
 def _quiet(result: SubscriptionResult) -> bool:
-    return not (
-        result.matched
-        or result.payload is not None
+    return not result.matched and not (
+        result.payload is not None
         or result.mapping_error is not None
         or result.errors
         or result.delivered
@@ -232,6 +231,19 @@ def _quiet_bytes(result: SubscriptionResult) -> bytes:
     return text
 
 
+_QUIET_FRAGMENTS: dict[bytes, orjson.Fragment] = {}
+
+
+def _quiet_fragment(result: SubscriptionResult) -> orjson.Fragment:
+    text = _quiet_bytes(result)
+    fragment = _QUIET_FRAGMENTS.get(text)
+    if fragment is None:
+        if len(_QUIET_FRAGMENTS) > 4096:
+            _QUIET_FRAGMENTS.clear()
+        fragment = _QUIET_FRAGMENTS[text] = orjson.Fragment(text)
+    return fragment
+
+
 def _result_bytes(result: SubscriptionResult) -> bytes:
     return _quiet_bytes(result) if _quiet(result) else dumps_js(result.to_json())
 
@@ -241,9 +253,7 @@ def line_bytes(inspection: EventInspection, record: Any = None) -> bytes:
     the same bytes every time, and a line without floats is written by one call to orjson."""
     head, notes = _head(inspection, record)
     line: dict[str, Any] = head
-    line["results"] = [
-        orjson.Fragment(_quiet_bytes(r)) if _quiet(r) else r.to_json() for r in inspection.results
-    ]
+    line["results"] = [_quiet_fragment(r) if _quiet(r) else r.to_json() for r in inspection.results]
     if notes:
         line["notes"] = notes
     data = dumps_plain(line)
