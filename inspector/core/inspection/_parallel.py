@@ -183,7 +183,7 @@ def _event(
             mark_dropped(inspection, event)
         text = line_bytes(inspection, record)
         assert text.startswith(_PREFIX)
-        tails.append(text[len(_PREFIX) :] + b"\n")
+        tails.append(text[len(_PREFIX) :])
         state = inspection.state
         afters.append(None if state is None else state.initialized)
     assert inspection is not None
@@ -374,7 +374,7 @@ class _Block:
         chain.first_of.update(firsts)
         chain.index = stop
         data = b"".join(
-            [b'{"index":%d%s' % pair for pair in zip(range(start, stop), run.tails, strict=True)]
+            [b'{"index":%d%s\n' % pair for pair in zip(range(start, stop), run.tails, strict=True)]
         )
         return OutputBlock(data, not all(run.matched), any(run.invalid))
 
@@ -409,8 +409,7 @@ class _Block:
         if run.afters is not None:
             chain.after(browser, run.afters[i][variant])
             tail = tail[variant] if len(tail) > 1 else tail[0]
-        parts.append(b'{"index":%d' % index)
-        parts.append(tail)
+        parts.append(b'{"index":%d%s\n' % (index, tail))
         return run.matched[i], run.invalid[i]
 
 

@@ -204,12 +204,14 @@ def event_line(inspection: EventInspection, record: Any = None) -> dict[str, Any
     return line
 
 
-_QUIET: dict[tuple[str, str, bool, str | None], bytes] = {}
+_QuietKey = tuple[str, str, bool, str | None]
+_QUIET: dict[_QuietKey, tuple[bytes, orjson.Fragment]] = {}
 """The JSON of a result that did nothing (its trigger did not match), per subscription."""
 
 
-def _quiet(result: SubscriptionResult) -> bool:
-    return not result.matched and not (
+def _quiet(result: SubscriptionResult) -> tuple[bytes, orjson.Fragment] | None:
+    """A result's JSON (as bytes and as an orjson fragment) when it did nothing, else None."""
+    if result.matched or (
         result.payload is not None
         or result.mapping_error is not None
         or result.errors
@@ -218,34 +220,21 @@ def _quiet(result: SubscriptionResult) -> bool:
         or result.dispatched_events
         or result.jimo_init_called
         or result.request is not None
-    )
-
-
-def _quiet_bytes(result: SubscriptionResult) -> bytes:
+    ):
+        return None
     key = (result.subscription, result.action, result.enabled, result.trigger_error)
-    text = _QUIET.get(key)
-    if text is None:
+    known = _QUIET.get(key)
+    if known is None:
         if len(_QUIET) > 4096:
             _QUIET.clear()
-        text = _QUIET[key] = dumps_js(result.to_json())
-    return text
-
-
-_QUIET_FRAGMENTS: dict[bytes, orjson.Fragment] = {}
-
-
-def _quiet_fragment(result: SubscriptionResult) -> orjson.Fragment:
-    text = _quiet_bytes(result)
-    fragment = _QUIET_FRAGMENTS.get(text)
-    if fragment is None:
-        if len(_QUIET_FRAGMENTS) > 4096:
-            _QUIET_FRAGMENTS.clear()
-        fragment = _QUIET_FRAGMENTS[text] = orjson.Fragment(text)
-    return fragment
+        text = dumps_js(result.to_json())
+        known = _QUIET[key] = (text, orjson.Fragment(text))
+    return known
 
 
 def _result_bytes(result: SubscriptionResult) -> bytes:
-    return _quiet_bytes(result) if _quiet(result) else dumps_js(result.to_json())
+    quiet = _quiet(result)
+    return dumps_js(result.to_json()) if quiet is None else quiet[0]
 
 
 def line_bytes(inspection: EventInspection, record: Any = None) -> bytes:
@@ -253,7 +242,9 @@ def line_bytes(inspection: EventInspection, record: Any = None) -> bytes:
     the same bytes every time, and a line without floats is written by one call to orjson."""
     head, notes = _head(inspection, record)
     line: dict[str, Any] = head
-    line["results"] = [_quiet_fragment(r) if _quiet(r) else r.to_json() for r in inspection.results]
+    line["results"] = [
+        r.to_json() if (quiet := _quiet(r)) is None else quiet[1] for r in inspection.results
+    ]
     if notes:
         line["notes"] = notes
     data = dumps_plain(line)
