@@ -78,6 +78,8 @@ def initial_state(settings: Mapping[str, Any], page: PageSetup, loaded: bool) ->
 _STATE_SLOTS: tuple[str, ...] = SdkState.__slots__
 _REPORTED: dict[frozenset[str], frozenset[str]] = {}
 """Each combination of reported hazard codes once: a million kept page states share them."""
+_REPORTED_WITH: dict[tuple[frozenset[str], str], frozenset[str]] = {}
+"""A combination and one more code: the combination with it (from ``_REPORTED``)."""
 
 
 _STATE_VALUES = operator.attrgetter(*_STATE_SLOTS)
@@ -131,10 +133,14 @@ class JimoPage:
             self._hazard(run, "track-before-identify")
 
     def _hazard(self, run: ActionRun, code: str) -> None:
-        if code in self.state.reported:
+        reported = self.state.reported
+        if code in reported:
             return
-        reported = self.state.reported | {code}
-        self.state.reported = _REPORTED.setdefault(reported, reported)  # a few sets, shared
+        step = _REPORTED_WITH.get((reported, code))
+        if step is None:  # a few sets, shared: made once each
+            union = reported | {code}
+            step = _REPORTED_WITH[reported, code] = _REPORTED.setdefault(union, union)
+        self.state.reported = step
         run.hazards.append((code, _HAZARDS[code]))
 
     def _check_project(self, run: ActionRun) -> None:

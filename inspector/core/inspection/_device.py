@@ -150,7 +150,8 @@ def _run_subscription(
     result.dispatched_events = run.dispatched
     result.jimo_init_called = run.jimo_init_called
     result.jimo_init_at = run.jimo_init_at
-    hazards.extend(Hazard(code, msg, event_index, result.index) for code, msg in run.hazards)
+    for code, msg in run.hazards:
+        hazards.append(Hazard(code, msg, event_index, result.index))
     if run.error is not None:
         result.perform_error = run.error
         return False

@@ -80,6 +80,12 @@ def _event(rng: random.Random, i: int, ids: list[str]) -> dict[str, Any]:
     if rng.random() < 0.15 and ids:  # a client's retry
         event["messageId"] = rng.choice(ids)
     ids.append(event["messageId"])
+    if rng.random() < 0.1:  # no usable messageId: never a repeat, whatever the others carry
+        odd = rng.choice([None, "", 42, ["m-1"], "absent"])
+        if odd == "absent":
+            del event["messageId"]
+        else:
+            event["messageId"] = odd
     if rng.random() < 0.8:
         event["anonymousId"] = f"anon-{rng.randrange(6)}"
     if rng.random() < 0.7:
