@@ -158,17 +158,17 @@ def _write_ndjson(items: Iterator[tuple[EventInspection, EventRecord]], out: Tex
 
 def _one_bundle(files: Sequence[str]) -> Bundle | None:
     """The repro bundle, when it is the whole input."""
+    from inspector.core.signatures import ZIP_MAGIC, starts_with
+
+    if len(files) != 1 or files[0] == "-" or not starts_with(files[0], ZIP_MAGIC):
+        return None  # told without loading the export code, which takes a while to import
     from inspector.core.export import is_bundle, read_bundle
 
-    if len(files) != 1 or files[0] == "-" or not is_bundle(files[0]):
-        return None
-    return read_bundle(files[0])
+    return read_bundle(files[0]) if is_bundle(files[0]) else None
 
 
 def _inspect(args: argparse.Namespace) -> int:
     from inspector.core.destinations import default_config, load_config
-    from inspector.core.evaluation import inspect
-    from inspector.core.export import bundle_sdk_sessions, replay_config
 
     fail_on = _fail_on(args.fail_on)
     if cli_snapshot.wanted(args) and args.format == "table":
@@ -177,6 +177,8 @@ def _inspect(args: argparse.Namespace) -> int:
     sdk_sessions = args.sdk_sessions or "browser"
     bundle = _one_bundle(args.files)
     if bundle is not None:  # reproduce its results: its config and mode, unless told otherwise
+        from inspector.core.export import bundle_sdk_sessions, replay_config
+
         config = config if args.config else replay_config(bundle)
         sdk_sessions = args.sdk_sessions or bundle_sdk_sessions(bundle)
     skipped: list[str] = []
@@ -189,6 +191,8 @@ def _inspect(args: argparse.Namespace) -> int:
         if done is not None:  # else no worker processes here: one process, below
             sys.stdout.flush()
             return EXIT_SKIPPED if skipped or done else EXIT_OK
+
+    from inspector.core.evaluation import inspect
 
     def paired() -> Iterator[tuple[EventInspection, EventRecord]]:
         nonlocal failed

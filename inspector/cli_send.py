@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import signal
 import sys
@@ -186,6 +185,8 @@ def _execute(job: _Job, args: argparse.Namespace) -> int:
             _dry_run(requests, out)
             failed = False
         else:
+            import asyncio  # here, not at the top: inspect never needs it (15 ms to import)
+
             failed = not asyncio.run(_send(requests, args, out))
     except InspectorError as exc:
         out.flush()
@@ -237,6 +238,8 @@ async def _send(requests: Any, args: argparse.Namespace, out: _Output) -> bool:
 
 def _on_signals(sender: Any) -> None:
     """First Ctrl+C: no new requests; second: abort the ones in flight."""
+    import asyncio
+
     loop = asyncio.get_running_loop()
 
     def stop() -> None:

@@ -30,6 +30,7 @@ from inspector.core.export._har import ExportError
 from inspector.core.export._mask import DEFAULT_PII_PATHS, Masker
 from inspector.core.inspection import inspect
 from inspector.core.sdk_sessions import SDK_SESSION_MODES
+from inspector.core.signatures import ZIP_MAGIC, starts_with
 
 __all__ = [
     "BUNDLE_FORMAT",
@@ -44,7 +45,6 @@ __all__ = [
 
 BUNDLE_FORMAT = "jimo-inspector-bundle"
 _VERSION = 1
-_ZIP_MAGIC = b"PK\x03\x04"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,9 +143,8 @@ def _drop_write_key(event: dict[str, Any]) -> dict[str, Any]:
 def is_bundle(path: str | Path) -> bool:
     """Whether ``path`` is a zip holding this format's manifest (cheap for other files)."""
     try:
-        with open(path, "rb") as f:
-            if f.read(4) != _ZIP_MAGIC:
-                return False
+        if not starts_with(path, ZIP_MAGIC):
+            return False
         with zipfile.ZipFile(path) as zf:
             manifest = orjson.loads(zf.read("manifest.json"))
     except (OSError, KeyError, zipfile.BadZipFile, orjson.JSONDecodeError):

@@ -43,6 +43,7 @@ from inspector.core.loaders._segment import (
     event_record,
     events_from_value,
 )
+from inspector.core.signatures import SQLITE_MAGIC, ZIP_MAGIC, starts_with
 
 __all__ = [
     "BadRecord",
@@ -90,11 +91,12 @@ def read_path(
     if _is_sqlite(name):
         yield from _read_session(name, progress, cancel)
         return
-    from inspector.core.export import bundle_events, is_bundle
+    if starts_with(name, ZIP_MAGIC):
+        from inspector.core.export import bundle_events, is_bundle  # slow to import: for zips
 
-    if is_bundle(name):  # a redacted repro bundle opens as its events
-        yield from bundle_events(name)
-        return
+        if is_bundle(name):  # a redacted repro bundle opens as its events
+            yield from bundle_events(name)
+            return
     try:
         inp = open_input(name, progress=progress, cancel=cancel)
     except OSError as exc:
@@ -133,9 +135,7 @@ def read_bytes(data: bytes, name: str = "clipboard", kind: str = "paste") -> lis
 
 
 def _is_sqlite(name: str) -> bool:
-    from inspector.core.sessionfile import is_sqlite_file  # the session reader uses the loaders
-
-    return is_sqlite_file(name)
+    return starts_with(name, SQLITE_MAGIC)
 
 
 def _read_session(
@@ -297,10 +297,11 @@ def open_lines(path: str | os.PathLike[str]) -> Input | None:
     try:
         if not os.path.isfile(name) or _is_sqlite(name):
             return None
-        from inspector.core.export import is_bundle
+        if starts_with(name, ZIP_MAGIC):
+            from inspector.core.export import is_bundle  # slow to import: only for a zip
 
-        if is_bundle(name):
-            return None
+            if is_bundle(name):
+                return None
         inp = open_input(name)
     except (OSError, LoadError):
         return None

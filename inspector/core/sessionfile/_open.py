@@ -20,6 +20,7 @@ from inspector.core.errors import (
     SessionTooNew,
 )
 from inspector.core.sessionfile._schema import APPLICATION_ID, FORMAT_VERSION
+from inspector.core.signatures import SQLITE_MAGIC, starts_with
 
 __all__ = [
     "SQLITE_MAGIC",
@@ -30,7 +31,6 @@ __all__ = [
     "translated",
 ]
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 SESSION_TABLES = frozenset({"meta", "events", "edits", "bad_records", "requests", "state"})
 READ_TIMEOUT = 2.0
 """Seconds to wait for a writer's lock before saying the file is locked."""
@@ -38,11 +38,7 @@ READ_TIMEOUT = 2.0
 
 def is_sqlite_file(path: str | os.PathLike[str]) -> bool:
     """Whether the file starts with SQLite's header (a session file, or another database)."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-    except OSError:
-        return False
+    return starts_with(path, SQLITE_MAGIC)
 
 
 @contextmanager
