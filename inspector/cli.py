@@ -183,8 +183,8 @@ def _inspect(args: argparse.Namespace) -> int:
         sdk_sessions = args.sdk_sessions or bundle_sdk_sessions(bundle)
     skipped: list[str] = []
     failed = False
-    jobs = 1 if bundle is not None else cli_jobs.wanted_jobs(args, args.files)
-    if jobs > 1:
+    jobs = None if bundle is not None else cli_jobs.wanted_jobs(args, args.files)
+    if jobs is not None:
         done = cli_jobs.inspect_in_parallel(
             args.files, config, sdk_sessions, jobs, fail_on, skipped
         )

@@ -35,22 +35,25 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def wanted_jobs(args: argparse.Namespace, files: Sequence[str]) -> int:
-    """How many worker processes to use for ``files`` (1: inspect in this process).
+def wanted_jobs(args: argparse.Namespace, files: Sequence[str]) -> int | None:
+    """How many processes inspect ``files`` a chunk of lines at a time (1: this one alone), or
+    None for the record-by-record reading.
 
-    Workers read NDJSON only, and write only the ndjson format: other inputs, ``--format
-    table`` and snapshots take one process.
+    Chunks are NDJSON files only, written only in the ndjson format: other inputs (standard
+    input, JSON arrays, HAR), ``--format table`` and snapshots are read record by record.
     """
     from inspector import cli_snapshot
     from inspector.core.inspection import default_jobs, lines_inputs, parallel_available
 
+    if args.format != "ndjson" or cli_snapshot.wanted(args):
+        return None
+    total = lines_inputs(files) if files else None  # no files: standard input
+    if total is None:
+        return None
     jobs = args.jobs if args.jobs is not None else default_jobs()
-    if jobs < 2 or args.format != "ndjson" or cli_snapshot.wanted(args):
+    if jobs < 2 or not parallel_available():
         return 1
-    if not parallel_available():
-        return 1
-    total = lines_inputs(files)
-    if total is None or (args.jobs is None and total < PARALLEL_MIN_BYTES):
+    if args.jobs is None and total < PARALLEL_MIN_BYTES:
         return 1
     return jobs
 
@@ -65,8 +68,9 @@ def inspect_in_parallel(
 ) -> bool | None:
     """Write the NDJSON lines to stdout, skipped records to stderr; whether --fail-on held.
 
-    None when worker processes cannot start here (no ``/dev/shm`` or ``sem_open`` in some
-    containers): nothing was written, and the caller inspects in one process instead.
+    ``jobs=1`` works the chunks out in this process. None when worker processes cannot start
+    here (no ``/dev/shm`` or ``sem_open`` in some containers): nothing was written, and the
+    caller reads the records one by one instead.
     """
     from inspector.core.inspection import inspect_lines
 

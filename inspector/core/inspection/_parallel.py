@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any, NamedTuple
@@ -259,6 +259,7 @@ def inspect_lines(
     The lines are byte for byte those of ``output_json(event_line(...))`` over
     :func:`~inspector.core.inspection.inspect` of the files' records. Workers get about
     ``chunk_bytes`` of lines at a time (default: a quarter of each one's share, 64 KB to 1 MB).
+    With ``jobs=1`` there are no worker processes: this process works the chunks out in turn.
     """
     global _CONTEXT
     _CONTEXT = context = _context(config)
@@ -266,7 +267,7 @@ def inspect_lines(
     total = sum(os.path.getsize(name) for name in files)
     size = chunk_bytes or max(_CHUNK_MIN, min(_CHUNK_MAX, total // max(1, jobs * 4)))
     try:
-        pool = _start(jobs)
+        pool: Pool | _InProcess = _start(jobs) if jobs > 1 else _InProcess()
     except BaseException:
         _CONTEXT = None
         raise
@@ -281,6 +282,27 @@ def inspect_lines(
         pool.terminate()  # done, or stopped early: nothing a worker still does is wanted
         pool.join()
         _CONTEXT = None
+
+
+class _InProcess:
+    """A pool without worker processes: each chunk is worked out here, when its turn comes."""
+
+    def apply_async(self, func: Callable[..., list[_Item]], args: tuple[Any, ...]) -> _Later:
+        return _Later(func, args)
+
+    def terminate(self) -> None:
+        pass
+
+    def join(self) -> None:
+        pass
+
+
+class _Later:
+    def __init__(self, func: Callable[..., list[_Item]], args: tuple[Any, ...]) -> None:
+        self.func, self.args = func, args
+
+    def get(self) -> list[_Item]:
+        return self.func(*self.args)
 
 
 def _start(jobs: int) -> Pool:
@@ -301,14 +323,14 @@ def _ignore_interrupts() -> None:
 
 
 def _one_file(
-    pool: Pool, chain: _Chain, name: str, size: int, jobs: int
+    pool: Pool | _InProcess, chain: _Chain, name: str, size: int, jobs: int
 ) -> Iterator[OutputBlock | str]:
     for item in fold_skipped(_file_items(pool, chain, name, size, jobs)):
         yield str(item) if isinstance(item, BadRecord) else item
 
 
 def _file_items(
-    pool: Pool, chain: _Chain, name: str, size: int, jobs: int
+    pool: Pool | _InProcess, chain: _Chain, name: str, size: int, jobs: int
 ) -> Iterator[OutputBlock | BadRecord]:
     try:  # lines_inputs() sniffed it already
         inp = open_input(name)
@@ -316,7 +338,7 @@ def _file_items(
         raise LoadError(name, exc.strerror or str(exc)) from exc
     label = inp.name
     chunks = line_chunks(inp, size)
-    waiting: deque[tuple[AsyncResult[list[_Item]], int, bytes]] = deque()
+    waiting: deque[tuple[AsyncResult[list[_Item]] | _Later, int, bytes]] = deque()
     error: LoadError | None = None
     try:
         while True:

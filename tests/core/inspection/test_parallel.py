@@ -61,10 +61,16 @@ def in_parallel(
     sdk_sessions: str,
     fresh: bool = False,
     chunk_bytes: int = 2048,
+    jobs: int = 2,
 ) -> list[bytes | str]:
     out: list[bytes | str] = []
     for item in inspect_lines(
-        files, config, sdk_sessions=sdk_sessions, fresh_sdk=fresh, jobs=2, chunk_bytes=chunk_bytes
+        files,
+        config,
+        sdk_sessions=sdk_sessions,
+        fresh_sdk=fresh,
+        jobs=jobs,
+        chunk_bytes=chunk_bytes,
     ):
         if isinstance(item, str):
             out.append(item)
@@ -161,6 +167,8 @@ def test_odd_shaped_files_give_the_same_lines_and_messages(
     assert sum(isinstance(x, bytes) for x in expected) > 600
     assert any(b"same messageId" in x for x in expected if isinstance(x, bytes))
     assert in_parallel(files, CONFIGS[config], sdk_sessions) == expected
+    # one process, a chunk at a time (what --jobs 1 and small files take)
+    assert in_parallel(files, CONFIGS[config], sdk_sessions, jobs=1) == expected
 
 
 def test_manual_init_lines_depend_on_the_page_and_still_match(tmp_path: Path) -> None:
@@ -266,6 +274,20 @@ def test_the_command_prints_the_same_bytes_with_one_or_two_processes(tmp_path: P
         runs["1"].stdout,
         runs["1"].stderr,
     )
+    # standard input is read record by record: the same lines, but for where they came from
+    piped = subprocess.run(
+        [sys.executable, "-m", "inspector", "inspect", "-", "--fail-on", "invalid"],
+        input=Path(path).read_bytes(),
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
+    )
+    named = path.encode()
+    assert (
+        piped.returncode,
+        piped.stdout.replace(b'"<stdin>:', b'"' + named + b":"),
+        piped.stderr.replace(b"<stdin>:", named + b":"),
+    ) == (runs["1"].returncode, runs["1"].stdout, runs["1"].stderr)
 
 
 def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
