@@ -214,6 +214,7 @@ def test_a_har_without_segment_calls_first_refuses_the_file_and_the_next_one_goe
     expected = one_process(files, default_config(), "browser")
     assert sum("no requests" in x for x in expected if isinstance(x, str)) == 2
     assert in_parallel(files, default_config(), "browser", chunk_bytes=30) == expected
+    assert in_parallel(files, default_config(), "browser", chunk_bytes=30, jobs=1) == expected
 
 
 def test_gzip_utf16_and_a_truncated_gzip(tmp_path: Path) -> None:
@@ -235,6 +236,7 @@ def test_gzip_utf16_and_a_truncated_gzip(tmp_path: Path) -> None:
     expected = one_process(files, default_config(), "browser")
     assert any("reading stopped" in x for x in expected if isinstance(x, str))
     assert in_parallel(files, default_config(), "browser", chunk_bytes=4096) == expected
+    assert in_parallel(files, default_config(), "browser", chunk_bytes=4096, jobs=1) == expected
 
 
 def test_other_formats_are_not_line_files(tmp_path: Path) -> None:
