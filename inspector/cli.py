@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO
 
 from inspector import __version__, cli_diff, cli_export, cli_jobs, cli_snapshot
 from inspector.cli_window import add_sdk_session_options, window_problem
@@ -131,11 +131,14 @@ def _write_table(items: Iterator[tuple[EventInspection, EventRecord]], out: Text
 
 
 _BATCH_LINES = 64
-"""Lines written at a time: under ``PYTHONUNBUFFERED`` (set in many containers) every write is a
-system call. (Input is read in blocks too, standard input included.)"""
+"""Lines written at a time from files: under ``PYTHONUNBUFFERED`` (set in many containers) every
+write is a system call."""
 
 
-def _write_ndjson(items: Iterator[tuple[EventInspection, EventRecord]], out: TextIO) -> None:
+def _write_ndjson(
+    items: Iterator[tuple[EventInspection, EventRecord]], out: TextIO, *, streaming: bool
+) -> None:
+    """One line per event; with ``streaming`` (standard input) each as soon as it is made."""
     from inspector.core.inspection import line_bytes
 
     raw = getattr(out, "buffer", None)  # the bytes under a text stream: no decode, no encode
@@ -144,16 +147,22 @@ def _write_ndjson(items: Iterator[tuple[EventInspection, EventRecord]], out: Tex
             out.write(line_bytes(inspection, record).decode() + "\n")
         return
     out.flush()
+    batch = 1 if streaming else _BATCH_LINES
     lines: list[bytes] = []
-    for inspection, record in items:
-        lines.append(line_bytes(inspection, record))
-        if len(lines) >= _BATCH_LINES:
-            lines.append(b"")
-            raw.write(b"\n".join(lines))
-            lines.clear()
-    if lines:
-        lines.append(b"")
-        raw.write(b"\n".join(lines))
+    try:
+        for inspection, record in items:
+            lines.append(line_bytes(inspection, record))
+            if len(lines) >= batch:
+                _write_lines(raw, lines)
+    finally:  # the lines made before a file that cannot be read, or Ctrl+C, are written too
+        if lines:
+            _write_lines(raw, lines)
+
+
+def _write_lines(raw: BinaryIO, lines: list[bytes]) -> None:
+    data = b"\n".join(lines) + b"\n"
+    lines.clear()
+    raw.write(data)
 
 
 def _one_bundle(files: Sequence[str]) -> Bundle | None:
@@ -214,7 +223,7 @@ def _inspect(args: argparse.Namespace) -> int:
     if args.format == "table":
         _write_table(paired(), sys.stdout)
     else:
-        _write_ndjson(paired(), sys.stdout)
+        _write_ndjson(paired(), sys.stdout, streaming=not args.files or "-" in args.files)
     sys.stdout.flush()
     return EXIT_SKIPPED if skipped or failed else EXIT_OK
 

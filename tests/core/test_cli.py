@@ -97,6 +97,23 @@ def test_stdin_and_module_entry_point(tmp_path: Path) -> None:
     assert (line["source"], line["messageId"]) == ("<stdin>:1", "s-1")
 
 
+def test_lines_before_a_file_that_cannot_be_read_are_printed(tmp_path: Path) -> None:
+    """Lines are written in batches; those made before the run stops are written all the same."""
+    good = _file(tmp_path, *(json.dumps(make_event(messageId=f"g-{k}")) for k in range(3)))
+    for args in ([str(good)], ["--format", "ndjson", "--jobs", "1", str(good)]):
+        result = subprocess.run(
+            [sys.executable, "-m", "inspector", "inspect", *args, str(tmp_path / "missing.ndjson")],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+        )
+        assert result.returncode != 0
+        assert "missing.ndjson" in result.stderr
+        lines = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [line["messageId"] for line in lines] == ["g-0", "g-1", "g-2"]
+
+
 def test_fresh_sdk_and_sdk_sessions_together_are_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

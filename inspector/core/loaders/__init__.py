@@ -359,7 +359,9 @@ def lines_records(
     :func:`read_path` reads them there (before :func:`fold_skipped`).
 
     The third item is the event a line's record holds, decoded, when the line is one event (not
-    a batch or a HAR): what the record's ``data`` would give, without decoding it again.
+    a batch or a HAR) kept as its own text: what the record's ``data`` gives, without decoding it
+    again. (A line only the slower parser reads is stored as written again, which reads back
+    differently: ``1.0`` as ``1``, a number beyond a double as null.)
 
     ``data`` is what :func:`line_chunks` gave, with the number of its first line. The first line
     that parses is read as a file's first value would be, except that a HAR without Segment
@@ -384,7 +386,13 @@ def lines_records(
                 first = False
                 yield number, FirstValue(None), None
             record = event_record(value, source, raw=raw)
-            yield number, record, value if isinstance(record, EventRecord) else None
+            # the decoded value is the record's data only when the line is kept as its text:
+            # a line the slower parser read is stored written again, and reads back otherwise
+            yield (
+                number,
+                record,
+                value if raw is not None and isinstance(record, EventRecord) else None,
+            )
             continue
         items: Iterator[Loaded] | list[Loaded]
         if first:
@@ -399,7 +407,7 @@ def lines_records(
             items = _dispatch(value, source, name, raw=raw, first=False)
         for item in items:
             # the line's own event keeps the line's source; batch items and HAR entries do not
-            single = isinstance(item, EventRecord) and item.source is source
+            single = raw is not None and isinstance(item, EventRecord) and item.source is source
             yield number, item, value if single else None
 
 

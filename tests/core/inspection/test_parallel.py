@@ -125,6 +125,14 @@ def _odd_lines(rng: random.Random, count: int) -> list[bytes]:
             lines.append(json.dumps({"log": {"version": "1.2", "entries": []}}).encode())
         elif roll < 0.11:
             lines.append(b'{"type":"track","event":"\\ud800","anonymousId":"anon-1"}')
+        elif roll < 0.115:  # read by the slower parser: its values as JSON.parse gives them
+            lines.append(
+                b'{"type":"track","event":"\\ud800","messageId":'
+                + rng.choice([b"1.0", b"-0.0", b'"m-1"'])
+                + b',"properties":{"total":1'
+                + b"0" * rng.choice([20, 400])
+                + b',"f":2.0}}'
+            )
         elif roll < 0.12:
             lines.append(b'{"type":"track","event":"Big","properties":{"n":123456789012345678901}}')
         else:
