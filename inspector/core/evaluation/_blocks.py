@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeVar, overload
+from typing import Any, TypeVar, overload
 
-__all__ = ["BlockList"]
+__all__ = ["BlockList", "Sealed"]
 
 T = TypeVar("T")
 BLOCK = 4096
@@ -87,3 +87,44 @@ class BlockList(Sequence[T]):
 
     def __repr__(self) -> str:
         return f"BlockList({list(self)!r})"
+
+
+class Sealed:
+    """Blocks of lists that only grow, copied into tuples as they fill.
+
+    Turning a million-entry list into a :class:`BlockList` at the end then copies only its last
+    block. Made all at once, the blocks are millions of new references, which the next young
+    garbage collection walks in one go: tens of milliseconds on the window's GUI thread, and
+    longer while it waits for the worker to let go of the GIL.
+    """
+
+    __slots__ = ("_blocks",)
+
+    def __init__(self) -> None:
+        self._blocks: dict[str, list[tuple[Any, ...]]] = {}
+
+    def add(self, name: str, items: Sequence[Any]) -> None:
+        """Seal the blocks of ``items`` filled since the last call."""
+        done = self._blocks.setdefault(name, [])
+        while (len(done) + 1) * BLOCK <= len(items):
+            start = len(done) * BLOCK
+            done.append(tuple(items[start : start + BLOCK]))
+
+    def block_list(
+        self, name: str, items: Sequence[T], changed: Iterable[int] = ()
+    ) -> BlockList[T]:
+        """``BlockList(items)``, from the blocks sealed from ``items`` and the rest of it.
+
+        ``changed`` are indices where ``items`` was changed in place after it was sealed there:
+        their blocks are copied again.
+        """
+        done: list[tuple[T, ...]] = list(self._blocks.get(name, ()))
+        if len(done) * BLOCK > len(items):  # not sealed from these items
+            done = []
+        for index in changed:
+            block = index // BLOCK
+            if 0 <= block < len(done):
+                done[block] = tuple(items[block * BLOCK : (block + 1) * BLOCK])
+        out: BlockList[T] = BlockList()
+        out._blocks, out._length = tuple(done), len(done) * BLOCK
+        return out.extended(items[len(done) * BLOCK :])

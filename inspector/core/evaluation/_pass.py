@@ -10,6 +10,7 @@ from typing import Any
 
 from inspector.core.destinations import DestinationConfig, SdkState
 from inspector.core.destinations._sdk_types import jsonable
+from inspector.core.evaluation._blocks import Sealed
 from inspector.core.evaluation._model import (
     TIMELINE_FIELDS,
     Evaluation,
@@ -116,6 +117,8 @@ class Pass:
         self.rows: dict[bytes, tuple[bytes, int]] = {}
         self.reported = time.monotonic()
         self.finished = False
+        self.sealed = Sealed()
+        """The blocks sealed by the last segment's pass (see :meth:`_Rows.seal`)."""
 
     def report(self, done: int) -> None:
         if self.progress is not None:
@@ -135,6 +138,7 @@ class Pass:
         Run to the end, the segment's ``final_state`` is the state after the last event.
         """
         rows = _Rows()
+        self.sealed = rows.sealed
         out = Evaluation(
             self.config,
             self.fresh_sdk,
@@ -170,6 +174,7 @@ class Pass:
             if i % checkpoint_every == 0 or i == start:
                 if i % checkpoint_every == 0 and i % checkpoint_spacing(state) == 0:
                     out.checkpoints[i] = kept(state)
+                rows.seal()
                 if self.cancel is not None and self.cancel.cancelled:
                     return
                 # at most ~10 reports a second: each one costs the GUI thread a label update
@@ -228,3 +233,11 @@ class _Rows:
     hazards: list[Hazard] = field(default_factory=list)
     hashes: array[int] = field(default_factory=lambda: array("q"))
     unmatched: bytearray = field(default_factory=bytearray)
+    sealed: Sealed = field(default_factory=Sealed)
+
+    def seal(self) -> None:
+        """Copy the lists' completed blocks into tuples now, a few at a time, rather than all
+        in one burst at the end (see :class:`~inspector.core.evaluation._blocks.Sealed`)."""
+        self.sealed.add("verdicts", self.verdicts)
+        self.sealed.add("timeline", self.timeline)
+        self.sealed.add("hazards", self.hazards)

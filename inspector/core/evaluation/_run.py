@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from inspector.core.destinations import DestinationConfig, SdkState
-from inspector.core.evaluation._blocks import BlockList
+from inspector.core.evaluation._blocks import BlockList, Sealed
 from inspector.core.evaluation._duplicates import demote_duplicates
 from inspector.core.evaluation._model import (
     Evaluation,
@@ -48,7 +48,7 @@ def evaluate(
     result.complete = True
     result.seen_ids, result.duplicates = seen, run.found
     demote_duplicates(result, result.duplicates)
-    _in_blocks(result)
+    _in_blocks(result, run.sealed, result.duplicates)
     result.totals()  # counted here, in the worker, so the views need not
     run.report(len(records))
     return result
@@ -202,11 +202,22 @@ class _Convergence:
         return not self.differ and now.same_place(there)
 
 
-def _in_blocks(result: Evaluation) -> None:
-    """Hold the long sequences as block lists, which later appends share instead of copying."""
-    result.verdicts = BlockList.of(result.verdicts)
-    result.timeline = BlockList.of(result.timeline)
-    result.hazards = BlockList.of(result.hazards)
+def _in_blocks(
+    result: Evaluation, sealed: Sealed | None = None, demoted: Iterable[int] = ()
+) -> None:
+    """Hold the long sequences as block lists, which later appends share instead of copying.
+
+    With ``sealed`` (the pass's own blocks of these very lists), only what follows them is
+    copied; ``demoted`` are the verdicts changed since the pass.
+    """
+    if sealed is None:
+        result.verdicts = BlockList.of(result.verdicts)
+        result.timeline = BlockList.of(result.timeline)
+        result.hazards = BlockList.of(result.hazards)
+        return
+    result.verdicts = sealed.block_list("verdicts", result.verdicts, demoted)
+    result.timeline = sealed.block_list("timeline", result.timeline)
+    result.hazards = sealed.block_list("hazards", result.hazards)
 
 
 def _splice(previous: Evaluation, segment: Evaluation, start: int, stop: int) -> Evaluation:

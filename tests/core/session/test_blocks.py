@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from inspector.core.evaluation._blocks import BLOCK, BlockList
+from inspector.core.evaluation._blocks import BLOCK, BlockList, Sealed
 
 
 @pytest.mark.parametrize("sizes", [(0, 5), (3, BLOCK), (BLOCK, 1), (BLOCK - 1, 2 * BLOCK + 3)])
@@ -28,3 +28,28 @@ def test_growing_shares_the_full_blocks() -> None:
     a = BlockList(range(3 * BLOCK))
     b = a.extended([1, 2, 3])
     assert all(x is y for x, y in zip(a._blocks, b._blocks, strict=False))
+
+
+@pytest.mark.parametrize("length", [0, 5, BLOCK, 2 * BLOCK + 7])
+def test_sealed_blocks_make_the_same_block_list_and_share_their_blocks(length: int) -> None:
+    items: list[int] = []
+    sealed = Sealed()
+    for i in range(length):  # sealed now and then, as a pass does
+        items.append(i)
+        if i % 64 == 0:
+            sealed.add("n", items)
+    made = sealed.block_list("n", items)
+    assert made == items and list(made) == items and len(made) == length
+    sealed_blocks = sealed._blocks.get("n", [])
+    assert all(x is y for x, y in zip(sealed_blocks, made._blocks, strict=False))
+
+
+def test_sealed_blocks_changed_afterwards_are_copied_again() -> None:
+    items = list(range(3 * BLOCK + 10))
+    sealed = Sealed()
+    sealed.add("n", items)
+    items[5] = -5
+    items[2 * BLOCK + 1] = -1
+    made = sealed.block_list("n", items, changed=[5, 2 * BLOCK + 1, 3 * BLOCK + 2, 10**9])
+    assert list(made) == items
+    assert sealed.block_list("n", items[:10]) == items[:10]  # not the list it sealed

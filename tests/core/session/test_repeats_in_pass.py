@@ -40,3 +40,34 @@ def test_repeats_found_in_the_pass_are_those_found_beforehand(
             records[i].message_id == records[first].message_id and first < i
             for i, first in result.duplicates.items()
         )
+
+
+def test_a_long_pass_seals_its_blocks_and_demoted_repeats_show_in_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Blocks sealed along the pass give the evaluation a plain pass would, repeats demoted
+    after the pass included (they fall inside sealed blocks)."""
+    from inspector.core.evaluation import _blocks
+
+    rng = random.Random(8)
+    ids = [f"m{k}" for k in range(3000)]
+    records = [
+        EventRecord.from_dict(
+            make_event(
+                rng.choice(["track", "identify", "group"]),
+                messageId=rng.choice(ids),
+                anonymousId=f"a{rng.randrange(40)}",
+            ),
+            EventSource("paste"),
+        )
+        for _ in range(2 * _blocks.BLOCK + 300)
+    ]
+    sealed = evaluate(records, default_config(), browsers=True)
+    assert any(i < _blocks.BLOCK for i in sealed.duplicates) and len(sealed.timeline) > 0
+    monkeypatch.setattr(_blocks.Sealed, "add", lambda self, name, items: None)
+    plain = evaluate(records, default_config(), browsers=True)
+    assert sealed.duplicates == plain.duplicates
+    assert list(sealed.verdicts) == list(plain.verdicts)
+    assert list(sealed.timeline) == list(plain.timeline)
+    assert list(sealed.hazards) == list(plain.hazards)
+    assert sealed.totals() == plain.totals()
