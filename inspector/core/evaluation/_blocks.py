@@ -36,6 +36,37 @@ class BlockList(Sequence[T]):
         out._blocks, out._length = self._grown(items)
         return out
 
+    def spliced(self, start: int, stop: int, items: Sequence[T]) -> BlockList[T]:
+        """``self[:start] + items + self[stop:]``, sharing the blocks it can: all those outside
+        ``start..stop`` when ``items`` is as long as what it replaces, else those before it."""
+        start, stop = max(0, min(start, self._length)), max(0, min(stop, self._length))
+        stop = max(start, stop)
+        if len(items) == stop - start:
+            return self.replaced(dict(zip(range(start, stop), items, strict=True)))
+        keep = start // BLOCK  # whole blocks before ``start``
+        out: BlockList[T] = BlockList()
+        out._blocks, out._length = self._blocks[:keep], keep * BLOCK
+        return out.extended(
+            [*self._run(keep * BLOCK, start), *items, *self._run(stop, self._length)]
+        )
+
+    def replaced(self, changes: dict[int, T]) -> BlockList[T]:
+        """This sequence with ``changes`` (index: new item) made; untouched blocks are shared."""
+        blocks = list(self._blocks)
+        touched: dict[int, list[T]] = {}
+        for index, item in changes.items():
+            if not 0 <= index < self._length:
+                raise IndexError(index)
+            block, offset = divmod(index, BLOCK)
+            if block not in touched:
+                touched[block] = list(blocks[block])
+            touched[block][offset] = item
+        for block, items in touched.items():
+            blocks[block] = tuple(items)
+        out: BlockList[T] = BlockList()
+        out._blocks, out._length = tuple(blocks), self._length
+        return out
+
     def _grown(self, items: Sequence[T]) -> tuple[tuple[tuple[T, ...], ...], int]:
         blocks = list(self._blocks)
         start = 0

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from inspector.core.destinations import DestinationConfig, SdkState
 from inspector.core.evaluation._blocks import BlockList, Sealed
@@ -221,20 +223,25 @@ def _in_blocks(
 
 
 def _splice(previous: Evaluation, segment: Evaluation, start: int, stop: int) -> Evaluation:
-    """``previous`` with events ``start..stop-1`` replaced by ``segment``'s."""
+    """``previous`` with events ``start..stop-1`` replaced by ``segment``'s.
+
+    The long sequences share their blocks outside the replaced stretch, so that an edit to a
+    million-event session neither copies them nor makes millions of new references for the
+    GUI thread's next garbage collection to walk.
+    """
     inside = range(start, stop)
     ran_to_end = stop == len(previous.verdicts)
     return Evaluation(
         previous.config,
         previous.fresh_sdk,
         previous.browsers,
-        verdicts=[*previous.verdicts[:start], *segment.verdicts, *previous.verdicts[stop:]],
-        timeline=[e for e in previous.timeline if e.event_index < start]
-        + list(segment.timeline)
-        + [e for e in previous.timeline if e.event_index >= stop],
-        hazards=[h for h in previous.hazards if h.event_index < start]
-        + list(segment.hazards)
-        + [h for h in previous.hazards if h.event_index >= stop],
+        verdicts=BlockList.of(previous.verdicts).spliced(start, stop, segment.verdicts),
+        timeline=BlockList.of(previous.timeline).spliced(
+            *_stretch(previous.timeline, start, stop), segment.timeline
+        ),
+        hazards=BlockList.of(previous.hazards).spliced(
+            *_stretch(previous.hazards, start, stop), segment.hazards
+        ),
         checkpoints={
             **{k: v for k, v in previous.checkpoints.items() if k not in inside},
             **segment.checkpoints,
@@ -246,6 +253,23 @@ def _splice(previous: Evaluation, segment: Evaluation, start: int, stop: int) ->
         + previous.message_hashes[stop:],
         final_state=segment.final_state if ran_to_end else previous.final_state,
     )
+
+
+class _Indexed(Protocol):
+    @property
+    def event_index(self) -> int: ...
+
+
+def _stretch(items: Sequence[_Indexed], start: int, stop: int) -> tuple[int, int]:
+    """Where the entries of events ``start..stop-1`` are in ``items`` (kept in event order)."""
+    return (
+        bisect_left(items, start, key=_event_index),
+        bisect_left(items, stop, key=_event_index),
+    )
+
+
+def _event_index(item: _Indexed) -> int:
+    return item.event_index
 
 
 def inspect_event(

@@ -53,3 +53,39 @@ def test_sealed_blocks_changed_afterwards_are_copied_again() -> None:
     made = sealed.block_list("n", items, changed=[5, 2 * BLOCK + 1, 3 * BLOCK + 2, 10**9])
     assert list(made) == items
     assert sealed.block_list("n", items[:10]) == items[:10]  # not the list it sealed
+
+
+@pytest.mark.parametrize("length", [0, 1, BLOCK - 1, BLOCK, 3 * BLOCK + 5])
+def test_a_spliced_block_list_reads_like_the_spliced_list(length: int) -> None:
+    import random
+
+    rng = random.Random(length)
+    items = list(range(length))
+    made = BlockList(items)
+    for _ in range(40):
+        start = rng.randrange(length + 1)
+        stop = rng.randrange(start, length + 1)
+        same = rng.random() < 0.5
+        new = [-k for k in range(stop - start if same else rng.randrange(2 * BLOCK))]
+        spliced = made.spliced(start, stop, new)
+        expected = items[:start] + new + items[stop:]
+        assert list(spliced) == expected and len(spliced) == len(expected)
+        assert [spliced[i] for i in range(0, len(expected), 97)] == expected[::97]
+        assert list(made) == items  # left as it was
+        before = start // BLOCK
+        assert all(x is y for x, y in zip(made._blocks[:before], spliced._blocks, strict=False))
+        if same and stop > start:  # the blocks after the replaced stretch are shared too
+            after = (stop - 1) // BLOCK + 1
+            assert all(
+                x is y for x, y in zip(made._blocks[after:], spliced._blocks[after:], strict=True)
+            )
+
+
+def test_replaced_copies_only_the_blocks_it_changes() -> None:
+    made = BlockList(range(3 * BLOCK))
+    changed = made.replaced({BLOCK + 2: -1, BLOCK + 3: -2})
+    assert changed[BLOCK + 2] == -1 and changed[BLOCK + 3] == -2 and made[BLOCK + 2] == BLOCK + 2
+    assert changed._blocks[0] is made._blocks[0] and changed._blocks[2] is made._blocks[2]
+    assert changed._blocks[1] is not made._blocks[1]
+    with pytest.raises(IndexError):
+        made.replaced({3 * BLOCK: 0})
