@@ -52,8 +52,15 @@ def _edits(records: list[EventRecord], rng: random.Random) -> tuple[int, dict[st
     return i, data
 
 
+@pytest.mark.parametrize("block", [None, 4])  # 4: each splice shares some blocks, copies others
 @pytest.mark.parametrize(("fresh_sdk", "browsers"), [(False, False), (True, False), (False, True)])
-def test_random_edits_match_a_full_evaluation(monkeypatch, fresh_sdk: bool, browsers: bool) -> None:  # type: ignore[no-untyped-def]
+def test_random_edits_match_a_full_evaluation(
+    monkeypatch, fresh_sdk: bool, browsers: bool, block: int | None
+) -> None:  # type: ignore[no-untyped-def]
+    from inspector.core.evaluation import _blocks
+
+    if block is not None:
+        monkeypatch.setattr(_blocks, "BLOCK", block)
     monkeypatch.setattr(evaluation_pass, "CHECKPOINT_EVERY", 8)
     config = load_config(DEMO_CONFIG)
     records = _demo()
@@ -65,28 +72,7 @@ def test_random_edits_match_a_full_evaluation(monkeypatch, fresh_sdk: bool, brow
         current = reevaluate(current, records, i)
         expected = evaluate(records, config, fresh_sdk=fresh_sdk, browsers=browsers)
         assert _facts(current) == _facts(expected)
-
-
-@pytest.mark.parametrize(("fresh_sdk", "browsers"), [(False, False), (False, True)])
-def test_edits_across_small_blocks_match_a_full_evaluation(
-    monkeypatch, fresh_sdk: bool, browsers: bool
-) -> None:  # type: ignore[no-untyped-def]
-    """Blocks of 4: every splice shares some blocks and copies others, repeats included."""
-    from inspector.core.evaluation import _blocks
-
-    monkeypatch.setattr(_blocks, "BLOCK", 4)
-    monkeypatch.setattr(evaluation_pass, "CHECKPOINT_EVERY", 8)
-    config = load_config(DEMO_CONFIG)
-    records = _demo()
-    rng = random.Random(11)
-    current = evaluate(records, config, fresh_sdk=fresh_sdk, browsers=browsers)
-    for _ in range(40):
-        i, data = _edits(records, rng)
-        records[i] = EventRecord.from_dict(data, EventSource("edit"))
-        current = reevaluate(current, records, i)
-        expected = evaluate(records, config, fresh_sdk=fresh_sdk, browsers=browsers)
-        assert _facts(current) == _facts(expected)
-    assert current.duplicates  # some edits made retries
+    assert current.duplicates  # some edits were retries: demoted inside spliced blocks
 
 
 def test_an_edit_that_leaves_the_sdk_state_alone_recomputes_one_stretch(monkeypatch) -> None:  # type: ignore[no-untyped-def]
