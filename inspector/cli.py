@@ -12,7 +12,7 @@ from inspector import __version__, cli_diff, cli_export, cli_jobs, cli_snapshot
 from inspector.cli_window import add_sdk_session_options, window_problem
 from inspector.core.errors import InspectorError, LoadError
 from inspector.core.events import EventRecord
-from inspector.core.loaders import BadRecord, read_path, read_stream
+from inspector.core.loaders import BadRecord, is_bundle_file, read_path, read_stream
 
 if TYPE_CHECKING:
     from inspector.core.export import Bundle
@@ -167,13 +167,11 @@ def _write_lines(raw: BinaryIO, lines: list[bytes]) -> None:
 
 def _one_bundle(files: Sequence[str]) -> Bundle | None:
     """The repro bundle, when it is the whole input."""
-    from inspector.core.signatures import ZIP_MAGIC, starts_with
+    if len(files) != 1 or files[0] == "-" or not is_bundle_file(files[0]):
+        return None
+    from inspector.core.export import read_bundle
 
-    if len(files) != 1 or files[0] == "-" or not starts_with(files[0], ZIP_MAGIC):
-        return None  # told without loading the export code, which takes a while to import
-    from inspector.core.export import is_bundle, read_bundle
-
-    return read_bundle(files[0]) if is_bundle(files[0]) else None
+    return read_bundle(files[0])
 
 
 def _inspect(args: argparse.Namespace) -> int:

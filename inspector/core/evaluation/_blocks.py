@@ -42,11 +42,20 @@ class BlockList(Sequence[T]):
         start, stop = max(0, min(start, self._length)), max(0, min(stop, self._length))
         stop = max(start, stop)
         if len(items) == stop - start:
-            return self.replaced(dict(zip(range(start, stop), items, strict=True)))
+            blocks = list(self._blocks)
+            for block in range(start // BLOCK, -(-stop // BLOCK)):  # those the stretch overlaps
+                base = block * BLOCK
+                changed = list(blocks[block])
+                low, high = max(start, base), min(stop, base + len(changed))
+                changed[low - base : high - base] = items[low - start : high - start]
+                blocks[block] = tuple(changed)
+            out: BlockList[T] = BlockList()
+            out._blocks, out._length = tuple(blocks), self._length
+            return out
         keep = start // BLOCK  # whole blocks before ``start``
-        out: BlockList[T] = BlockList()
-        out._blocks, out._length = self._blocks[:keep], keep * BLOCK
-        return out.extended(
+        head: BlockList[T] = BlockList()
+        head._blocks, head._length = self._blocks[:keep], keep * BLOCK
+        return head.extended(
             [*self._run(keep * BLOCK, start), *items, *self._run(stop, self._length)]
         )
 

@@ -6,19 +6,27 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Protocol
+from operator import attrgetter
 
 from inspector.core.destinations import DestinationConfig, SdkState
 from inspector.core.evaluation._blocks import BlockList, Sealed
 from inspector.core.evaluation._duplicates import demote_duplicates
 from inspector.core.evaluation._model import (
     Evaluation,
+    TimelineEntry,
     add_totals,
     count_verdicts,
 )
 from inspector.core.evaluation._pass import Pass, Progress
 from inspector.core.events import EventRecord
-from inspector.core.inspection import Engine, EventInspection, mark_duplicate, not_run, step
+from inspector.core.inspection import (
+    Engine,
+    EventInspection,
+    Hazard,
+    mark_duplicate,
+    not_run,
+    step,
+)
 from inspector.core.loaders import CancelToken
 from inspector.core.message_ids import SeenIds, duplicate_ids, message_hash, message_hashes
 from inspector.core.sdk_sessions import BrowserStates, PageState, browser_key, kept, leave, meet
@@ -163,8 +171,7 @@ def reevaluate(
     stop = base + len(segment.verdicts)
     result = _splice(previous, segment, base, stop)
     result.seen_ids, result.duplicates = seen, duplicates
-    demote_duplicates(result, result.duplicates)
-    _in_blocks(result)
+    demote_duplicates(result, result.duplicates)  # spliced, its sequences are block lists
     result.totals()
     run.report(len(records))
     return result
@@ -204,19 +211,10 @@ class _Convergence:
         return not self.differ and now.same_place(there)
 
 
-def _in_blocks(
-    result: Evaluation, sealed: Sealed | None = None, demoted: Iterable[int] = ()
-) -> None:
-    """Hold the long sequences as block lists, which later appends share instead of copying.
-
-    With ``sealed`` (the pass's own blocks of these very lists), only what follows them is
-    copied; ``demoted`` are the verdicts changed since the pass.
-    """
-    if sealed is None:
-        result.verdicts = BlockList.of(result.verdicts)
-        result.timeline = BlockList.of(result.timeline)
-        result.hazards = BlockList.of(result.hazards)
-        return
+def _in_blocks(result: Evaluation, sealed: Sealed, demoted: Iterable[int]) -> None:
+    """Hold a pass's long sequences as block lists, which later appends and edits share
+    instead of copying: the blocks ``sealed`` along the pass, then what follows them.
+    ``demoted`` are the verdicts changed since the pass."""
     result.verdicts = sealed.block_list("verdicts", result.verdicts, demoted)
     result.timeline = sealed.block_list("timeline", result.timeline)
     result.hazards = sealed.block_list("hazards", result.hazards)
@@ -255,21 +253,12 @@ def _splice(previous: Evaluation, segment: Evaluation, start: int, stop: int) ->
     )
 
 
-class _Indexed(Protocol):
-    @property
-    def event_index(self) -> int: ...
+_EVENT_INDEX = attrgetter("event_index")
 
 
-def _stretch(items: Sequence[_Indexed], start: int, stop: int) -> tuple[int, int]:
+def _stretch(items: Sequence[TimelineEntry | Hazard], start: int, stop: int) -> tuple[int, int]:
     """Where the entries of events ``start..stop-1`` are in ``items`` (kept in event order)."""
-    return (
-        bisect_left(items, start, key=_event_index),
-        bisect_left(items, stop, key=_event_index),
-    )
-
-
-def _event_index(item: _Indexed) -> int:
-    return item.event_index
+    return bisect_left(items, start, key=_EVENT_INDEX), bisect_left(items, stop, key=_EVENT_INDEX)
 
 
 def inspect_event(

@@ -144,8 +144,7 @@ class DirectEval:
         self._checked: dict[int, Checked] = {}
 
     def matched(self, j: int) -> bool:
-        compiled = self.compiled[j]  # match_event, inlined: called for every subscription
-        return compiled.trigger_error is None and bool(compiled.trigger.matches(self.event))
+        return match_event(self.compiled[j], self.event)
 
     def resolved(self, j: int) -> Resolved:
         if j not in self._resolved:

@@ -82,8 +82,11 @@ def run_device(
     options = event.get("integrations")
     gated = isinstance(options, dict) and bool(options)  # else every destination is enabled
     for action, indices in plan.plugins:
-        if len(indices) == 1 and not results[indices[0]].matched:
-            continue  # nothing to run, nothing to note
+        for j in indices:
+            if results[j].matched:
+                break
+        else:
+            continue  # nothing matched: nothing to run, nothing to note
         if gated and not integration_enabled(event, f"{plan.name} {action}", plan.name):
             _note_matched(
                 [results[j] for j in indices],

@@ -22,7 +22,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any, NamedTuple
 
@@ -105,9 +105,7 @@ def _context(config: DestinationConfig) -> _Context:
         return _Context(engine, (None,))
     starts = [start]
     if start.set_up and not start.initialized:  # manualInit: jimoInit() may happen on the way
-        on = SdkState(**{name: getattr(start, name) for name in SdkState.__slots__})
-        on.initialized = True
-        starts.append(on)
+        starts.append(replace(start, initialized=True))
     return _Context(engine, tuple(starts))
 
 

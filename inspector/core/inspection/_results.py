@@ -204,13 +204,12 @@ def event_line(inspection: EventInspection, record: Any = None) -> dict[str, Any
     return line
 
 
-_QuietKey = tuple[str, str, bool, str | None]
-_QUIET: dict[_QuietKey, tuple[bytes, orjson.Fragment]] = {}
+_QUIET: dict[tuple[str, str, bool, str | None], orjson.Fragment] = {}
 """The JSON of a result that did nothing (its trigger did not match), per subscription."""
 
 
-def _quiet(result: SubscriptionResult) -> tuple[bytes, orjson.Fragment] | None:
-    """A result's JSON (as bytes and as an orjson fragment) when it did nothing, else None."""
+def _quiet(result: SubscriptionResult) -> orjson.Fragment | None:
+    """A result's JSON, as an orjson fragment, when it did nothing; else None."""
     if result.matched or (
         result.payload is not None
         or result.mapping_error is not None
@@ -227,43 +226,19 @@ def _quiet(result: SubscriptionResult) -> tuple[bytes, orjson.Fragment] | None:
     if known is None:
         if len(_QUIET) > 4096:
             _QUIET.clear()
-        text = dumps_js(result.to_json())
-        known = _QUIET[key] = (text, orjson.Fragment(text))
+        known = _QUIET[key] = orjson.Fragment(dumps_js(result.to_json()))
     return known
 
 
-def _result_bytes(result: SubscriptionResult) -> bytes:
-    quiet = _quiet(result)
-    return dumps_js(result.to_json()) if quiet is None else quiet[0]
-
-
 def line_bytes(inspection: EventInspection, record: Any = None) -> bytes:
-    """``output_json(event_line(inspection, record))``: a result whose trigger did not match is
-    the same bytes every time, and a line without floats is written by one call to orjson."""
-    head, notes = _head(inspection, record)
-    line: dict[str, Any] = head
+    """``output_json(event_line(inspection, record))``, by one call to orjson when it writes the
+    line as ``JSON.stringify`` would (a result whose trigger did not match is the same bytes
+    every time)."""
+    line, notes = _head(inspection, record)
     line["results"] = [
-        r.to_json() if (quiet := _quiet(r)) is None else quiet[1] for r in inspection.results
+        r.to_json() if (quiet := _quiet(r)) is None else quiet for r in inspection.results
     ]
     if notes:
         line["notes"] = notes
     data = dumps_plain(line)
-    if data is not None:
-        return data
-    del line["results"]
-    line.pop("notes", None)
-    return _line_parts(head, notes, inspection)
-
-
-def _line_parts(head: dict[str, Any], notes: list[str], inspection: EventInspection) -> bytes:
-    """The line written part by part, each through ``dumps_js``."""
-    parts = [
-        dumps_js(head)[:-1],
-        b',"results":[',
-        b",".join(map(_result_bytes, inspection.results)),
-        b"]",
-    ]
-    if notes:
-        parts += [b',"notes":', dumps_js(notes)]
-    parts.append(b"}")
-    return b"".join(parts)
+    return output_json(event_line(inspection, record)) if data is None else data

@@ -61,6 +61,7 @@ __all__ = [
     "line_chunks",
     "lines_records",
     "fold_skipped",
+    "is_bundle_file",
 ]
 
 _SNIFF_BYTES = 64 * 1024
@@ -91,12 +92,11 @@ def read_path(
     if _is_sqlite(name):
         yield from _read_session(name, progress, cancel)
         return
-    if starts_with(name, ZIP_MAGIC):
-        from inspector.core.export import bundle_events, is_bundle  # slow to import: for zips
+    if is_bundle_file(name):  # a redacted repro bundle opens as its events
+        from inspector.core.export import bundle_events
 
-        if is_bundle(name):  # a redacted repro bundle opens as its events
-            yield from bundle_events(name)
-            return
+        yield from bundle_events(name)
+        return
     try:
         inp = open_input(name, progress=progress, cancel=cancel)
     except OSError as exc:
@@ -136,6 +136,15 @@ def read_bytes(data: bytes, name: str = "clipboard", kind: str = "paste") -> lis
 
 def _is_sqlite(name: str) -> bool:
     return starts_with(name, SQLITE_MAGIC)
+
+
+def is_bundle_file(name: str) -> bool:
+    """Whether ``name`` is a repro bundle; the export code, slow to import, only for a zip."""
+    if not starts_with(name, ZIP_MAGIC):
+        return False
+    from inspector.core.export import is_bundle
+
+    return is_bundle(name)
 
 
 def _read_session(
@@ -241,44 +250,18 @@ def _first_value_is_whole(head: bytes) -> bool:
     return True
 
 
-def _iter_lines(inp: Input) -> Iterator[bytes]:
-    """The input's lines, ended by ``\n``, ``\r\n`` or a bare ``\r`` (old Mac, some exports)."""
-    parts: list[bytes] = []  # the current line so far (a one-line file is one long line)
-    while True:
-        chunk = inp.stream.read(_CHUNK)
-        if not chunk:
-            if parts:
-                yield b"".join(parts)
-            return
-        if b"\n" not in chunk and b"\r" not in chunk:
-            parts.append(chunk)
-            continue
-        lines = (b"".join(parts) + chunk).splitlines(keepends=True)
-        last = lines.pop()
-        yield from lines
-        if last.endswith(b"\n"):
-            yield last
-            parts = []
-        else:  # unfinished, or a "\r" whose "\n" may open the next chunk
-            parts = [last]
-
-
 def _read_lines(inp: Input) -> Iterator[Loaded]:
-    first = True
-    for number, line in enumerate(_iter_lines(inp), start=1):
-        if number % 1024 == 0:
-            inp.tick()
-        line = line.strip()
-        if not line:
-            continue
-        source = EventSource("file", inp.name, line=number)
-        try:
-            value, keep = parse_record(line)
-        except JsonProblem as exc:
-            yield BadRecord(source, str(exc))
-            continue
-        yield from _dispatch(value, source, inp.name, raw=line if keep else None, first=first)
-        first = False
+    """A line-based input's records, read a chunk of whole lines at a time."""
+    first = True  # until the file's first value: a HAR without Segment calls there is refused
+    for first_line, data in line_chunks(inp):
+        inp.tick()
+        for _, item, _ in lines_records(data, inp.name, first_line):
+            if not isinstance(item, FirstValue):
+                yield item
+            elif first:
+                if item.reason is not None:
+                    raise LoadError(inp.name, item.reason)
+                first = False
 
 
 class FirstValue(NamedTuple):
@@ -295,13 +278,8 @@ def open_lines(path: str | os.PathLike[str]) -> Input | None:
     """
     name = os.fspath(path)
     try:
-        if not os.path.isfile(name) or _is_sqlite(name):
+        if not os.path.isfile(name) or _is_sqlite(name) or is_bundle_file(name):
             return None
-        if starts_with(name, ZIP_MAGIC):
-            from inspector.core.export import is_bundle  # slow to import: only for a zip
-
-            if is_bundle(name):
-                return None
         inp = open_input(name)
     except (OSError, LoadError):
         return None

@@ -13,7 +13,6 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from inspector.core._js import BUILTIN_VALUES, UNDEFINED, js_key_order
-from inspector.core._jsbuiltins import INHERITED_NAMES, inherited_member
 
 from ._path import get_segments, split_path, strip_root
 from ._resolve import ROOT_DIRECTIVE_KEY, _is_directive, remove_undefined
@@ -22,8 +21,7 @@ from ._validate import check_mapping
 
 __all__ = ["PathPlan", "LazyProvenance", "compile_plan"]
 
-# A plan entry: (key, _PATH, segments, loc, event path, the segment when it is the only one)
-# | (key, _OBJECT, entries, loc)
+# A plan entry: (key, _PATH, segments, loc, event path) | (key, _OBJECT, entries, loc)
 # | (key, _LITERAL, value, loc); segments are None for the whole event.
 _PATH, _OBJECT, _LITERAL = 0, 1, 2
 _LITERAL_TYPES = (str, int, float, bool, type(None))
@@ -52,8 +50,7 @@ def _compile_node(key: str, node: Any, loc: tuple[str, ...]) -> tuple[Any, ...]:
             raise _Unplannable
         path = strip_root(option)
         segments = split_path(path)
-        single = segments[0] if segments is not None and len(segments) == 1 else None
-        return (key, _PATH, segments, loc, ".".join(segments or ()), single)
+        return (key, _PATH, segments, loc, ".".join(segments or ()))
     if isinstance(node, _LITERAL_TYPES):
         return (key, _LITERAL, node, loc)
     raise _Unplannable
@@ -66,13 +63,7 @@ def _run_object(
     for entry in entries:
         kind = entry[1]
         if kind == _PATH:
-            single = entry[5]
-            if single is None:
-                found = get_segments(event, entry[2])
-            else:  # a top-level field of the event (a dict): get_segments' first step, inlined
-                found = event.get(single, UNDEFINED)
-                if found is UNDEFINED and single in INHERITED_NAMES:
-                    found = inherited_member(event, single)
+            found = get_segments(event, entry[2])
             if type(found) in _SCALARS:  # nothing to copy or drop
                 out[entry[0]] = found
                 continue
